@@ -1,0 +1,20 @@
+// The kiosk's own words (buttons, captions), from assets/ui_strings.json,
+// which is compiled into the binary. Feed text never goes through here.
+#pragma once
+
+#include "localized_text.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+// The text for `key` in `lang`; the key itself when the table lacks it, so a
+// missing string is visible on screen instead of blank.
+const std::string& ui_text(std::string_view key, Lang lang);
+
+// Every string of the table, both languages: the glyphs the font atlas needs.
+std::vector<std::string_view> all_ui_texts();
+
+} // namespace kiosk

@@ -1,0 +1,55 @@
+// Parse and validate a feed (or a live-stats document) in one pass, reporting
+// every problem with its JSON pointer, line, column and a bilingual message.
+// Pure function of the text: safe on any worker thread.
+#pragma once
+
+#include "feed.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+enum class Severity { error, warning };
+
+struct Problem {
+    Severity severity = Severity::error;
+    std::string pointer;     // JSON pointer, "" for the whole document
+    int line = 0;            // 1-based; 0 when unknown
+    int column = 0;          // 1-based, in bytes
+    std::string message_en;
+    std::string message_zh;
+};
+
+// "file:line:col: error: /pointer: message" (the `kiosk check` line format).
+std::string format_problem(std::string_view file, const Problem& p);
+
+struct ParseLimits {
+    std::size_t max_document_bytes = 20u * 1024 * 1024;
+    std::size_t max_depth = 32;
+};
+
+struct FeedParseResult {
+    std::shared_ptr<const Feed> feed;    // null when any error was found
+    std::vector<Problem> problems;       // errors and warnings, in document order
+    bool ok() const { return feed != nullptr; }
+    std::size_t count(Severity s) const;
+};
+
+struct LiveParseResult {
+    std::shared_ptr<const LiveStats> live;
+    std::vector<Problem> problems;
+    bool ok() const { return live != nullptr; }
+    std::size_t count(Severity s) const;
+};
+
+// A full feed: format, event, schedule, counties, products, optional live.
+FeedParseResult parse_feed(std::string_view text, const ParseLimits& limits = {});
+
+// A live-stats document: format and live only (it changes every few seconds).
+LiveParseResult parse_live(std::string_view text, const ParseLimits& limits = {});
+
+} // namespace kiosk
