@@ -1,0 +1,205 @@
+#include "app.h"
+
+#include "screens/screens.h"
+#include "ui_strings.h"
+#include "widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+namespace kiosk {
+
+namespace {
+
+constexpr float kTopBarHeight = 96;   // at 1080p
+
+std::shared_ptr<const LiveStats> live_of(const std::shared_ptr<const Feed>& feed) {
+    return std::shared_ptr<const LiveStats>(feed, &feed->live);   // shares the feed's lifetime
+}
+
+void add_text(GlyphSet& glyphs, const LocalizedText& text) {
+    glyphs.add(text.zh);
+    glyphs.add(text.en);
+}
+
+} // namespace
+
+KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
+    : feed_(std::move(feed)), options_(std::move(options)), lang_(options_.lang),
+      zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start) {
+    live_ = live_of(feed_);
+    if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
+    load_zone();
+    screen_for(route_.screen).enter(route_);
+}
+
+KioskApp::~KioskApp() = default;
+
+void KioskApp::load_zone() {
+    std::string error;
+    if (auto zone = TimeZone::load(feed_->event.time_zone, &error)) {
+        zone_ = std::move(*zone);
+    } else {
+        // The validator refuses unknown zones; this only happens without tzdata.
+        std::fprintf(stderr, "kiosk: %s; showing times in UTC+08:00\n", error.c_str());
+        zone_ = TimeZone::fixed_offset(8 * 3600);
+    }
+}
+
+std::int64_t KioskApp::now_unix() const { return static_cast<std::int64_t>(std::time(nullptr)) + pinned_offset_; }
+
+Screen& KioskApp::screen_for(ScreenId id) {
+    auto& slot = screens_[id];
+    if (!slot) {
+        switch (id) {
+        default: slot = make_home_screen(); break;
+        }
+    }
+    return *slot;
+}
+
+void KioskApp::go(const Route& route) {
+    if (route == route_) return;
+    if (route.screen == ScreenId::home || route.screen == ScreenId::attract) history_.clear();
+    else history_.push_back(route_);
+    route_ = route;
+    screen_for(route_.screen).enter(route_);
+}
+
+void KioskApp::back() {
+    if (history_.empty()) {
+        go(Route{});
+        return;
+    }
+    route_ = history_.back();
+    history_.pop_back();
+    screen_for(route_.screen).enter(route_);
+}
+
+void KioskApp::collect_glyphs(GlyphSet& glyphs) const {
+    for (std::string_view text : all_ui_texts()) glyphs.add(text);
+    const Feed& f = *feed_;
+    add_text(glyphs, f.event.title);
+    add_text(glyphs, f.event.venue);
+    add_text(glyphs, f.event.contact);
+    for (const Session& s : f.schedule) {
+        add_text(glyphs, s.title);
+        add_text(glyphs, s.location);
+        add_text(glyphs, s.description);
+    }
+    for (const County& c : f.counties) {
+        add_text(glyphs, c.name);
+        add_text(glyphs, c.blurb);
+    }
+    for (const Product& p : f.products) {
+        add_text(glyphs, p.name);
+        add_text(glyphs, p.producer);
+        add_text(glyphs, p.unit);
+        add_text(glyphs, p.description);
+        for (const LocalizedText& tag : p.tags) add_text(glyphs, tag);
+    }
+    for (const SessionLive& s : live_->sessions)
+        for (const PlatformLive& p : s.platforms) add_text(glyphs, p.name);
+}
+
+void KioskApp::set_fonts(const FontRoles& fonts, float pixel_scale) {
+    theme_.fonts = fonts;
+    theme_.scale = pixel_scale;
+    theme_.apply_to_style();
+}
+
+bool KioskApp::update(double now, bool& new_text) {
+    (void)now;
+    new_text = false;
+    if (!source_) return false;
+    std::shared_ptr<const Feed> feed = feed_;
+    std::shared_ptr<const LiveStats> live;
+    if (!source_->take_new(feed, live)) return false;
+    new_text = feed != feed_;
+    if (feed != feed_) {
+        const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
+        feed_ = std::move(feed);
+        if (zone_changed) load_zone();
+    }
+    live_ = live ? std::move(live) : live_of(feed_);
+    new_text = new_text || live;   // platform names may be new
+    return true;
+}
+
+void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
+    (void)now;
+    const Theme& t = theme_;
+    dl->AddRectFilled(bar.Min, bar.Max, t.bar);
+    const float h = bar.GetHeight() - 2 * t.px(14);
+    const float y = bar.Min.y + t.px(14);
+    float right = bar.Max.x - t.margin();
+
+    // Language switch: the two languages side by side, the current one lit.
+    const float lang_w = t.px(120);
+    const ImRect en(ImVec2(right - lang_w, y), ImVec2(right, y + h));
+    const ImRect zh(ImVec2(right - 2 * lang_w - t.px(8), y), ImVec2(right - lang_w - t.px(8), y + h));
+    if (touch_button(dl, t, touch_, zh, "中文", lang_ == Lang::zh ? ButtonStyle::selected : ButtonStyle::on_bar))
+        lang_ = Lang::zh;
+    if (touch_button(dl, t, touch_, en, "EN", lang_ == Lang::en ? ButtonStyle::selected : ButtonStyle::on_bar))
+        lang_ = Lang::en;
+    right = zh.Min.x - t.px(24);
+
+    const float home_w = t.px(150);
+    const ImRect home(ImVec2(right - home_w, y), ImVec2(right, y + h));
+    if (touch_button(dl, t, touch_, home, ui_text("home", lang_), ButtonStyle::on_bar)) go(Route{});
+    right = home.Min.x - t.px(16);
+
+    float left = bar.Min.x + t.margin();
+    if (!history_.empty()) {
+        const ImRect back_r(ImVec2(left, y), ImVec2(left + t.px(150), y + h));
+        if (touch_button(dl, t, touch_, back_r, ui_text("back", lang_), ButtonStyle::on_bar)) back();
+        left = back_r.Max.x + t.px(24);
+    }
+    const std::string title = fit_line(t.fonts.heading, feed_->event.title.in(lang_), right - left - t.px(16));
+    const float th = text_size(t.fonts.heading, title).y;
+    draw_text(dl, t.fonts.heading, ImVec2(left, bar.Min.y + (bar.GetHeight() - th) * 0.5f), t.bar_text, title);
+}
+
+void KioskApp::draw(double now) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (first_frame_) {   // the idle countdown starts when the screen first shows
+        touch_.note_activity(now);
+        first_frame_ = false;
+    }
+    touch_.begin_frame(io, now, theme_.px(14));
+
+    // Nobody has touched the screen for a while: back to the attract loop.
+    if (route_.screen != ScreenId::attract && now - touch_.last_activity() > options_.idle_seconds)
+        go(Route{ScreenId::attract, {}});
+    // The touch that wakes the kiosk only goes Home; it fires nothing under the finger.
+    if (route_.screen == ScreenId::attract && touch_.pressed()) {
+        touch_.consume();
+        go(Route{});
+    }
+
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const ImVec2 display = io.DisplaySize;
+    dl->AddRectFilled(ImVec2(0, 0), display, theme_.background);
+    const ImRect bar(ImVec2(0, 0), ImVec2(display.x, theme_.px(kTopBarHeight)));
+
+    FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
+                       ImVec2(0, bar.Max.y), ImVec2(display.x, display.y - bar.Max.y)};
+    Screen& screen = screen_for(route_.screen);
+    dl->PushClipRect(frame.origin, display, false);
+    screen.draw(frame);
+    dl->PopClipRect();
+    if (route_.screen != ScreenId::attract) draw_top_bar(dl, bar, now);
+}
+
+double KioskApp::seconds_until_change(double now) const {
+    double wait = kNoChange;
+    if (route_.screen != ScreenId::attract)
+        wait = std::max(0.0, touch_.last_activity() + options_.idle_seconds - now);
+    const auto it = screens_.find(route_.screen);
+    if (it != screens_.end()) wait = std::min(wait, it->second->seconds_until_change(now_unix(), now));
+    return wait;
+}
+
+} // namespace kiosk

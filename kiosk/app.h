@@ -1,0 +1,78 @@
+// The kiosk application: holds the current feed snapshot, the language and
+// where the visitor is; draws the top bar and the current screen; returns to
+// the attract loop when nobody has touched the screen for a while.
+#pragma once
+
+#include "feed.h"
+#include "runner.h"
+#include "screen.h"
+#include "theme.h"
+#include "time_zone.h"
+#include "touch.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace kiosk {
+
+// Where new snapshots come from (the feed pipeline; tests give their own).
+class SnapshotSource {
+public:
+    virtual ~SnapshotSource() = default;
+    // Replaces the pointers and returns true when newer data was published.
+    virtual bool take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>& live) = 0;
+};
+
+struct AppOptions {
+    Lang lang = Lang::zh;
+    Route start = {};
+    std::optional<std::int64_t> pinned_now;   // --now: the wall clock stands at this instant
+    double idle_seconds = 90;                 // untouched this long: back Home, then the attract loop
+};
+
+class KioskApp final : public RunnerApp, public Navigator {
+public:
+    KioskApp(std::shared_ptr<const Feed> feed, AppOptions options);
+    ~KioskApp() override;
+
+    void set_source(SnapshotSource* source) { source_ = source; }
+
+    // RunnerApp
+    void collect_glyphs(GlyphSet& glyphs) const override;
+    void set_fonts(const FontRoles& fonts, float pixel_scale) override;
+    bool update(double now, bool& new_text) override;
+    void draw(double now) override;
+    double seconds_until_change(double now) const override;
+
+    // Navigator
+    void go(const Route& route) override;
+    void back() override;
+
+    const Route& route() const { return route_; }
+    Lang lang() const { return lang_; }
+    std::int64_t now_unix() const;
+
+private:
+    Screen& screen_for(ScreenId id);
+    void draw_top_bar(ImDrawList* dl, const ImRect& bar, double now);
+    void load_zone();
+
+    std::shared_ptr<const Feed> feed_;
+    std::shared_ptr<const LiveStats> live_;
+    SnapshotSource* source_ = nullptr;
+    AppOptions options_;
+    Lang lang_;
+    Theme theme_;
+    TimeZone zone_;
+    TouchInput touch_;
+    Route route_;
+    std::vector<Route> history_;
+    std::map<ScreenId, std::unique_ptr<Screen>> screens_;
+    std::int64_t pinned_offset_ = 0;
+    bool first_frame_ = true;   // pinned_now - real time at start
+};
+
+} // namespace kiosk

@@ -1,0 +1,65 @@
+// Chinese-capable fonts: found through fontconfig, rasterised by FreeType with
+// light hinting, holding only the glyphs the feed and the UI strings use.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+struct FontFile {
+    std::string path;
+    int index = 0;   // face index inside a .ttc collection
+};
+
+// A face covering zh-cn, preferring Noto Sans CJK SC. nullopt with a message
+// naming the Debian package to install when there is none.
+std::optional<FontFile> find_cjk_font(std::string& error);
+
+// The faces the screens draw with, all from the same file at different sizes.
+struct FontRoles {
+    ImFont* body = nullptr;      // 28 px at 1080p
+    ImFont* heading = nullptr;   // 40 px
+    ImFont* title = nullptr;     // 60 px
+    ImFont* number = nullptr;    // 96 px: digits, units and signs only
+};
+
+// The set of code points the atlas must hold.
+class GlyphSet {
+public:
+    GlyphSet();
+    void add(std::string_view utf8_text);
+    bool contains_all_of(const GlyphSet& other) const;
+    std::size_t count() const;
+    ImVector<ImWchar> ranges() const;
+
+private:
+    ImFontGlyphRangesBuilder builder_;
+};
+
+// Owns the atlas contents of the current ImGui context. Building is CPU only;
+// the runner uploads the texture.
+class FontAtlas {
+public:
+    // `pixel_scale` is screen height / 1080 (or width for portrait).
+    bool build(const FontFile& file, const GlyphSet& glyphs, float pixel_scale, std::string& error);
+
+    const FontRoles& roles() const { return roles_; }
+    const GlyphSet& glyphs() const { return glyphs_; }
+    int texture_width() const { return tex_width_; }
+    int texture_height() const { return tex_height_; }
+
+private:
+    FontRoles roles_;
+    GlyphSet glyphs_;
+    ImVector<ImWchar> ranges_;          // must outlive the atlas build
+    ImVector<ImWchar> number_ranges_;
+    int tex_width_ = 0;
+    int tex_height_ = 0;
+};
+
+} // namespace kiosk

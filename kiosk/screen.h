@@ -1,0 +1,69 @@
+// What every screen is given for one frame, and the interface each screen
+// implements. Screens draw from the feed snapshot only: no I/O, no parsing.
+#pragma once
+
+#include "feed.h"
+#include "localized_text.h"
+#include "theme.h"
+#include "time_zone.h"
+#include "touch.h"
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract };
+
+// Where the visitor is: a screen and, for detail screens, the id it shows.
+struct Route {
+    ScreenId screen = ScreenId::home;
+    std::string id;   // session, county or product id
+    friend bool operator==(const Route&, const Route&) = default;
+};
+
+// "home", "schedule", "county:jiaocheng", "product:jc-jujube"… (the --screen flag).
+bool parse_route(std::string_view text, Route& out);
+std::string route_name(const Route& route);
+
+class Navigator {
+public:
+    virtual ~Navigator() = default;
+    virtual void go(const Route& route) = 0;
+    virtual void back() = 0;
+};
+
+struct FrameContext {
+    const Feed& feed;
+    const LiveStats& live;
+    const Theme& theme;
+    const TimeZone& zone;         // the event's zone: all times shown in it
+    Lang lang;
+    std::int64_t now_unix;        // wall-clock seconds (pinned by --now)
+    double now;                   // monotonic seconds, for animations
+    Navigator& nav;
+    TouchInput& touch;
+    ImDrawList* draw;             // the screen's draw list
+    ImVec2 origin;                // the area below the top bar
+    ImVec2 size;
+};
+
+inline constexpr double kNoChange = std::numeric_limits<double>::infinity();
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    // Called when the visitor arrives (route.id says which item).
+    virtual void enter(const Route& route) { (void)route; }
+    virtual void draw(FrameContext& frame) = 0;
+    // Seconds until this screen changes by itself (an animation, a countdown).
+    virtual double seconds_until_change(std::int64_t now_unix, double now) const {
+        (void)now_unix;
+        (void)now;
+        return kNoChange;
+    }
+};
+
+} // namespace kiosk

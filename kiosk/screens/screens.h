@@ -1,0 +1,12 @@
+// One factory per screen; each screen lives in its own file beside this one.
+#pragma once
+
+#include "screen.h"
+
+#include <memory>
+
+namespace kiosk {
+
+std::unique_ptr<Screen> make_home_screen();
+
+} // namespace kiosk

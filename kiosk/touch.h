@@ -1,0 +1,70 @@
+// Touch semantics Dear ImGui 1.86 does not have: a tap fires on release, only
+// when the finger did not travel; a drag scrolls with inertia and never fires
+// what it started on; touching a coasting list only stops it.
+//
+// One finger at a time (under X11 touch arrives as the pointer). Screens draw
+// with draw lists and ask TouchInput about rectangles.
+#pragma once
+
+#include <imgui.h>
+#include <imgui_internal.h>   // ImRect
+
+namespace kiosk {
+
+class TouchInput {
+public:
+    // Reads io.MouseDown[0] / io.MousePos once per frame, after NewFrame().
+    void begin_frame(const ImGuiIO& io, double now, float slop_px);
+
+    bool down() const { return down_; }
+    bool pressed() const { return pressed_; }      // finger landed this frame
+    bool released() const { return released_; }    // finger lifted this frame
+    bool dragging() const { return dragging_; }    // travelled beyond the slop since landing
+    ImVec2 position() const { return pos_; }
+    ImVec2 press_position() const { return press_pos_; }
+    double last_activity() const { return last_activity_; }
+    void note_activity(double now) { last_activity_ = now; }
+
+    // The current gesture may no longer fire anything (it stopped a coasting
+    // list, or woke the kiosk from its attract loop).
+    void consume() { consumed_ = true; }
+    bool consumed() const { return consumed_; }
+
+    // True on the release of a tap that landed and lifted inside `r`.
+    bool tapped(const ImRect& r) const;
+    // True while a finger that landed inside `r` rests on it (pressed look).
+    bool holding(const ImRect& r) const;
+
+private:
+    bool down_ = false, pressed_ = false, released_ = false, dragging_ = false, consumed_ = false;
+    ImVec2 pos_{-1, -1}, press_pos_{-1, -1};
+    double last_activity_ = 0;
+};
+
+// A vertically scrolling viewport driven by drags, with inertia after release.
+class ScrollArea {
+public:
+    // Call once per frame before drawing the content. `content_height` is the
+    // full height of what scrolls.
+    void update(TouchInput& touch, const ImRect& viewport, float content_height, double now);
+
+    float offset() const { return offset_; }
+    bool coasting() const { return velocity_ != 0.0f; }
+    bool animating() const { return coasting() || overscroll() != 0.0f; }
+    void reset() { offset_ = 0; velocity_ = 0; }
+    void scroll_to(float offset) { offset_ = offset; velocity_ = 0; }
+
+private:
+    float overscroll() const;
+
+    float offset_ = 0;
+    float max_offset_ = 0;
+    float velocity_ = 0;         // px per second, while coasting
+    float drag_start_offset_ = 0;
+    bool dragging_ = false;
+    float last_y_ = 0;
+    double last_time_ = 0;
+    float tracked_velocity_ = 0;  // smoothed finger speed while dragging
+};
+
+} // namespace kiosk

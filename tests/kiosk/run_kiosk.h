@@ -1,0 +1,58 @@
+// Runs the built kiosk program (under xvfb-run for screenshots) and loads PNGs.
+#pragma once
+
+#include <stb_image.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiosk::test {
+
+struct Picture {
+    int width = 0, height = 0;
+    std::vector<unsigned char> rgba;
+    const unsigned char* at(int x, int y) const { return &rgba[(static_cast<std::size_t>(y) * width + x) * 4]; }
+};
+
+inline std::filesystem::path temp_dir(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() / ("kiosk-test-" + name);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+inline const char* const kUnderXvfb = "xvfb-run -a -s '-screen 0 1920x1080x24'";
+inline const char* const kWithoutDisplay = "env -u DISPLAY -u WAYLAND_DISPLAY";
+
+// The program's exit code; its output goes to `log` when given. `prefix` runs
+// it under Xvfb, without a display, or as it is ("").
+inline int run_kiosk(const std::string& args, const std::string& prefix, const std::string& log = {}) {
+    std::string command = prefix + " '" + KIOSK_BINARY + "' " + args;
+    if (!log.empty()) command += " >'" + log + "' 2>&1";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+inline std::string read_text(const std::filesystem::path& path) {
+    std::string out;
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        char buf[4096];
+        std::size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+        std::fclose(f);
+    }
+    return out;
+}
+
+inline bool load_picture(const std::filesystem::path& path, Picture& out) {
+    int channels = 0;
+    unsigned char* data = stbi_load(path.c_str(), &out.width, &out.height, &channels, 4);
+    if (!data) return false;
+    out.rgba.assign(data, data + static_cast<std::size_t>(out.width) * out.height * 4);
+    stbi_image_free(data);
+    return true;
+}
+
+} // namespace kiosk::test

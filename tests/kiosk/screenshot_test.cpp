@@ -1,0 +1,80 @@
+// The real program under Xvfb: the screenshot has the requested size, is not
+// blank, and the title region holds text pixels.
+#include "run_kiosk.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace kiosk::test;
+
+namespace {
+
+// Distinct colours in a region: a blank region has one or two.
+std::size_t colours_in(const Picture& p, int x0, int y0, int x1, int y1) {
+    std::set<std::uint32_t> seen;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            const unsigned char* px = p.at(x, y);
+            seen.insert(static_cast<std::uint32_t>(px[0]) << 16 | px[1] << 8 | px[2]);
+        }
+    return seen.size();
+}
+
+// Pixels in a region that are much darker than the page: ink.
+std::size_t dark_pixels_in(const Picture& p, int x0, int y0, int x1, int y1) {
+    std::size_t n = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            const unsigned char* px = p.at(x, y);
+            if (px[0] + px[1] + px[2] < 3 * 110) ++n;
+        }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("the home screenshot has the requested size, is not blank and shows the title", "[xvfb]") {
+    const auto dir = temp_dir("screenshot");
+    for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1920}}) {
+        const auto png = dir / ("home-" + std::to_string(w) + "x" + std::to_string(h) + ".png");
+        std::filesystem::remove(png);
+        const auto log = dir / "log.txt";
+        const int code = run_kiosk("--screenshot '" + png.string() + "' --size " + std::to_string(w) + "x" +
+                                       std::to_string(h) + " --now 2020-05-16T20:00:00+08:00",
+                                   kUnderXvfb, log.string());
+        INFO(read_text(log));
+        REQUIRE(code == 0);
+        Picture pic;
+        REQUIRE(load_picture(png, pic));
+        CHECK(pic.width == w);
+        CHECK(pic.height == h);
+        CHECK(colours_in(pic, 0, 0, pic.width, pic.height) > 50);
+        // The event title is drawn in dark ink below the top bar, at the left margin.
+        const float s = std::min(w, h) / 1080.0f;
+        CHECK(dark_pixels_in(pic, int(32 * s), int(110 * s), int(900 * s), int(200 * s)) > 2000 * s * s);
+    }
+}
+
+TEST_CASE("without a display the kiosk says so and points to --screenshot") {
+    const auto log = temp_dir("nodisplay") / "log.txt";
+    CHECK(run_kiosk("", kWithoutDisplay, log.string()) == 1);
+    const std::string said = read_text(log);
+    CHECK_THAT(said, Catch::Contains("no X display") && Catch::Contains("--screenshot"));
+}
+
+TEST_CASE("bad flags and values exit 2 with a message naming them") {
+    const auto log = temp_dir("flags") / "log.txt";
+    CHECK(run_kiosk("--size 12by7", "", log.string()) == 2);
+    CHECK_THAT(read_text(log), Catch::Contains("--size"));
+    CHECK(run_kiosk("--lang fr", "", log.string()) == 2);
+    CHECK_THAT(read_text(log), Catch::Contains("--lang"));
+    CHECK(run_kiosk("--screen product", "", log.string()) == 2);
+    CHECK_THAT(read_text(log), Catch::Contains("--screen"));
+    CHECK(run_kiosk("--now yesterday", "", log.string()) == 2);
+    CHECK_THAT(read_text(log), Catch::Contains("--now"));
+    CHECK(run_kiosk("--frobnicate", "", log.string()) == 2);
+    CHECK_THAT(read_text(log), Catch::Contains("frobnicate"));
+    CHECK(run_kiosk("--version", "", log.string()) == 0);
+    CHECK_THAT(read_text(log), Catch::StartsWith("kiosk "));
+}
