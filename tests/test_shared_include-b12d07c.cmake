@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/tests/test_shared_tests-b12d07c.cmake")
-  include("/work/main/tests/test_shared_tests-b12d07c.cmake")
-else()
-  add_test(test_shared_NOT_BUILT-b12d07c test_shared_NOT_BUILT-b12d07c)
-endif()
