@@ -80,6 +80,8 @@ void KioskApp::back() {
 
 void KioskApp::collect_glyphs(GlyphSet& glyphs) const {
     for (std::string_view text : all_ui_texts()) glyphs.add(text);
+    // What the number and date formatters write besides digits ("5月16日 周六", "110.14万").
+    glyphs.add("年月日周一二三四五六万亿");
     const Feed& f = *feed_;
     add_text(glyphs, f.event.title);
     add_text(glyphs, f.event.venue);
