@@ -92,17 +92,18 @@ private:
         const int n = static_cast<int>(days.size());
         const int per_row = std::clamp(static_cast<int>((area.GetWidth() + gap) / (min_w + gap)), 1, n);
         const float tab_w = std::floor((area.GetWidth() - gap * (per_row - 1)) / per_row);
-        ImFont* font = t.fonts.body;
         for (int i = 0; i < n; ++i) {
             const float x = area.Min.x + (i % per_row) * (tab_w + gap);
             const float y = area.Min.y + (i / per_row) * (tab_h + gap);
             const ImRect r(ImVec2(x, y), ImVec2(x + tab_w, y + tab_h));
             const bool selected = days[i] == day_;
             const std::string label = format_day_label(days[i], f.lang);
+            // The heading size when the label fits, else body size, else two lines.
             const float room = tab_w - t.px(24);
+            ImFont* font = text_size(t.fonts.heading, label).x <= room ? t.fonts.heading : t.fonts.body;
             const bool one_line = text_size(font, label).x <= room || label.find(' ') == std::string::npos;
             if (touch_button(f.draw, t, f.touch, r, one_line ? std::string_view(label) : std::string_view(),
-                             selected ? ButtonStyle::selected : ButtonStyle::secondary)) {
+                             selected ? ButtonStyle::selected : ButtonStyle::secondary, font)) {
                 day_ = days[i];
                 scroll_.reset();
             }

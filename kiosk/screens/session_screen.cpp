@@ -43,21 +43,19 @@ public:
         const bool portrait = f.size.y > f.size.x;
         ImRect text_col = area;
         if (qr && !portrait) {
-            // The code on the right, as large as the height allows.
-            const float caption_h = t.fonts.heading->FontSize + t.px(40);
-            const float box = std::min(area.GetHeight() - caption_h - 2 * t.px(32), area.GetWidth() * 0.42f);
-            const float panel_w = qr_panel_width(*qr, box, t);
-            const ImRect panel(ImVec2(area.Max.x - panel_w, area.Min.y), ImVec2(area.Max.x, area.Max.y));
+            // The code on the right, large but leaving the text most of the width.
+            const float box = std::min({area.GetHeight() - caption_height(t) - t.px(24), area.GetWidth() * 0.38f, t.px(680)});
+            const ImVec2 size = qr_panel_size(*qr, box, t);
+            const ImRect panel(ImVec2(area.Max.x - size.x, area.Min.y), ImVec2(area.Max.x, area.Min.y + size.y));
             draw_qr_panel(f, *qr, box, panel);
             text_col.Max.x = panel.Min.x - t.px(48);
         }
         float y = draw_header(f, *s, text_col);
-        if (qr && portrait) {
-            const float box = std::min(t.px(600), area.GetWidth() - 2 * t.px(32));
-            const float panel_w = qr_panel_width(*qr, box, t);
-            const float panel_h = qr_side_px(*qr, qr_module_px(*qr, box, t.scale)) + t.fonts.heading->FontSize + t.px(72);
-            const float x = area.GetCenter().x - panel_w * 0.5f;
-            const ImRect panel(ImVec2(x, y + t.px(8)), ImVec2(x + panel_w, y + t.px(8) + panel_h));
+        if (qr && portrait) {   // the code centred under the header
+            const float box = std::min({area.GetWidth() - 2 * t.px(32), (area.Max.y - y) * 0.6f - caption_height(t), t.px(720)});
+            const ImVec2 size = qr_panel_size(*qr, box, t);
+            const float x = area.GetCenter().x - size.x * 0.5f;
+            const ImRect panel(ImVec2(x, y + t.px(8)), ImVec2(x + size.x, y + t.px(8) + size.y));
             draw_qr_panel(f, *qr, box, panel);
             y = panel.Max.y + t.px(32);
         }
@@ -72,11 +70,14 @@ public:
     }
 
 private:
-    static float qr_panel_width(const QrMatrix& qr, float box, const Theme& t) {
-        return qr_side_px(qr, qr_module_px(qr, box, t.scale)) + 2 * t.px(32);
+    static float caption_height(const Theme& t) { return t.fonts.heading->FontSize + t.px(32); }
+
+    // The white card around the code: a margin, the code (quiet zone included), the caption.
+    static ImVec2 qr_panel_size(const QrMatrix& qr, float box, const Theme& t) {
+        const float side = qr_side_px(qr, qr_module_px(qr, box, t.scale));
+        return ImVec2(side + 2 * t.px(24), side + t.px(24) + caption_height(t));
     }
 
-    // A white card: the code centred at the top, the caption under it.
     void draw_qr_panel(FrameContext& f, const QrMatrix& qr, float box, const ImRect& panel) {
         const Theme& t = f.theme;
         const int module = qr_module_px(qr, box, t.scale);
@@ -85,10 +86,10 @@ private:
         f.draw->AddRect(panel.Min, panel.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
         const ImVec2 at(panel.GetCenter().x - side * 0.5f, panel.Min.y + t.px(24));
         draw_qr(f.draw, qr, at, static_cast<float>(module));
-        const float caption_y = at.y + side + t.px(8);
+        // The quiet zone already spaces the caption from the code.
+        const float caption_y = at.y + side;
         draw_text_centered(f.draw, t.fonts.heading,
-                           ImRect(ImVec2(panel.Min.x + t.px(8), caption_y),
-                                  ImVec2(panel.Max.x - t.px(8), caption_y + t.fonts.heading->FontSize + t.px(16))),
+                           ImRect(ImVec2(panel.Min.x + t.px(8), caption_y), ImVec2(panel.Max.x - t.px(8), caption_y + caption_height(t))),
                            t.text, ui_text("watch_scan", f.lang));
     }
 
