@@ -10,8 +10,10 @@
 #include "screens/session_text.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <optional>
 
 using namespace kiosk;
@@ -233,10 +235,10 @@ std::shared_ptr<const Feed> demo_feed() {
 
 // Screenshots of several sessions in one Xvfb server (starting one costs more than a frame).
 void screenshot_sessions(const std::vector<std::string>& ids, const std::filesystem::path& dir, const std::string& size,
-                         const std::string& lang) {
+                         const std::string& lang, const std::string& feed_args = {}) {
     std::string script;
     for (const std::string& id : ids)
-        script += "'" + std::string(KIOSK_BINARY) + "' --screen session:" + id + " --lang " + lang + " --size " + size +
+        script += "'" + std::string(KIOSK_BINARY) + "' " + feed_args + " --screen session:" + id + " --lang " + lang + " --size " + size +
                   " --now 2020-05-16T20:30:00+08:00 --screenshot '" + (dir / (id + ".png")).string() + "' || exit 1; ";
     const auto log = dir / "log.txt";
     const std::string command =
@@ -286,4 +288,24 @@ TEST_CASE("the watch QR code scans in English, portrait and 1080p too", "[xvfb]"
         INFO(size << " " << lang);
         CHECK(zbar_read(dir / (live->id + ".png")) == live->watch_url);
     }
+}
+
+TEST_CASE("a plain http watch link shows no QR code", "[xvfb]") {
+    // The feed format allows http://, but the kiosk only offers https links to phones.
+    nlohmann::json doc = nlohmann::json::parse(*embedded_file("config/demo-feed.json"));
+    std::string id;
+    for (auto& session : doc["schedule"])
+        if (session.contains("watch_url")) {
+            id = session["id"].get<std::string>();
+            session["watch_url"] = "http://example.com/live/" + id;
+            break;
+        }
+    REQUIRE_FALSE(id.empty());
+    const auto dir = temp_dir("session-qr-http");
+    const auto feed = dir / "feed.json";
+    std::ofstream(feed) << doc.dump(2);
+    std::filesystem::remove(dir / (id + ".png"));
+    screenshot_sessions({id}, dir, "1280x800", "en", "--feed '" + feed.string() + "'");
+    REQUIRE(std::filesystem::exists(dir / (id + ".png")));
+    CHECK(zbar_read(dir / (id + ".png")).empty());
 }
