@@ -8,5 +8,7 @@
 namespace kiosk {
 
 std::unique_ptr<Screen> make_home_screen();
+std::unique_ptr<Screen> make_schedule_screen();
+std::unique_ptr<Screen> make_session_screen();
 
 } // namespace kiosk
