@@ -63,10 +63,11 @@ void check_unique(IdTable& seen, const json& item, const std::string& pointer, c
 }
 
 // A reference such as a product's "county" must name an id of that section.
-void check_reference(const IdTable& ids, const json& item, const char* key, const std::string& pointer,
+// `ids` is null when the section itself is missing, which is reported once already.
+void check_reference(const IdTable* ids, const json& item, const char* key, const std::string& pointer,
                      const char* section, const char* what_en, const char* what_zh, ProblemSink& sink) {
     const std::string* ref = string_member(item, key, pointer, sink);
-    if (!ref || ids.count(*ref)) return;
+    if (!ids || !ref || ids->count(*ref)) return;
     sink.error(pointer_append(pointer, key),
                std::string("unknown ") + what_en + " " + quote(*ref) + ": no such id in \"" + section + "\"",
                std::string("未知") + what_zh + quote_zh(*ref) + "：\"" + section + "\" 中没有这个标识");
@@ -197,7 +198,7 @@ EventDays check_event(const json& doc, ProblemSink& sink) {
     return days;
 }
 
-void check_session(const json& session, const std::string& pointer, const IdTable& counties, const EventDays& days,
+void check_session(const json& session, const std::string& pointer, const IdTable* counties, const EventDays& days,
                    ProblemSink& sink) {
     check_reference(counties, session, "county", pointer, "counties", "county", "县区", sink);
     check_url(session, "watch_url", pointer, sink);
@@ -225,7 +226,7 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
     }
 }
 
-void check_product(const json& product, const std::string& pointer, const IdTable& counties, ProblemSink& sink) {
+void check_product(const json& product, const std::string& pointer, const IdTable* counties, ProblemSink& sink) {
     check_reference(counties, product, "county", pointer, "counties", "county", "县区", sink);
     check_image(product, pointer, "the product", "该商品", sink);
     check_url(product, "order_url", pointer, sink);
@@ -234,7 +235,8 @@ void check_product(const json& product, const std::string& pointer, const IdTabl
                      "推荐商品已售罄");
 }
 
-// The live section; `sessions` and `products` are null for a live-only document.
+// The live section; `sessions` and `products` are null when not known (a
+// live-only document, or a feed whose section is missing).
 void check_live(const json& live, const IdTable* sessions, const IdTable* products, ProblemSink& sink) {
     const json* entries = array_member(live, "sessions");
     if (!entries) return;
@@ -248,8 +250,8 @@ void check_live(const json& live, const IdTable* sessions, const IdTable* produc
                 sink.error(pointer_append(pointer, "session"),
                            "live stats for session " + quote(*id) + " appear twice (first at " + first->second + ")",
                            "场次 " + quote_zh(*id) + " 的直播数据重复（首次出现在 " + first->second + "）");
-            else if (sessions)
-                check_reference(*sessions, entry, "session", pointer, "schedule", "session", "场次", sink);
+            else
+                check_reference(sessions, entry, "session", pointer, "schedule", "session", "场次", sink);
         }
         if (const json* platforms = array_member(entry, "platforms")) {
             IdTable seen_platforms;
@@ -266,9 +268,9 @@ void check_live(const json& live, const IdTable* sessions, const IdTable* produc
                                "平台 " + quote_zh(*key) + " 在本场次中重复（首次出现在 " + first->second + "）");
             }
         }
-        if (const json* top = array_member(entry, "top_products"); top && products) {
+        if (const json* top = array_member(entry, "top_products")) {
             for (std::size_t k = 0; k < top->size(); ++k)
-                check_reference(*products, (*top)[k], "product", pointer_append(pointer_append(pointer, "top_products"), k),
+                check_reference(products, (*top)[k], "product", pointer_append(pointer_append(pointer, "top_products"), k),
                                 "products", "product", "商品", sink);
         }
     }
@@ -290,18 +292,20 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
         }
     }
 
+    const IdTable* known_counties = county_list ? &counties : nullptr;
     std::unordered_map<std::string, std::size_t> products_per_county;
-    if (const json* list = array_member(doc, "products")) {
+    const json* product_list = array_member(doc, "products");
+    if (const json* list = product_list) {
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string pointer = pointer_append("/products", i);
             check_unique(products, (*list)[i], pointer, "product", "商品", sink);
-            check_product((*list)[i], pointer, counties, sink);
+            check_product((*list)[i], pointer, known_counties, sink);
             if (const std::string* county = string_member((*list)[i], "county", pointer, sink))
                 ++products_per_county[*county];
         }
     }
 
-    if (county_list) {
+    if (county_list && product_list) {
         for (std::size_t i = 0; i < county_list->size(); ++i) {
             const std::string pointer = pointer_append("/counties", i);
             const std::string* id = raw_string_member((*county_list)[i], "id");
@@ -311,16 +315,17 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
         }
     }
 
-    if (const json* list = array_member(doc, "schedule")) {
+    const json* schedule_list = array_member(doc, "schedule");
+    if (const json* list = schedule_list) {
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string pointer = pointer_append("/schedule", i);
             check_unique(sessions, (*list)[i], pointer, "session", "场次", sink);
-            check_session((*list)[i], pointer, counties, days, sink);
+            check_session((*list)[i], pointer, known_counties, days, sink);
         }
     }
 
     if (const auto live = doc.find("live"); live != doc.end() && live->is_object())
-        check_live(*live, &sessions, &products, sink);
+        check_live(*live, schedule_list ? &sessions : nullptr, product_list ? &products : nullptr, sink);
 }
 
 void check_live_rules(const json& doc, ProblemSink& sink) {
