@@ -8,6 +8,8 @@
 #include <fstream>
 #include <optional>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -109,15 +111,43 @@ void check_url(const json& item, const char* key, const std::string& pointer, Pr
                "网址无效：" + quote_zh(*url) + "；必须以 https:// 或 http:// 开头，且不含空格");
 }
 
-// An image is a web address or a local file path; empty or absent warns.
-void check_image(const json& item, const std::string& pointer, const char* what_en, const char* what_zh,
-                 ProblemSink& sink) {
+// Items of one section without an image. Reported one by one when few; as
+// one line when many, so a feed without photos (like the demo) stays readable.
+struct MissingImages {
+    const char* section;   // "/products"
+    const char* what_en;   // "product"
+    const char* whats_en;  // "products"
+    const char* what_zh;   // "商品"
+    std::vector<std::pair<std::string, std::string>> items;   // pointer, id
+
+    static constexpr std::size_t kListed = 5;
+
+    void report(ProblemSink& sink) const {
+        if (items.size() <= kListed) {
+            for (const auto& [pointer, id] : items)
+                sink.warning(pointer, std::string("the ") + what_en + " has no image; a placeholder is shown",
+                             std::string("该") + what_zh + "没有图片，将显示占位图");
+            return;
+        }
+        std::string ids;
+        for (std::size_t i = 0; i < kListed; ++i) ids += (i ? ", " : "") + items[i].second;
+        const std::string more = std::to_string(items.size() - kListed);
+        sink.warning(section,
+                     std::to_string(items.size()) + " " + whats_en + " have no image (" + ids + " and " + more +
+                         " more); placeholders are shown",
+                     std::to_string(items.size()) + " 个" + what_zh + "没有图片（" + ids + " 等，另有 " + more +
+                         " 个），将显示占位图");
+    }
+};
+
+// An image is a web address or a local file path; empty or absent is noted in `missing`.
+void check_image(const json& item, const std::string& pointer, MissingImages& missing, ProblemSink& sink) {
     const std::string image_pointer = pointer_append(pointer, "image");
     if (sink.has_error_at(image_pointer)) return;
     const std::string* image = string_member(item, "image", pointer, sink);
     if (!image || image->empty()) {
-        sink.warning(pointer, std::string(what_en) + " has no image; a placeholder is shown",
-                     std::string(what_zh) + "没有图片，将显示占位图");
+        const std::string* id = raw_string_member(item, "id");
+        missing.items.emplace_back(pointer, id ? *id : pointer);
         return;
     }
     if (has_scheme(*image) && !is_web_address(*image))
@@ -204,9 +234,12 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
     check_url(session, "watch_url", pointer, sink);
     const auto start = timestamp_member(session, "start", pointer, sink);
     const auto end = timestamp_member(session, "end", pointer, sink);
-    if (start && end && end->unix_seconds < start->unix_seconds) {
-        sink.error(pointer_append(pointer, "end"), "the session ends before it starts",
-                   "场次的结束时间早于开始时间");
+    if (start && end && end->unix_seconds <= start->unix_seconds) {
+        if (end->unix_seconds < start->unix_seconds)
+            sink.error(pointer_append(pointer, "end"), "the session ends before it starts", "场次的结束时间早于开始时间");
+        else
+            sink.error(pointer_append(pointer, "end"), "the session ends the moment it starts; end must be after start",
+                       "场次的结束时间等于开始时间；结束时间必须晚于开始时间");
         return;
     }
     if (!days.first || !days.last) return;
@@ -226,9 +259,10 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
     }
 }
 
-void check_product(const json& product, const std::string& pointer, const IdTable* counties, ProblemSink& sink) {
+void check_product(const json& product, const std::string& pointer, const IdTable* counties, MissingImages& missing,
+                   ProblemSink& sink) {
     check_reference(counties, product, "county", pointer, "counties", "county", "县区", sink);
-    check_image(product, pointer, "the product", "该商品", sink);
+    check_image(product, pointer, missing, sink);
     check_url(product, "order_url", pointer, sink);
     if (bool_member(product, "featured") && bool_member(product, "sold_out"))
         sink.warning(pointer_append(pointer, "sold_out"), "a featured product is sold out",
@@ -285,24 +319,28 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
     IdTable counties, products, sessions;
     const json* county_list = array_member(doc, "counties");
     if (county_list) {
+        MissingImages missing{"/counties", "county", "counties", "县区", {}};
         for (std::size_t i = 0; i < county_list->size(); ++i) {
             const std::string pointer = pointer_append("/counties", i);
             check_unique(counties, (*county_list)[i], pointer, "county", "县区", sink);
-            check_image((*county_list)[i], pointer, "the county", "该县区", sink);
+            check_image((*county_list)[i], pointer, missing, sink);
         }
+        missing.report(sink);
     }
 
     const IdTable* known_counties = county_list ? &counties : nullptr;
     std::unordered_map<std::string, std::size_t> products_per_county;
     const json* product_list = array_member(doc, "products");
     if (const json* list = product_list) {
+        MissingImages missing{"/products", "product", "products", "商品", {}};
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string pointer = pointer_append("/products", i);
             check_unique(products, (*list)[i], pointer, "product", "商品", sink);
-            check_product((*list)[i], pointer, known_counties, sink);
+            check_product((*list)[i], pointer, known_counties, missing, sink);
             if (const std::string* county = string_member((*list)[i], "county", pointer, sink))
                 ++products_per_county[*county];
         }
+        missing.report(sink);
     }
 
     if (county_list && product_list) {

@@ -306,6 +306,45 @@ TEST_CASE("Warnings leave a feed valid", "[feed_parse]") {
     CHECK(late.line == 17);
 }
 
+TEST_CASE("Many items without an image make one warning", "[feed_parse]") {
+    const std::string base = small_feed();
+    const auto products_start = base.find("  \"products\": [\n") + 16;
+    const auto products_end = base.find("\n  ],\n  \"live\"");
+    std::string products;
+    for (int i = 0; i < 8; ++i)
+        products += std::string(i ? ",\n" : "") + "    {\"id\": \"p" + std::to_string(i) +
+                    "\", \"county\": \"wenshui\", \"name\": \"商品\", \"price_fen\": 1, \"unit\": \"件\"" +
+                    (i == 3 ? ", \"image\": \"images/p3.jpg\"" : "") + (i == 5 ? ", \"image\": \"\"" : "") + "}";
+    std::string text = base.substr(0, products_start) + products + base.substr(products_end);
+    text = replaced(text, "{\"product\": \"ws-seabuckthorn\"", "{\"product\": \"p1\"");
+    text = replaced(text, "    {\n      \"id\": \"jiaocheng\"", "    {\"id\": \"lanxian\", \"name\": \"岚县\", \"image\": \"\"},\n    {\n      \"id\": \"jiaocheng\"");
+    const FeedParseResult result = parse_feed(text);
+    INFO(listing(result.problems));
+    REQUIRE(result.ok());
+
+    const Problem& many = only_problem_at(result.problems, "/products", Severity::warning);
+    CHECK(many.message_en == "7 products have no image (p0, p1, p2, p4, p5 and 2 more); placeholders are shown");
+    CHECK_THAT(many.message_zh, Catch::Contains("7 个商品没有图片"));
+    CHECK(std::make_pair(many.line, many.column) == line_col(text, text.find("\"products\": [") + 12));
+    CHECK(problems_at(result.problems, "/products/0", Severity::warning).empty());
+
+    // A few are listed one by one (an empty string counts as no image).
+    const auto lanxian = problems_at(result.problems, "/counties/0", Severity::warning);
+    REQUIRE(lanxian.size() == 2);   // and it has no products
+    CHECK(lanxian[0]->message_en == "the county has no image; a placeholder is shown");
+    CHECK(lanxian[1]->message_en == "county \"lanxian\" has no products");
+}
+
+TEST_CASE("A session must end after it starts", "[feed_parse]") {
+    const std::string text =
+        replaced(small_feed(), "\"end\": \"2020-05-15T10:00:00+08:00\"", "\"end\": \"2020-05-15T01:00:00Z\"");
+    const FeedParseResult result = parse_feed(text);   // 01:00Z is 09:00 in Beijing: the start instant
+    REQUIRE_FALSE(result.ok());
+    const Problem& p = only_problem_at(result.problems, "/schedule/1/end");
+    CHECK_THAT(p.message_en, Catch::Contains("end must be after start"));
+    CHECK_THAT(p.message_zh, Catch::Contains("结束时间必须晚于开始时间"));
+}
+
 TEST_CASE("A session ending at midnight after the last day is inside the event", "[feed_parse]") {
     std::string text = small_feed();
     text = replaced(text, "\"start\": \"2020-05-16T19:30:00+08:00\"", "\"start\": \"2020-05-19T22:00:00+08:00\"");
