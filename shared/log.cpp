@@ -75,6 +75,7 @@ void log_message(LogLevel level, std::string_view message) {
 
 std::string format_duration(std::chrono::steady_clock::duration d) {
     using namespace std::chrono;
+    if (d < seconds(1)) return std::to_string(duration_cast<milliseconds>(d).count()) + " ms";
     const auto s = duration_cast<seconds>(d + milliseconds(500)).count();
     if (s < 60) return std::to_string(s) + " s";
     if (s < 120 * 60) return std::to_string((s + 30) / 60) + " min";

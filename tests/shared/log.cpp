@@ -28,6 +28,7 @@ TEST_CASE("log_message goes to the sink and honours the minimum level", "[log]")
 }
 
 TEST_CASE("format_duration picks a readable unit", "[log]") {
+    CHECK(format_duration(80ms) == "80 ms");
     CHECK(format_duration(3s) == "3 s");
     CHECK(format_duration(59s) == "59 s");
     CHECK(format_duration(5min) == "5 min");
