@@ -264,8 +264,8 @@ void FeedSource::take_document(std::string text, const std::string& origin, cons
         });
     }
     last_text_ = std::move(text);
+    notify();            // before the cache write's fsync: the screen first
     write_cache(false);
-    notify();
 }
 
 void FeedSource::answered() {
