@@ -146,7 +146,9 @@ void FeedSource::run_url() {
         write_cache(false);
         summarizer_.tick();
         const int failures = status().consecutive_failures;
-        wait_for(failures > 0 ? backoff_delay(policy, failures, unit(rng)) : config_.poll_interval);
+        const auto delay = failures > 0 ? backoff_delay(policy, failures, unit(rng)) : config_.poll_interval;
+        update_status([&](SourceStatus& s) { s.next_attempt = std::chrono::system_clock::now() + delay; });
+        wait_for(delay);
     }
 }
 

@@ -82,6 +82,7 @@ struct SourceStatus {
     Time last_attempt;               // last fetch or read of the source
     Time last_success;               // the source last confirmed what is on screen (valid 200, its 304, the file)
     Time last_change;                // a new document was published
+    Time next_attempt;               // URLs: when the next fetch is due (poll interval or backoff)
     std::string last_error;          // why the last fetch or read failed; empty when it didn't
     int consecutive_failures = 0;
     bool latest_rejected = false;    // the source's newest document failed validation; an older one is shown

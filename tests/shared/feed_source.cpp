@@ -228,6 +228,10 @@ TEST_CASE("repeated failures back off and are logged once, recovery at once", "[
     h.start(c);
     REQUIRE(eventually([&] { return h.status().consecutive_failures >= 8; }));
     CHECK(log.count({"fetch failed"}) == 1);
+    const SourceStatus failing = h.status();
+    REQUIRE(failing.next_attempt);
+    REQUIRE(failing.last_attempt);
+    CHECK(*failing.next_attempt - *failing.last_attempt <= 80ms + 3s);   // never beyond the cap (plus the fetch itself)
     CHECK_FALSE(h.status().has_data);
     CHECK(h.status().offline(std::chrono::system_clock::now()));
 
