@@ -238,6 +238,22 @@ TEST_CASE("only http and https are fetched, also after a redirect", "[http_fetch
     }
 }
 
+TEST_CASE("TLS certificates are verified", "[http_fetcher]") {
+    // A self-signed certificate for 127.0.0.1 that no system CA vouches for.
+    test::LocalHttpServer https(TEST_DATA_DIR "/tls/selfsigned.crt", TEST_DATA_DIR "/tls/selfsigned.key");
+    std::atomic<int> served{0};
+    https.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) {
+        ++served;
+        res.set_content(kDoc, "application/json");
+    });
+    HttpFetcher fetcher(https.url("/feed.json"), fast_options());
+    const FetchResult r = fetcher.fetch();
+    CHECK(r.error_kind == "tls");
+    CHECK(r.error.find("certificate") != std::string::npos);
+    CHECK(r.body.empty());
+    CHECK(served == 0);
+}
+
 TEST_CASE("a fetch is cancelled soon after the flag turns", "[http_fetcher]") {
     test::RawSocket silent(true);
     FetchOptions o = fast_options();

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <netinet/in.h>
 #include <stdexcept>
 #include <string>
@@ -19,24 +20,30 @@ namespace kiosk::test {
 
 class LocalHttpServer {
 public:
-    LocalHttpServer() {
-        server_.set_keep_alive_timeout(1);   // idle client connections must not hold up stop()
-        port_ = server_.bind_to_any_port("127.0.0.1");
+    // With a certificate and key it serves HTTPS instead.
+    explicit LocalHttpServer(const std::string& cert_file = "", const std::string& key_file = "")
+        : server_(cert_file.empty() ? std::make_unique<httplib::Server>()
+                                    : std::make_unique<httplib::SSLServer>(cert_file.c_str(), key_file.c_str())),
+          scheme_(cert_file.empty() ? "http" : "https") {
+        server_->set_keep_alive_timeout(1);   // idle client connections must not hold up stop()
+        port_ = server_->bind_to_any_port("127.0.0.1");
         if (port_ <= 0) throw std::runtime_error("cannot bind a test HTTP server");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        thread_ = std::thread([this] { server_->listen_after_bind(); });
+        while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     ~LocalHttpServer() {
         stopping_ = true;
-        server_.stop();
+        server_->stop();
         thread_.join();
     }
     LocalHttpServer(const LocalHttpServer&) = delete;
     LocalHttpServer& operator=(const LocalHttpServer&) = delete;
 
-    httplib::Server& server() { return server_; }
+    httplib::Server& server() { return *server_; }
     int port() const { return port_; }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+    std::string url(const std::string& path) const {
+        return scheme_ + "://127.0.0.1:" + std::to_string(port_) + path;
+    }
 
     // Handlers that sleep must give up when this turns true, or stop() waits for them.
     bool stopping() const { return stopping_; }
@@ -47,7 +54,8 @@ public:
     }
 
 private:
-    httplib::Server server_;
+    std::unique_ptr<httplib::Server> server_;
+    std::string scheme_;
     int port_ = 0;
     std::thread thread_;
     std::atomic<bool> stopping_{false};
