@@ -219,7 +219,7 @@ std::size_t distance(std::string_view a, std::string_view b) {
 std::string unknown_key_message(std::string_view key) {
     std::string message = "unknown key, ignored";
     std::string_view best;
-    std::size_t best_distance = 3;   // suggest only near misses
+    std::size_t best_distance = std::max<std::size_t>(2, key.size() / 3) + 1;   // suggest only near misses
     for (const KeySpec& k : kKeys)
         if (const std::size_t d = distance(key, k.name); d < best_distance) {
             best = k.name;
