@@ -37,7 +37,7 @@ std::string write_config(const std::string& name, const std::string& text) {
 
 } // namespace
 
-TEST_CASE("--print-config prints every key as JSON that reads back the same") {
+TEST_CASE("the program prints every key with --print-config, as JSON that reads back the same") {
     const Output first = run("--print-config --lang en --rotation 90 --kiosk --size 1080x1920");
     INFO(first.err);
     REQUIRE(first.code == 0);

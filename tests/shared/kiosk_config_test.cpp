@@ -191,7 +191,7 @@ TEST_CASE("flags override the file and name themselves in errors", "[kiosk_confi
     CHECK(c.display.rotation == 90);   // unchanged by the bad ones
 }
 
-TEST_CASE("--print-config's JSON reads back to the same configuration", "[kiosk_config]") {
+TEST_CASE("the JSON of --print-config reads back to the same configuration", "[kiosk_config]") {
     KioskConfig c;
     c.sources.feed = "https://example.com/活动.json";
     c.sources.live_poll_seconds = 5;
