@@ -1,10 +1,12 @@
 // kiosk: the venue program, and the organisers' tools as subcommands.
 #include "app.h"
+#include "config_flags.h"
 #include "embedded.h"
 #include "feed_check.h"
 #include "feed_parse.h"
 #include "document_parsers.h"
 #include "feed_pipeline.h"
+#include "hash_pin_command.h"
 #include "log.h"
 #include "pipeline_source.h"
 #include "runner.h"
@@ -22,16 +24,21 @@ using namespace kiosk;
 
 constexpr std::string_view kDemoFeed = "config/demo-feed.json";
 
-bool parse_size(const std::string& text, int& w, int& h) {
-    char x = 0;
-    std::istringstream in(text);
-    return (in >> w >> x >> h) && (x == 'x' || x == 'X') && in.peek() == EOF && w >= 320 && h >= 240 &&
-           w <= 8192 && h <= 8192;
-}
-
 std::shared_ptr<const Feed> demo_feed() {
     static const FeedParseResult demo = parse_feed(*embedded_file(kDemoFeed));   // validated by the tests
     return demo.feed;
+}
+
+PipelineConfig pipeline_config(const KioskConfig& config) {
+    PipelineConfig out;
+    out.feed_location = config.sources.feed;
+    out.live_location = config.sources.live;
+    out.cache_dir = config.storage.cache_dir;
+    out.feed_poll_interval = std::chrono::seconds(config.sources.feed_poll_seconds);
+    out.live_poll_interval = std::chrono::seconds(config.sources.live_poll_seconds);
+    out.feed_stale_after = std::chrono::minutes(config.sources.feed_stale_minutes);
+    out.live_stale_after = std::chrono::minutes(config.sources.live_stale_minutes);
+    return out;
 }
 
 // The feed the first frame shows: what the pipeline has (the source, or its
@@ -53,12 +60,9 @@ int main(int argc, char** argv) {
     cli.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
     cli.require_subcommand(0, 1);
 
-    std::string feed_source, live_source, cache_dir, lang_code = "zh", size = "1920x1080", screenshot, screen = "home", now_text;
-    cli.add_option("--feed", feed_source, "Feed file path or http(s) URL (default: the embedded demo event)");
-    cli.add_option("--live", live_source, "Live-stats document: file path or http(s) URL (optional)");
-    cli.add_option("--cache-dir", cache_dir, "Where the last good feed, live stats and images are kept (default: $XDG_CACHE_HOME/lvliang-kiosk)");
-    cli.add_option("--lang", lang_code, "Visitor language at start: zh or en")->check(CLI::IsMember({"zh", "en"}));
-    cli.add_option("--size", size, "Window or screenshot size, WIDTHxHEIGHT (default 1920x1080)");
+    ConfigFlags config_flags;
+    add_config_flags(cli, config_flags);
+    std::string screenshot, screen = "home", now_text;
     cli.add_option("--screenshot", screenshot, "Render one screen to this PNG file and exit (needs an X display; try xvfb-run -a)");
     cli.add_option("--screen", screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID|live|attract");
     cli.add_option("--now", now_text, "Pretend the clock stands at this ISO 8601 instant, e.g. 2020-05-16T20:00:00+08:00");
@@ -66,6 +70,8 @@ int main(int argc, char** argv) {
     CLI::App* check = cli.add_subcommand("check", "Validate feed files: prints file:line:col: error|warning: /pointer: message");
     std::vector<std::string> check_files;
     check->add_option("FEED", check_files, "Feed files to check")->required();
+    CLI::App* hash_pin = cli.add_subcommand("hash-pin", "Read an admin PIN (4-8 digits) on standard input; print the "
+                                                        "admin_pin_hash value for the config file");
 
     try {
         cli.parse(argc, argv);
@@ -74,15 +80,25 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : 2;   // --help and --version exit 0; usage errors 2
     }
     if (check->parsed()) return check_feed_files(check_files, std::cout, std::cerr);
+    if (hash_pin->parsed()) return run_hash_pin(std::cin, stdin_is_terminal(), std::cout, std::cerr);
 
+    KioskConfig config;
+    if (!load_effective_config(config_flags, config, std::cerr)) return 2;
+    if (config_flags.print_config) {
+        std::cout << config_to_json(config);
+        return 0;
+    }
+
+    set_log_level(config.log_level);
     RunnerOptions runner;
-    if (!parse_size(size, runner.width, runner.height)) {
-        std::cerr << "kiosk: --size " << size << " is not WIDTHxHEIGHT between 320x240 and 8192x8192\n";
-        return 2;
+    if (config.display.width > 0) {
+        runner.width = config.display.width;
+        runner.height = config.display.height;
     }
     runner.screenshot_path = screenshot;
     AppOptions options;
-    parse_lang(lang_code, options.lang);
+    options.lang = config.visitor.lang;
+    options.idle_seconds = config.visitor.idle_seconds;
     if (!parse_route(screen, options.start)) {
         std::cerr << "kiosk: --screen " << screen << " is not one of home, schedule, session:ID, catalogue, "
                      "county:ID, product:ID, live, attract\n";
@@ -99,18 +115,15 @@ int main(int argc, char** argv) {
 
     std::unique_ptr<FeedPipeline> pipeline;
     std::unique_ptr<PipelineSource> source;
-    if (!feed_source.empty() || !live_source.empty()) {
-        PipelineConfig config;
-        config.feed_location = feed_source;
-        config.live_location = live_source;
-        config.cache_dir = cache_dir;
-        pipeline = std::make_unique<FeedPipeline>(config, parse_feed_document, parse_live_document, wake_ui);
+    if (!config.sources.feed.empty() || !config.sources.live.empty()) {
+        pipeline = std::make_unique<FeedPipeline>(pipeline_config(config), parse_feed_document, parse_live_document,
+                                                  wake_ui);
         source = std::make_unique<PipelineSource>(*pipeline);
         pipeline->start();
     }
     std::shared_ptr<const Feed> feed = first_feed(pipeline.get(), source.get(), !screenshot.empty());
     if (!feed) {
-        std::cerr << "kiosk: no valid feed from " << feed_source << " and none cached (see the log above)\n";
+        std::cerr << "kiosk: no valid feed from " << config.sources.feed << " and none cached (see the log above)\n";
         return 1;
     }
     KioskApp app(feed, options);
