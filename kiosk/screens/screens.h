@@ -8,5 +8,7 @@
 namespace kiosk {
 
 std::unique_ptr<Screen> make_home_screen();
+std::unique_ptr<Screen> make_live_screen();
+std::unique_ptr<Screen> make_attract_screen();
 
 } // namespace kiosk
