@@ -82,6 +82,7 @@ void KioskApp::back() {
 
 void KioskApp::collect_glyphs(GlyphSet& glyphs) const {
     for (std::string_view text : all_ui_texts()) glyphs.add(text);
+    glyphs.add("月日周一二三四五六");   // format_day_label's words: "5月16日 周六"
     const Feed& f = *feed_;
     add_text(glyphs, f.event.title);
     add_text(glyphs, f.event.venue);

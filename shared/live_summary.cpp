@@ -83,6 +83,22 @@ std::vector<TopProduct> live_top_products(const LiveStats& live) {
     return out;
 }
 
+const Session* running_live_session(const Feed& feed, std::int64_t now) {
+    for (const Session& s : feed.schedule)
+        if (s.kind == SessionKind::live_stream && s.start.unix_seconds <= now && now < s.end.unix_seconds) return &s;
+    return nullptr;
+}
+
+std::int64_t next_live_boundary(const Feed& feed, std::int64_t now) {
+    std::int64_t next = std::numeric_limits<std::int64_t>::max();
+    for (const Session& s : feed.schedule) {
+        if (s.kind != SessionKind::live_stream) continue;
+        if (s.start.unix_seconds > now) next = std::min(next, s.start.unix_seconds);
+        if (s.end.unix_seconds > now) next = std::min(next, s.end.unix_seconds);
+    }
+    return next;
+}
+
 void LiveTrend::record(std::int64_t unix_seconds, const LiveTotals& totals) {
     // Two snapshots in the same second: the newer one stands for that second.
     if (!samples_.empty() && samples_.back().unix_seconds == unix_seconds) {

@@ -38,6 +38,13 @@ std::vector<LiveShare> live_by_county(const LiveStats& live, const Feed& feed);
 // Top products of every session merged by product id; largest revenue first.
 std::vector<TopProduct> live_top_products(const LiveStats& live);
 
+// The live-stream session running at `now`, if any (the first one in schedule order).
+const Session* running_live_session(const Feed& feed, std::int64_t now);
+
+// The next instant after `now` at which a live-stream session starts or ends;
+// INT64_MAX when none does.
+std::int64_t next_live_boundary(const Feed& feed, std::int64_t now);
+
 // A bounded record of totals over time. When full it drops every other
 // sample, so the line still spans the whole time since start.
 class LiveTrend {

@@ -10,6 +10,7 @@
 #include "widgets.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace kiosk {
@@ -96,16 +97,20 @@ public:
         } else {
             draw_slide(f, current, stage, 0);
         }
+        if (current.product) live_boundary_unix_ = INT64_MAX;   // only the live slide shows what is running
     }
 
-    double seconds_until_change(std::int64_t, double now) const override {
+    double seconds_until_change(std::int64_t now_unix, double now) const override {
         if (!started_) return 0;
         if (figures_.animating(now)) return 0;
-        if (slide_count_ < 2) return kNoChange;
+        const double boundary = live_boundary_unix_ == INT64_MAX
+                                    ? kNoChange
+                                    : static_cast<double>(std::max<std::int64_t>(0, live_boundary_unix_ - now_unix));
+        if (slide_count_ < 2) return boundary;
         const double elapsed = std::max(0.0, now - start_);
         const double into = std::fmod(elapsed, kSlideSeconds);
         if (elapsed >= kSlideSeconds && into < kFadeSeconds) return 0;
-        return kSlideSeconds - into;
+        return std::min(boundary, kSlideSeconds - into);
     }
 
 private:
@@ -128,33 +133,40 @@ private:
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const bool portrait = r.GetHeight() > r.GetWidth();
-        // The picture area: the feed's images are not loaded by the kiosk, so a
-        // calm placeholder with the county's name stands in for it.
-        const float side = portrait ? std::min(r.GetWidth(), r.GetHeight() * 0.5f) : std::min(r.GetHeight(), r.GetWidth() * 0.42f);
-        const ImRect picture = portrait ? ImRect(ImVec2(r.GetCenter().x - side * 0.5f, r.Min.y), ImVec2(r.GetCenter().x + side * 0.5f, r.Min.y + side))
-                                        : ImRect(ImVec2(r.Min.x, r.GetCenter().y - side * 0.5f), ImVec2(r.Min.x + side, r.GetCenter().y + side * 0.5f));
-        dl->AddRectFilled(picture.Min, picture.Max, t.highlight, t.rounding() * 2);
-        dl->AddCircleFilled(picture.GetCenter(), side * 0.3f, (t.accent & ~IM_COL32_A_MASK) | (70u << IM_COL32_A_SHIFT), 64);
-        const County* county = f.feed.county(p.county);
-        if (county)
-            draw_text_centered(dl, t.fonts.title, ImRect(picture.Min, picture.Max), t.warning, county->name.in(f.lang));
+        // Picture beside the text in landscape, above it in portrait.
+        const float side = portrait ? std::min(r.GetWidth() * 0.8f, r.GetHeight() * 0.45f) : std::min(r.GetHeight(), r.GetWidth() * 0.42f);
+        const float text_w = portrait ? r.GetWidth() : r.GetWidth() - side - t.px(64);
 
-        const ImRect text_r = portrait ? ImRect(ImVec2(r.Min.x, picture.Max.y + t.px(40)), r.Max)
-                                       : ImRect(ImVec2(picture.Max.x + t.px(64), r.Min.y), r.Max);
-        const float w = text_r.GetWidth();
-        // Measure first, then centre the block vertically in its column.
-        const std::string name = clamp_lines(t.fonts.title, p.name.in(f.lang), w, 2);
-        const std::string producer = clamp_lines(t.fonts.body, p.producer.in(f.lang), w, 2);
+        // Measure the text block first, to centre it.
+        const std::string name = clamp_lines(t.fonts.title, p.name.in(f.lang), text_w, 2);
+        const std::string about = clamp_lines(t.fonts.heading, p.description.in(f.lang), text_w, portrait ? 4 : 3);
         const std::string price = format_money_fen(p.price_fen);
         const std::string unit = p.unit.empty() ? std::string() : "/ " + p.unit.in(f.lang);
         const float badge_h = t.fonts.body->FontSize + t.px(4);
-        const float name_h = text_size(t.fonts.title, name, w).y;
-        const float producer_h = producer.empty() ? 0 : text_size(t.fonts.body, producer, w).y + t.px(12);
-        const float price_size = fitted_font_size(t.fonts.number, price, w * 0.7f);
-        const float block = badge_h + t.px(24) + name_h + t.px(12) + producer_h + t.px(24) + price_size;
-        float y = portrait ? text_r.Min.y : text_r.Min.y + std::max(0.0f, (text_r.GetHeight() - block) * 0.5f);
-        const float x = text_r.Min.x;
+        const float name_h = text_size(t.fonts.title, name, text_w).y;
+        const float about_h = about.empty() ? 0 : text_size(t.fonts.heading, about, text_w).y + t.px(24);
+        const float price_size = fitted_font_size(t.fonts.number, price, text_w * 0.7f);
+        const float block = badge_h + t.px(24) + name_h + t.px(16) + about_h + t.px(8) + price_size;
 
+        ImRect picture, text_r;
+        if (portrait) {
+            const float top = r.Min.y + std::max(0.0f, (r.GetHeight() - side - t.px(48) - block) * 0.5f);
+            picture = ImRect(ImVec2(r.GetCenter().x - side * 0.5f, top), ImVec2(r.GetCenter().x + side * 0.5f, top + side));
+            text_r = ImRect(ImVec2(r.Min.x, picture.Max.y + t.px(48)), r.Max);
+        } else {
+            picture = ImRect(ImVec2(r.Min.x, r.GetCenter().y - side * 0.5f), ImVec2(r.Min.x + side, r.GetCenter().y + side * 0.5f));
+            text_r = ImRect(ImVec2(picture.Max.x + t.px(64), r.Min.y + std::max(0.0f, (r.GetHeight() - block) * 0.5f)), r.Max);
+        }
+
+        // The kiosk does not load product photos: a calm placeholder with the
+        // county's name stands in for one.
+        dl->AddRectFilled(picture.Min, picture.Max, t.highlight, t.rounding() * 2);
+        dl->AddCircleFilled(picture.GetCenter(), side * 0.3f, (t.accent & ~IM_COL32_A_MASK) | (70u << IM_COL32_A_SHIFT), 64);
+        if (const County* county = f.feed.county(p.county))
+            draw_text_centered(dl, t.fonts.title, ImRect(picture.Min, picture.Max), t.warning, county->name.in(f.lang));
+
+        const float x = text_r.Min.x;
+        float y = text_r.Min.y;
         float bx = x + draw_badge(dl, t, ImVec2(x, y), ui_text("featured", f.lang), t.accent, IM_COL32_WHITE) + t.px(12);
         for (const LocalizedText& tag : p.tags) {
             const float tag_w = text_size(t.fonts.body, tag.in(f.lang)).x + t.px(20);
@@ -162,9 +174,9 @@ private:
             bx += draw_badge(dl, t, ImVec2(bx, y), tag.in(f.lang), t.highlight, t.warning) + t.px(12);
         }
         y += badge_h + t.px(24);
-        y += draw_text(dl, t.fonts.title, ImVec2(x, y), t.text, name, w) + t.px(12);
-        if (!producer.empty()) y += draw_text(dl, t.fonts.body, ImVec2(x, y), t.text_muted, producer, w) + t.px(12);
-        y += t.px(12);
+        y += draw_text(dl, t.fonts.title, ImVec2(x, y), t.text, name, text_w) + t.px(16);
+        if (!about.empty()) y += draw_text(dl, t.fonts.heading, ImVec2(x, y), t.text_muted, about, text_w) + t.px(24);
+        y += t.px(8);
         dl->AddText(t.fonts.number, price_size, ImVec2(x, y), t.live, price.data(), price.data() + price.size());
         const float price_w = t.fonts.number->CalcTextSizeA(price_size, FLT_MAX, 0, price.data(), price.data() + price.size()).x;
         if (!unit.empty())
@@ -172,43 +184,84 @@ private:
                       t.text_muted, fit_line(t.fonts.heading, unit, std::max(0.0f, text_r.Max.x - x - price_w - t.px(16))));
     }
 
+    // The live totals, what is live now and the best sellers, centred on the stage.
     void draw_live(FrameContext& f, const ImRect& r) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         figures_.set(live_totals(f.live), f.now);
         const LiveTotals shown = figures_.shown(f.now);
         const bool portrait = r.GetHeight() > r.GetWidth();
+        const float gap = t.px(24);
 
-        float y = r.Min.y;
-        const float heading_h = t.fonts.title->FontSize;
-        draw_text_centered(dl, t.fonts.title, ImRect(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + heading_h)), t.text,
+        const Session* running = running_live_session(f.feed, f.now_unix);
+        live_boundary_unix_ = next_live_boundary(f.feed, f.now_unix);
+        // Best sellers: one per line in portrait; in landscape as many whole names as fit on one line.
+        std::vector<std::string> best;
+        const auto top = live_top_products(f.live);
+        for (std::size_t i = 0; i < top.size() && i < 3; ++i) {
+            const Product* p = f.feed.product(top[i].product);
+            std::string name = p ? p->name.in(f.lang) : top[i].product;
+            if (portrait) {
+                best.push_back(fit_line(t.fonts.heading, name, r.GetWidth()));
+            } else if (best.empty()) {
+                best.push_back(fit_line(t.fonts.heading, name, r.GetWidth()));
+            } else if (text_size(t.fonts.heading, best[0] + "  ·  " + name).x <= r.GetWidth()) {
+                best[0] += "  ·  " + name;
+            }
+        }
+        const float heading_h = t.fonts.title->FontSize + t.px(16);
+        const float running_h = running ? t.fonts.heading->FontSize + t.px(24) : 0;
+        const float card_h = portrait ? t.px(200) : t.px(260);
+        const float cards_h = portrait ? 3 * card_h + 2 * gap : card_h;
+        const float line_h = t.fonts.heading->FontSize + t.px(8);
+        const float best_h = best.empty() ? 0 : t.px(40) + t.fonts.body->FontSize + t.px(8) + line_h * static_cast<float>(best.size());
+        float y = r.Min.y + std::max(0.0f, (r.GetHeight() - heading_h - running_h - t.px(16) - cards_h - best_h) * 0.5f);
+
+        draw_text_centered(dl, t.fonts.title, ImRect(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + t.fonts.title->FontSize)), t.text,
                            ui_text("live_sales", f.lang));
-        y += heading_h + t.px(8);
-        const std::string fresh = updated_ago(f.live.updated_at, f.now_unix, f.zone, f.lang);
-        draw_text_centered(dl, t.fonts.body, ImRect(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + t.fonts.body->FontSize)),
-                           t.text_muted, fresh);
-        y += t.fonts.body->FontSize + t.px(32);
+        y += heading_h;
+        if (running) {
+            // A red "live now" badge before the session's title, centred together.
+            const std::string& badge = ui_text("now_live", f.lang);
+            const float badge_w = text_size(t.fonts.body, badge).x + t.px(20);
+            const std::string title = fit_line(t.fonts.heading, running->title.in(f.lang), r.GetWidth() - badge_w - t.px(16));
+            const float total = badge_w + t.px(16) + text_size(t.fonts.heading, title).x;
+            const float x = r.GetCenter().x - total * 0.5f;
+            draw_badge(dl, t, ImVec2(x, y + (t.fonts.heading->FontSize - t.fonts.body->FontSize - t.px(4)) * 0.5f), badge, t.live,
+                       IM_COL32_WHITE);
+            draw_text(dl, t.fonts.heading, ImVec2(x + badge_w + t.px(16), y), t.text, title);
+            y += running_h;
+        }
+        y += t.px(16);
 
         const std::string numbers[3] = {format_big(shown.viewers, f.lang), format_big(shown.orders, f.lang),
                                         format_big_money_fen(shown.revenue_fen, f.lang)};
         const char* labels[3] = {"viewers", "orders", "revenue"};
         const ImU32 colors[3] = {t.warning, t.good, t.live};
-        const float gap = t.px(24);
         if (portrait) {
-            const float h = std::min(t.px(200), (r.Max.y - y - 2 * gap) / 3);
             for (int i = 0; i < 3; ++i) {
-                draw_figure(dl, t, ImRect(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + h)), ui_text(labels[i], f.lang), numbers[i],
+                draw_figure(dl, t, ImRect(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + card_h)), ui_text(labels[i], f.lang), numbers[i],
                             colors[i], true);
-                y += h + gap;
+                y += card_h + gap;
             }
+            y -= gap;
         } else {
             const float w = (r.GetWidth() - 2 * gap) / 3;
-            const float h = std::min(t.px(260), r.Max.y - y);
             for (int i = 0; i < 3; ++i) {
                 const float x = r.Min.x + static_cast<float>(i) * (w + gap);
-                draw_figure(dl, t, ImRect(ImVec2(x, y), ImVec2(x + w, y + h)), ui_text(labels[i], f.lang), numbers[i],
+                draw_figure(dl, t, ImRect(ImVec2(x, y), ImVec2(x + w, y + card_h)), ui_text(labels[i], f.lang), numbers[i],
                             colors[i], false);
             }
+            y += card_h;
+        }
+        if (best.empty()) return;
+        y += t.px(40);
+        draw_text_centered(dl, t.fonts.body, ImRect(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + t.fonts.body->FontSize)), t.text_muted,
+                           ui_text("live_top_products", f.lang));
+        y += t.fonts.body->FontSize + t.px(8);
+        for (const std::string& line : best) {
+            draw_text_centered(dl, t.fonts.heading, ImRect(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + t.fonts.heading->FontSize)), t.text, line);
+            y += line_h;
         }
     }
 
@@ -216,6 +269,7 @@ private:
     double start_ = 0;
     std::vector<Slide> slides_;
     std::size_t slide_count_ = 0;
+    std::int64_t live_boundary_unix_ = INT64_MAX;   // when the live slide's "live now" line changes
     LiveFigures figures_;
 };
 

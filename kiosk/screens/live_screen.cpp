@@ -23,12 +23,8 @@ struct Bar {
     std::string label;     // the value as text
 };
 
-// The live-stream session running at `now`, if any.
-const Session* running_live_session(const Feed& feed, std::int64_t now) {
-    for (const Session& s : feed.schedule)
-        if (s.kind == SessionKind::live_stream && s.start.unix_seconds <= now && now < s.end.unix_seconds) return &s;
-    return nullptr;
-}
+// A panel's height besides its content: heading line and paddings.
+float panel_chrome(const Theme& t) { return t.px(16) + text_size(t.fonts.heading, "Ag").y + t.px(12) + t.px(16); }
 
 // A panel: a heading, then the content rectangle below it.
 ImRect draw_panel(ImDrawList* dl, const Theme& t, const ImRect& r, std::string_view title) {
@@ -36,8 +32,8 @@ ImRect draw_panel(ImDrawList* dl, const Theme& t, const ImRect& r, std::string_v
     dl->AddRect(r.Min, r.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
     const float pad = t.px(24);
     const std::string line = fit_line(t.fonts.heading, title, r.GetWidth() - 2 * pad);
-    const float h = draw_text(dl, t.fonts.heading, ImVec2(r.Min.x + pad, r.Min.y + t.px(16)), t.text, line);
-    return ImRect(ImVec2(r.Min.x + pad, r.Min.y + t.px(16) + h + t.px(12)), ImVec2(r.Max.x - pad, r.Max.y - t.px(16)));
+    draw_text(dl, t.fonts.heading, ImVec2(r.Min.x + pad, r.Min.y + t.px(16)), t.text, line);
+    return ImRect(ImVec2(r.Min.x + pad, r.Min.y + panel_chrome(t) - t.px(16)), ImVec2(r.Max.x - pad, r.Max.y - t.px(16)));
 }
 
 void draw_no_data(ImDrawList* dl, const Theme& t, const ImRect& r, Lang lang) {
@@ -48,9 +44,12 @@ void draw_no_data(ImDrawList* dl, const Theme& t, const ImRect& r, Lang lang) {
 void draw_bars(ImDrawList* dl, const Theme& t, const ImRect& r, std::vector<Bar> bars, ImU32 color, Lang lang,
                const std::function<std::string(double)>& label_of) {
     if (bars.empty()) return draw_no_data(dl, t, r, lang);
-    const float min_row = t.px(48), max_row = t.px(72);
+    // Rows shrink to the body font's height before any fold into "other".
+    const float min_row = t.fonts.body->FontSize + t.px(12), max_row = t.px(72);
     const auto fit = static_cast<std::size_t>(std::max(1.0f, std::floor(r.GetHeight() / min_row)));
-    if (bars.size() > fit) {
+    if (bars.size() > fit && fit < 2) {
+        bars.resize(1);
+    } else if (bars.size() > fit) {
         Bar other{ui_text("live_other", lang), 0, {}};
         for (std::size_t i = fit - 1; i < bars.size(); ++i) other.value += bars[i].value;
         other.label = label_of(other.value);
@@ -58,23 +57,41 @@ void draw_bars(ImDrawList* dl, const Theme& t, const ImRect& r, std::vector<Bar>
         bars.push_back(other);
     }
     const float row_h = std::min(max_row, r.GetHeight() / static_cast<float>(bars.size()));
-    ImFont* font = row_h >= t.px(60) ? t.fonts.heading : t.fonts.body;
+    ImFont* font = row_h >= t.fonts.heading->FontSize + t.px(16) ? t.fonts.heading : t.fonts.body;
     float name_w = 0, label_w = 0;
     for (const Bar& b : bars) {
         name_w = std::max(name_w, text_size(font, b.name).x);
         label_w = std::max(label_w, text_size(font, b.label).x);
     }
-    name_w = std::min(name_w, r.GetWidth() * 0.32f);
     double largest = 0;
     for (const Bar& b : bars) largest = std::max(largest, b.value);
     const float gap = t.px(16);
+    auto length_of = [&](const Bar& b, float room) { return largest > 0 ? static_cast<float>(b.value / largest) * room : 0.0f; };
+
+    // Long names (e.g. English county names) go above a thinner bar when the row is tall enough.
+    if (name_w > r.GetWidth() * 0.32f && row_h >= font->FontSize + t.px(30)) {
+        const float bar_h = std::min(t.px(16), row_h - font->FontSize - t.px(14));
+        const float block = font->FontSize + t.px(6) + bar_h;
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            const float y = r.Min.y + row_h * static_cast<float>(i) + (row_h - block) * 0.5f;
+            const float lw = text_size(font, bars[i].label).x;
+            draw_text(dl, font, ImVec2(r.Min.x, y), t.text, fit_line(font, bars[i].name, r.GetWidth() - lw - gap));
+            draw_text(dl, font, ImVec2(r.Max.x - lw, y), t.text, bars[i].label);
+            const float by = y + font->FontSize + t.px(6);
+            dl->AddRectFilled(ImVec2(r.Min.x, by), ImVec2(r.Max.x, by + bar_h), t.highlight, t.px(4));
+            const float length = length_of(bars[i], r.GetWidth());
+            if (length >= 1.0f) dl->AddRectFilled(ImVec2(r.Min.x, by), ImVec2(r.Min.x + length, by + bar_h), color, t.px(4));
+        }
+        return;
+    }
+    name_w = std::min(name_w, r.GetWidth() * 0.32f);
     const float bar_x = r.Min.x + name_w + gap;
     const float bar_room = std::max(0.0f, r.Max.x - label_w - gap - bar_x);
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const float y = r.Min.y + row_h * static_cast<float>(i);
         const float ty = y + (row_h - font->FontSize) * 0.5f;
         draw_text(dl, font, ImVec2(r.Min.x, ty), t.text, fit_line(font, bars[i].name, name_w));
-        const float length = largest > 0 ? static_cast<float>(bars[i].value / largest) * bar_room : 0.0f;
+        const float length = length_of(bars[i], bar_room);
         const float bar_h = row_h * 0.56f;
         const float by = y + (row_h - bar_h) * 0.5f;
         dl->AddRectFilled(ImVec2(bar_x, by), ImVec2(bar_x + bar_room, by + bar_h), t.highlight, t.px(6));
@@ -105,7 +122,7 @@ public:
         const char* labels[3] = {"viewers", "orders", "revenue"};
         const ImU32 colors[3] = {t.warning, t.good, t.live};
         if (portrait) {
-            const float h = t.px(150);
+            const float h = t.px(132);
             for (int i = 0; i < 3; ++i) {
                 draw_figure(dl, t, ImRect(ImVec2(x, y), ImVec2(x + width, y + h)), ui_text(labels[i], f.lang), numbers[i],
                             colors[i], true);
@@ -122,27 +139,38 @@ public:
         }
         y += t.px(8);
 
-        // Breakdowns, top products and the trend share what is left.
+        // Breakdowns and top products get the height their rows want; the trend
+        // takes the rest (at least a readable strip).
         const float left = bottom - y;
+        const float trend_min = t.px(200);
+        auto need = [&](std::size_t rows, float row_h) {
+            return panel_chrome(t) + static_cast<float>(std::max<std::size_t>(rows, 1)) * row_h;
+        };
+        const float platforms_h = need(platforms_.size(), t.px(60));
+        const float counties_h = need(counties_.size(), t.px(60));
+        const float top_h = need(std::min<std::size_t>(top_.size(), 5), t.px(64));
         if (portrait) {
-            const float h = (left - 3 * gap) / 4;
-            const ImRect rows[4] = {
-                {ImVec2(x, y), ImVec2(x + width, y + h)},
-                {ImVec2(x, y + (h + gap)), ImVec2(x + width, y + (h + gap) + h)},
-                {ImVec2(x, y + 2 * (h + gap)), ImVec2(x + width, y + 2 * (h + gap) + h)},
-                {ImVec2(x, y + 3 * (h + gap)), ImVec2(x + width, bottom)},
-            };
+            float want[3] = {platforms_h, counties_h, top_h};
+            const float room = left - 3 * gap - trend_min;
+            const float sum = want[0] + want[1] + want[2];
+            if (sum > room)
+                for (float& h : want) h = std::floor(h * room / sum);
+            ImRect rows[3];
+            for (int i = 0; i < 3; ++i) {
+                rows[i] = ImRect(ImVec2(x, y), ImVec2(x + width, y + want[i]));
+                y += want[i] + gap;
+            }
             draw_platforms(f, rows[0]);
             draw_counties(f, rows[1]);
             draw_top_products(f, rows[2]);
-            draw_trend(f, rows[3]);
+            draw_trend(f, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)));
         } else {
-            const float top_h = std::floor((left - gap) * 0.58f);
+            const float row_h = std::min(std::max({platforms_h, counties_h, top_h}), left - gap - trend_min);
             const float w = (width - 2 * gap) / 3;
-            const float y2 = y + top_h + gap;
-            draw_platforms(f, ImRect(ImVec2(x, y), ImVec2(x + w, y + top_h)));
-            draw_counties(f, ImRect(ImVec2(x + w + gap, y), ImVec2(x + 2 * w + gap, y + top_h)));
-            draw_top_products(f, ImRect(ImVec2(x + 2 * (w + gap), y), ImVec2(x + width, y + top_h)));
+            const float y2 = y + row_h + gap;
+            draw_platforms(f, ImRect(ImVec2(x, y), ImVec2(x + w, y + row_h)));
+            draw_counties(f, ImRect(ImVec2(x + w + gap, y), ImVec2(x + 2 * w + gap, y + row_h)));
+            draw_top_products(f, ImRect(ImVec2(x + 2 * (w + gap), y), ImVec2(x + width, y + row_h)));
             draw_trend(f, ImRect(ImVec2(x, y2), ImVec2(x + width, bottom)));
         }
     }
@@ -185,10 +213,11 @@ private:
         const float fresh_w = text_size(t.fonts.heading, fresh).x;
         const float mid = r.Min.y + (r.GetHeight() - t.fonts.heading->FontSize) * 0.5f;
         draw_text(dl, t.fonts.heading, ImVec2(r.Max.x - fresh_w, mid), stale ? t.warning : t.text_muted, fresh);
-        next_text_change_unix_ = f.live.updated_at.valid
-                                     ? f.now_unix + static_cast<std::int64_t>(seconds_until_updated_ago_changes(
-                                                        f.live.updated_at, f.now_unix, f.zone))
-                                     : INT64_MAX;
+        // Redraw when "updated N s ago" or the running session changes.
+        next_text_change_unix_ = next_live_boundary(f.feed, f.now_unix);
+        if (f.live.updated_at.valid)
+            next_text_change_unix_ = std::min(next_text_change_unix_, f.now_unix + static_cast<std::int64_t>(seconds_until_updated_ago_changes(
+                                                                                       f.live.updated_at, f.now_unix, f.zone)));
 
         if (const Session* s = running_live_session(f.feed, f.now_unix)) {
             x += t.px(32);
@@ -230,37 +259,48 @@ private:
         ImDrawList* dl = f.draw;
         const ImRect inner = draw_panel(dl, t, r, ui_text("live_top_products", f.lang));
         if (top_.empty()) return draw_no_data(dl, t, inner, f.lang);
-        const float row_h = std::max(t.px(56), std::min(t.px(80), inner.GetHeight() / static_cast<float>(top_.size())));
-        const auto rows = std::min(top_.size(), static_cast<std::size_t>(std::max(1.0f, std::floor(inner.GetHeight() / row_h))));
-        ImFont* font = row_h >= t.px(64) ? t.fonts.heading : t.fonts.body;
+        // As many rows as fit at the heading font's height, sharing the space.
+        const float min_row = t.fonts.heading->FontSize + t.px(16);
+        const auto rows = std::min(top_.size(), static_cast<std::size_t>(std::max(1.0f, std::floor(inner.GetHeight() / min_row))));
+        const float row_h = std::min(t.px(72), inner.GetHeight() / static_cast<float>(rows));
+        ImFont* font = row_h >= t.fonts.heading->FontSize + t.px(16) ? t.fonts.heading : t.fonts.body;
+        const float disc = std::min(row_h * 0.8f, t.px(48));
+        const float name_x = inner.Min.x + disc + t.px(16);
+
+        struct Row { std::string name, revenue, orders; };
+        std::vector<Row> lines;
+        // Order counts only when every name still fits beside them: names matter more.
+        bool show_orders = true;
         for (std::size_t i = 0; i < rows; ++i) {
             const TopProduct& p = top_[i];
+            const Product* product = f.feed.product(p.product);
+            Row row{product ? product->name.in(f.lang) : p.product, format_big_money_fen(p.revenue_fen, f.lang),
+                    ui_text_n("live_orders_n", f.lang, format_count(p.orders, f.lang))};
+            const float used = text_size(font, row.name).x + t.px(16) + text_size(t.fonts.body, row.orders).x + t.px(16) +
+                               text_size(font, row.revenue).x;
+            show_orders = show_orders && name_x + used <= inner.Max.x;
+            lines.push_back(std::move(row));
+        }
+        for (std::size_t i = 0; i < rows; ++i) {
+            const Row& row = lines[i];
             const float y = inner.Min.y + row_h * static_cast<float>(i);
             const float ty = y + (row_h - font->FontSize) * 0.5f;
-            // Rank in a gold disc, the name, then revenue and orders on the right.
-            const float disc = std::min(row_h * 0.8f, t.px(48));
+            // Rank in a gold disc, the name, then orders and revenue on the right.
             const ImVec2 centre(inner.Min.x + disc * 0.5f, y + row_h * 0.5f);
             dl->AddCircleFilled(centre, disc * 0.5f, i == 0 ? t.accent : t.highlight);
             const std::string rank = std::to_string(i + 1);
             const ImVec2 rs = text_size(t.fonts.body, rank);
             draw_text(dl, t.fonts.body, ImVec2(centre.x - rs.x * 0.5f, centre.y - rs.y * 0.5f), i == 0 ? IM_COL32_WHITE : t.text, rank);
 
-            const std::string revenue = format_big_money_fen(p.revenue_fen, f.lang);
-            const std::string orders = ui_text_n("live_orders_n", f.lang, format_count(p.orders, f.lang));
-            const float revenue_w = text_size(font, revenue).x;
-            const float orders_w = text_size(t.fonts.body, orders).x;
-            draw_text(dl, font, ImVec2(inner.Max.x - revenue_w, ty), t.live, revenue);
+            const float revenue_w = text_size(font, row.revenue).x;
+            draw_text(dl, font, ImVec2(inner.Max.x - revenue_w, ty), t.live, row.revenue);
             float name_right = inner.Max.x - revenue_w - t.px(16);
-            const float name_x = inner.Min.x + disc + t.px(16);
-            // Orders only when the name keeps a fair share of the row.
-            if (name_right - orders_w - t.px(16) - name_x > inner.GetWidth() * 0.3f) {
-                name_right -= orders_w + t.px(16);
+            if (show_orders) {
+                name_right -= text_size(t.fonts.body, row.orders).x + t.px(16);
                 draw_text(dl, t.fonts.body, ImVec2(name_right + t.px(16), y + (row_h - t.fonts.body->FontSize) * 0.5f),
-                          t.text_muted, orders);
+                          t.text_muted, row.orders);
             }
-            const Product* product = f.feed.product(p.product);
-            const std::string name = product ? product->name.in(f.lang) : p.product;
-            draw_text(dl, font, ImVec2(name_x, ty), t.text, fit_line(font, name, name_right - name_x - t.px(8)));
+            draw_text(dl, font, ImVec2(name_x, ty), t.text, fit_line(font, row.name, name_right - name_x));
         }
     }
 
@@ -288,9 +328,9 @@ private:
         if (high != low) draw_text(dl, font, ImVec2(inner.Min.x, plot.Max.y - font->FontSize * 0.5f), t.text_muted, low_text);
         const std::int64_t t0 = samples.front().unix_seconds, t1 = samples.back().unix_seconds;
         const std::string first_time = format_hhmm(f.zone.to_local(t0)), last_time = format_hhmm(f.zone.to_local(t1));
-        draw_text(dl, font, ImVec2(plot.Min.x, plot.Max.y + t.px(6)), t.text_muted, first_time);
-        if (t1 != t0)
-            draw_text(dl, font, ImVec2(plot.Max.x - text_size(font, last_time).x, plot.Max.y + t.px(6)), t.text_muted, last_time);
+        // One sample sits at the right end, under its time; more span the width.
+        if (t1 != t0) draw_text(dl, font, ImVec2(plot.Min.x, plot.Max.y + t.px(6)), t.text_muted, first_time);
+        draw_text(dl, font, ImVec2(plot.Max.x - text_size(font, last_time).x, plot.Max.y + t.px(6)), t.text_muted, last_time);
 
         auto point = [&](const LiveTrend::Sample& s) {
             const float fx = t1 > t0 ? static_cast<float>(static_cast<double>(s.unix_seconds - t0) / static_cast<double>(t1 - t0)) : 1.0f;
