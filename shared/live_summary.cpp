@@ -100,8 +100,9 @@ std::int64_t next_live_boundary(const Feed& feed, std::int64_t now) {
 }
 
 void LiveTrend::record(std::int64_t unix_seconds, const LiveTotals& totals) {
-    // Two snapshots in the same second: the newer one stands for that second.
-    if (!samples_.empty() && samples_.back().unix_seconds == unix_seconds) {
+    // Two snapshots in the same second (or a clock set back): the newer one
+    // replaces the last, so times stay increasing.
+    if (!samples_.empty() && unix_seconds <= samples_.back().unix_seconds) {
         samples_.back().totals = totals;
         return;
     }

@@ -56,6 +56,7 @@ public:
 
     explicit LiveTrend(std::size_t capacity = 720) : capacity_(capacity < 4 ? 4 : capacity) {}
 
+    // A sample not later than the newest replaces the newest's totals.
     void record(std::int64_t unix_seconds, const LiveTotals& totals);
     const std::vector<Sample>& samples() const { return samples_; }
     std::size_t capacity() const { return capacity_; }

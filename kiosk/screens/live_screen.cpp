@@ -46,10 +46,9 @@ void draw_bars(ImDrawList* dl, const Theme& t, const ImRect& r, std::vector<Bar>
     if (bars.empty()) return draw_no_data(dl, t, r, lang);
     // Rows shrink to the body font's height before any fold into "other".
     const float min_row = t.fonts.body->FontSize + t.px(12), max_row = t.px(72);
-    const auto fit = static_cast<std::size_t>(std::max(1.0f, std::floor(r.GetHeight() / min_row)));
-    if (bars.size() > fit && fit < 2) {
-        bars.resize(1);
-    } else if (bars.size() > fit) {
+    // At least two rows, even squeezed: one lone bar would hide that others exist.
+    const auto fit = static_cast<std::size_t>(std::max(2.0f, std::floor(r.GetHeight() / min_row)));
+    if (bars.size() > fit) {
         Bar other{ui_text("live_other", lang), 0, {}};
         for (std::size_t i = fit - 1; i < bars.size(); ++i) other.value += bars[i].value;
         other.label = label_of(other.value);
@@ -151,8 +150,10 @@ public:
         const float top_h = need(std::min<std::size_t>(top_.size(), 5), t.px(64));
         if (portrait) {
             float want[3] = {platforms_h, counties_h, top_h};
-            const float room = left - 3 * gap - trend_min;
+            // A tight screen squeezes the trend (down to a thin strip) before the lists.
             const float sum = want[0] + want[1] + want[2];
+            const float trend_h = std::clamp(left - 3 * gap - sum, t.px(140), trend_min);
+            const float room = std::max(0.0f, left - 3 * gap - trend_h);
             if (sum > room)
                 for (float& h : want) h = std::floor(h * room / sum);
             ImRect rows[3];
@@ -165,7 +166,7 @@ public:
             draw_top_products(f, rows[2]);
             draw_trend(f, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)));
         } else {
-            const float row_h = std::min(std::max({platforms_h, counties_h, top_h}), left - gap - trend_min);
+            const float row_h = std::max(0.0f, std::min(std::max({platforms_h, counties_h, top_h}), left - gap - trend_min));
             const float w = (width - 2 * gap) / 3;
             const float y2 = y + row_h + gap;
             draw_platforms(f, ImRect(ImVec2(x, y), ImVec2(x + w, y + row_h)));
@@ -344,6 +345,7 @@ private:
                       fit_line(font, wait, plot.GetWidth() - t.px(32)));
             return;
         }
+        dl->PushClipRect(ImVec2(plot.Min.x - t.px(10), plot.Min.y - t.px(10)), ImVec2(plot.Max.x + t.px(10), plot.Max.y + t.px(2)), true);
         std::vector<ImVec2> points;
         points.reserve(samples.size());
         for (const auto& s : samples) points.push_back(point(s));
@@ -352,6 +354,7 @@ private:
             dl->AddQuadFilled(points[i - 1], points[i], ImVec2(points[i].x, plot.Max.y), ImVec2(points[i - 1].x, plot.Max.y), fill);
         dl->AddPolyline(points.data(), static_cast<int>(points.size()), t.live, ImDrawFlags_None, std::max(2.0f, t.px(4)));
         dl->AddCircleFilled(points.back(), t.px(8), t.live);
+        dl->PopClipRect();
     }
 
     const LiveStats* seen_live_ = nullptr;

@@ -91,13 +91,17 @@ TEST_CASE("top products merge across sessions, largest revenue first") {
     CHECK(top[2].revenue_fen == 1900);
 }
 
-TEST_CASE("the trend keeps samples in order and replaces one from the same second") {
+TEST_CASE("the trend keeps samples in order and replaces one from the same second or earlier") {
     LiveTrend trend(10);
     trend.record(100, {1, 1, 1});
     trend.record(105, {2, 2, 2});
     trend.record(105, {3, 3, 3});
     REQUIRE(trend.samples().size() == 2);
     CHECK(trend.samples()[1].totals.viewers == 3);
+    trend.record(90, {4, 4, 4});   // the clock went back: times must stay increasing
+    REQUIRE(trend.samples().size() == 2);
+    CHECK(trend.samples()[1].unix_seconds == 105);
+    CHECK(trend.samples()[1].totals.viewers == 4);
 }
 
 TEST_CASE("a full trend thins out but still spans from the first sample to the newest") {
