@@ -139,12 +139,13 @@ private:
 
         // Measure the text block first, to centre it.
         const std::string name = clamp_lines(t.fonts.title, p.name.in(f.lang), text_w, 2);
-        const std::string about = clamp_lines(t.fonts.heading, p.description.in(f.lang), text_w, portrait ? 4 : 3);
+        // Descriptions are only in the body font's glyph set (see KioskApp::collect_glyphs).
+        const std::string about = clamp_lines(t.fonts.body, p.description.in(f.lang), text_w, portrait ? 4 : 3);
         const std::string price = format_money_fen(p.price_fen);
         const std::string unit = p.unit.empty() ? std::string() : "/ " + p.unit.in(f.lang);
         const float badge_h = t.fonts.body->FontSize + t.px(4);
         const float name_h = text_size(t.fonts.title, name, text_w).y;
-        const float about_h = about.empty() ? 0 : text_size(t.fonts.heading, about, text_w).y + t.px(24);
+        const float about_h = about.empty() ? 0 : text_size(t.fonts.body, about, text_w).y + t.px(24);
         const float price_size = fitted_font_size(t.fonts.number, price, text_w * 0.7f);
         const float block = badge_h + t.px(24) + name_h + t.px(16) + about_h + t.px(8) + price_size;
 
@@ -175,7 +176,7 @@ private:
         }
         y += badge_h + t.px(24);
         y += draw_text(dl, t.fonts.title, ImVec2(x, y), t.text, name, text_w) + t.px(16);
-        if (!about.empty()) y += draw_text(dl, t.fonts.heading, ImVec2(x, y), t.text_muted, about, text_w) + t.px(24);
+        if (!about.empty()) y += draw_text(dl, t.fonts.body, ImVec2(x, y), t.text_muted, about, text_w) + t.px(24);
         y += t.px(8);
         dl->AddText(t.fonts.number, price_size, ImVec2(x, y), t.live, price.data(), price.data() + price.size());
         const float price_w = t.fonts.number->CalcTextSizeA(price_size, FLT_MAX, 0, price.data(), price.data() + price.size()).x;
