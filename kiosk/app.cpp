@@ -62,6 +62,8 @@ Screen& KioskApp::screen_for(ScreenId id) {
     auto& slot = screens_[id];
     if (!slot) {
         switch (id) {
+        case ScreenId::live: slot = make_live_screen(); break;
+        case ScreenId::attract: slot = make_attract_screen(); break;
         case ScreenId::schedule: slot = make_schedule_screen(); break;
         case ScreenId::session: slot = make_session_screen(); break;
         default: slot = make_home_screen(); break;
@@ -215,8 +217,9 @@ void KioskApp::draw(double now) {
     dl->AddRectFilled(ImVec2(0, 0), display, theme_.background);
     const ImRect bar(ImVec2(0, 0), ImVec2(display.x, theme_.px(kTopBarHeight)));
 
+    const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
-                       ImVec2(0, bar.Max.y), ImVec2(display.x, display.y - bar.Max.y), freshness_};
+                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_};
     Screen& screen = screen_for(route_.screen);
     dl->PushClipRect(frame.origin, display, false);
     screen.draw(frame);

@@ -1,0 +1,191 @@
+// The live dashboard and the attract loop, headless and under Xvfb: idle leads
+// to the attract loop, the waking touch only goes Home, the dashboard counts
+// up on new totals and draws with no live data, previews render.
+#include "app.h"
+#include "embedded.h"
+#include "feed_parse.h"
+#include "headless_ui.h"
+#include "live_view.h"
+#include "run_kiosk.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+std::shared_ptr<const Feed> demo_feed() {
+    const FeedParseResult result = parse_feed(*embedded_file("config/demo-feed.json"));
+    REQUIRE(result.ok());
+    return result.feed;
+}
+
+AppOptions options_at(const char* iso_now, Route start = {}) {
+    AppOptions options;
+    options.pinned_now = parse_iso8601(iso_now)->unix_seconds;
+    options.start = std::move(start);
+    return options;
+}
+
+// Publishes the live stats the test hands it, once.
+class TestSource final : public SnapshotSource {
+public:
+    void publish(std::shared_ptr<const LiveStats> live) { pending_ = std::move(live); }
+    bool take_new(std::shared_ptr<const Feed>&, std::shared_ptr<const LiveStats>& live) override {
+        if (!pending_) return false;
+        live = std::move(pending_);
+        return true;
+    }
+
+private:
+    std::shared_ptr<const LiveStats> pending_;
+};
+
+std::shared_ptr<const LiveStats> scaled_live(const LiveStats& base, std::int64_t percent, std::int64_t updated_at) {
+    auto live = std::make_shared<LiveStats>(base);
+    for (SessionLive& s : live->sessions)
+        for (PlatformLive& p : s.platforms) {
+            p.viewers = p.viewers * percent / 100;
+            p.orders = p.orders * percent / 100;
+            p.revenue_fen = p.revenue_fen * percent / 100;
+        }
+    live->updated_at.unix_seconds = updated_at;
+    return live;
+}
+
+} // namespace
+
+TEST_CASE("untouched for idle_seconds, the kiosk shows the attract loop") {
+    KioskApp app(demo_feed(), options_at("2020-05-16T20:30:00+08:00"));
+    HeadlessUi ui(app);
+    ui.idle(80, 0.25);
+    CHECK(app.route().screen == ScreenId::home);
+    ui.idle(11, 0.25);
+    CHECK(app.route().screen == ScreenId::attract);
+}
+
+TEST_CASE("the touch that ends the attract loop goes Home and fires nothing under the finger") {
+    KioskApp app(demo_feed(), options_at("2020-05-16T20:30:00+08:00"));
+    HeadlessUi ui(app);
+    const ImVec2 live_tile(1200, 500);   // the 直播战报 entry on Home at 1920×1080
+    ui.idle(91, 0.25);
+    REQUIRE(app.route().screen == ScreenId::attract);
+    ui.tap(live_tile);
+    CHECK(app.route().screen == ScreenId::home);
+    // The same tap on Home does open the live screen: the finger was on the tile.
+    ui.tap(live_tile);
+    CHECK(app.route().screen == ScreenId::live);
+}
+
+TEST_CASE("the attract loop switches slides: still between switches, animating while it fades") {
+    KioskApp app(demo_feed(), options_at("2020-05-16T20:30:00+08:00", Route{ScreenId::attract, {}}));
+    HeadlessUi ui(app);
+    ui.idle(1.0);
+    const double measured_at = ui.now();
+    const double wait = app.seconds_until_change(measured_at);
+    CHECK(wait > 6.0);
+    CHECK(wait < 7.5);
+    // Into the next slide's fade-in.
+    while (ui.now() < measured_at + wait + 0.2) ui.frame(ImVec2(-FLT_MAX, -FLT_MAX), false, 0.05);
+    CHECK(app.seconds_until_change(ui.now()) == 0.0);
+    ui.idle(1.0, 0.05);
+    CHECK(app.seconds_until_change(ui.now()) > 5.0);
+    CHECK(app.route().screen == ScreenId::attract);
+}
+
+TEST_CASE("the live screen draws with no live stats and asks for no frames until the running sale ends") {
+    auto feed = std::make_shared<Feed>(*demo_feed());
+    feed->live = LiveStats{};
+    AppOptions options = options_at("2020-05-16T20:30:00+08:00", Route{ScreenId::live, {}});
+    options.idle_seconds = 1e9;
+    KioskApp app(feed, options);
+    HeadlessUi ui(app);
+    REQUIRE_NOTHROW(ui.idle(0.5));
+    CHECK(app.route().screen == ScreenId::live);
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);
+    // Nothing counts or ticks: the next change is the end of the 交城 live sale at 22:00.
+    const double wait = app.seconds_until_change(ui.now());
+    CHECK(wait <= 5400.0);
+    CHECK(wait > 5390.0);
+}
+
+TEST_CASE("the live screen counts up on higher totals and drops at once on a correction") {
+    const auto feed = demo_feed();
+    AppOptions options = options_at("2020-05-16T22:00:05+08:00", Route{ScreenId::live, {}});
+    options.idle_seconds = 1e9;
+    KioskApp app(feed, options);
+    TestSource source;
+    app.set_source(&source);
+    HeadlessUi ui(app);
+    ui.idle(0.2);
+    const std::int64_t updated = feed->live.updated_at.unix_seconds;
+    // "Updated 5 s ago" changes within a second; the first totals do not animate.
+    CHECK(app.seconds_until_change(ui.now()) > 0.0);
+    CHECK(app.seconds_until_change(ui.now()) <= 1.0);
+
+    source.publish(scaled_live(feed->live, 120, updated + 3));
+    ui.idle(0.1);
+    CHECK(app.seconds_until_change(ui.now()) == 0.0);   // counting up
+    ui.idle(1.2);
+    CHECK(app.seconds_until_change(ui.now()) > 0.0);    // landed
+
+    source.publish(scaled_live(feed->live, 90, updated + 4));
+    ui.idle(1.0 / 60);
+    CHECK(app.seconds_until_change(ui.now()) > 0.0);    // a correction jumps, no animation
+}
+
+TEST_CASE("updated_ago says seconds, then minutes, then the time") {
+    const TimeZone zone = TimeZone::fixed_offset(8 * 3600);
+    const Timestamp at = *parse_iso8601("2020-05-16T19:00:00+08:00");
+    const std::int64_t t = at.unix_seconds;
+    CHECK(updated_ago(at, t + 3, zone, Lang::zh) == "3 秒前更新");
+    CHECK(updated_ago(at, t + 3, zone, Lang::en) == "Updated 3 s ago");
+    CHECK(updated_ago(at, t + 75, zone, Lang::zh) == "1 分钟前更新");
+    CHECK(updated_ago(at, t + 75, zone, Lang::en) == "Updated 1 min ago");
+    CHECK(updated_ago(at, t - 30, zone, Lang::en) == "Updated just now");
+    CHECK(updated_ago(at, t + 2 * 3600, zone, Lang::zh) == "更新于 19:00");
+    CHECK(updated_ago(at, t + 6 * 3600, zone, Lang::en) == "Updated Sat 16 May 19:00");
+    CHECK(updated_ago(Timestamp{}, t, zone, Lang::en).empty());
+
+    CHECK(seconds_until_updated_ago_changes(at, t + 3, zone) == 1.0);
+    CHECK(seconds_until_updated_ago_changes(at, t - 30, zone) == 31.0);
+    CHECK(seconds_until_updated_ago_changes(at, t + 75, zone) == 45.0);
+    CHECK(seconds_until_updated_ago_changes(at, t + 2 * 3600, zone) == 3 * 3600.0);   // until local midnight
+    CHECK(seconds_until_updated_ago_changes(Timestamp{}, t, zone) == kNoChange);
+}
+
+TEST_CASE("the live and attract screens render in both languages, landscape and portrait", "[xvfb]") {
+    const auto dir = temp_dir("live-screens");
+    for (const char* screen : {"live", "attract"})
+        for (const char* lang : {"zh", "en"})
+            for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1920}}) {
+                const std::string name = std::string(screen) + "-" + lang + "-" + std::to_string(w) + "x" + std::to_string(h);
+                const auto png = dir / (name + ".png");
+                const auto log = dir / (name + ".log");
+                std::filesystem::remove(png);
+                INFO(name);
+                const int code = run_kiosk(std::string("--screen ") + screen + " --lang " + lang + " --size " +
+                                               std::to_string(w) + "x" + std::to_string(h) +
+                                               " --now 2020-05-16T21:30:00+08:00 --screenshot '" + png.string() + "'",
+                                           kUnderXvfb, log.string());
+                INFO(read_text(log));
+                REQUIRE(code == 0);
+                Picture pic;
+                REQUIRE(load_picture(png, pic));
+                CHECK(pic.width == w);
+                CHECK(pic.height == h);
+                std::set<std::uint32_t> colours;
+                std::size_t ink = 0;
+                for (int y = 0; y < pic.height; y += 2)
+                    for (int x = 0; x < pic.width; x += 2) {
+                        const unsigned char* px = pic.at(x, y);
+                        colours.insert(static_cast<std::uint32_t>(px[0]) << 16 | px[1] << 8 | px[2]);
+                        if (px[0] + px[1] + px[2] < 3 * 110) ++ink;
+                    }
+                CHECK(colours.size() > 50);
+                CHECK(ink > 2000);
+            }
+}
