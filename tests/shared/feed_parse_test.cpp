@@ -374,6 +374,17 @@ TEST_CASE("Unknown fields are warned about, not refused", "[feed_parse]") {
     CHECK(long_key.message_en == "unknown field \"" + std::string(80, 'k') + "…\" is ignored (a typo?)");
 }
 
+TEST_CASE("A date or time too long for its format gets the date or time message", "[feed_parse]") {
+    std::string text = replaced(small_feed(), "\"first_day\": \"2020-05-15\"", "\"first_day\": \"2020-05-15T00:00:00+08:00\"");
+    text = replaced(text, "\"updated_at\": \"2020-05-16T21:00:00+08:00\"",
+                    "\"updated_at\": \"2020-05-16T21:00:00.000000000000000000000000000000+08:00\"");
+    const FeedParseResult result = parse_feed(text);
+    INFO(listing(result.problems));
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.problems.size() == 1);   // long fractions of a second are fine
+    CHECK_THAT(only_problem_at(result.problems, "/event/first_day").message_en, Catch::Contains("write YYYY-MM-DD"));
+}
+
 TEST_CASE("An empty optional URL means no link", "[feed_parse]") {
     const std::string text =
         replaced(small_feed(), "\"order_url\": \"https://shop.example.com/p/jc-jujube\"", "\"order_url\": \"\"");
