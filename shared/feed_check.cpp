@@ -3,14 +3,11 @@
 #include "feed_parse.h"
 #include "json_positions.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace kiosk {
 
@@ -40,11 +37,12 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
 }
 
 // A live-stats document has "live" and no "event"; anything else is checked
-// as a feed, whose parser then explains what is wrong.
+// as a feed, whose parser then explains what is wrong. The scan stops as soon
+// as it has seen both, which in a feed is near the top.
 bool is_live_document(std::string_view text, const ParseLimits& limits) {
-    if (find_depth_excess(text, limits.max_depth)) return false;
-    const auto doc = nlohmann::json::parse(text, nullptr, false);
-    return doc.is_object() && doc.contains("live") && !doc.contains("event");
+    if (find_depth_excess(text, limits.max_depth)) return false;   // the scan's stack would grow with the depth
+    const auto found = locate_pointers(text, {"/event", "/live"});
+    return found.count("/live") && !found.count("/event");
 }
 
 std::string plural(std::size_t n, const char* word) {

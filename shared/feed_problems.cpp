@@ -3,6 +3,7 @@
 #include "json_positions.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace kiosk {
 
@@ -53,15 +54,35 @@ std::vector<Problem> ProblemSink::finish(std::string_view text) {
 
 namespace kiosk {
 
+std::string escape_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte != 0x7F) { out += c; continue; }
+        if (c == '\n') { out += "\\n"; continue; }
+        if (c == '\t') { out += "\\t"; continue; }
+        if (c == '\r') { out += "\\r"; continue; }
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04X", byte);
+        out += buf;
+    }
+    return out;
+}
+
+std::string shorten(std::string_view text, std::size_t max_bytes) {
+    if (text.size() > max_bytes) {
+        std::size_t cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;   // keep UTF-8 whole
+        return escape_controls(text.substr(0, cut)) + "…";
+    }
+    return escape_controls(text);
+}
+
 std::string value_preview(const nlohmann::json& value) {
-    constexpr std::size_t kMaxBytes = 60;
     if (value.is_object()) return value.empty() ? "{}" : "{…}";
     if (value.is_array()) return value.empty() ? "[]" : "[…]";
-    std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (text.size() <= kMaxBytes) return text;
-    std::size_t cut = kMaxBytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;   // keep UTF-8 whole
-    return text.substr(0, cut) + "…";
+    return shorten(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 60);
 }
 
 std::string json_kind_en(const nlohmann::json& value) {

@@ -49,8 +49,9 @@ bool bool_member(const json& object, const char* key) {
     return it != object.end() && it->is_boolean() && it->get<bool>();
 }
 
-std::string quote(const std::string& s) { return "\"" + s + "\""; }
-std::string quote_zh(const std::string& s) { return "“" + s + "”"; }
+// A value from the feed, quoted for a message (long ones shortened).
+std::string quote(const std::string& s) { return "\"" + shorten(s) + "\""; }
+std::string quote_zh(const std::string& s) { return "“" + shorten(s) + "”"; }
 
 // Records the id at `pointer`/id; reports it when the section already has it.
 void check_unique(IdTable& seen, const json& item, const std::string& pointer, const char* what_en,
@@ -152,8 +153,9 @@ void check_image(const json& item, const std::string& pointer, MissingImages& mi
     }
     if (has_scheme(*image) && !is_web_address(*image))
         sink.error(image_pointer,
-                   "image " + quote(*image) + " must be a https:// or http:// address or a local file path",
-                   "图片 " + quote_zh(*image) + " 必须是 https:// 或 http:// 网址，或本地文件路径");
+                   "image " + quote(*image) +
+                       " must be a https:// or http:// address without spaces, or a local file path",
+                   "图片 " + quote_zh(*image) + " 必须是不含空格的 https:// 或 http:// 网址，或本地文件路径");
 }
 
 std::optional<Timestamp> timestamp_member(const json& item, const char* key, const std::string& pointer,

@@ -326,12 +326,17 @@ Message message_for(const Violation& v, const json& doc, DocumentKind kind) {
     if (starts_with(d, "Object should have no fewer than") && is_text(at))
         return {pointer, "empty text: give \"zh\" or \"en\"", "文本为空：请填写 \"zh\" 或 \"en\""};
     if (starts_with(d, "Object contains a property that could not be validated")) {
+        if (is_text(at) && value->is_object()) {
+            // Read the key from the document: valijson's '…' quoting breaks on a key holding a quote.
+            std::string key;
+            for (const auto& [k, member] : value->items())
+                if (k != "zh" && k != "en") { key = k; break; }
+            return {pointer_append(pointer, key), "text may only have \"zh\" and \"en\", found \"" + shorten(key) + "\"",
+                    "文本只能包含 \"zh\" 和 \"en\"，不能有“" + shorten(key) + "”"};
+        }
         const std::string key = quoted_in(d);
-        pointer = pointer_append(pointer, key);
-        if (is_text(at))
-            return {pointer, "text may only have \"zh\" and \"en\", found \"" + key + "\"",
-                    "文本只能包含 \"zh\" 和 \"en\"，不能有“" + key + "”"};
-        return {pointer, "field \"" + key + "\" is not allowed here", "此处不允许字段“" + key + "”"};
+        return {pointer_append(pointer, key), "field \"" + shorten(key) + "\" is not allowed here",
+                "此处不允许字段“" + shorten(key) + "”"};
     }
     if (starts_with(d, "Failed to match regex")) {
         if (at.definition == "id")
@@ -363,8 +368,8 @@ void walk_unknown_fields(const json& value, SchemaNode at, const PathLink& path,
         for (const auto& [key, member] : value.items()) {
             const auto known = properties->find(key);
             if (known == properties->end())
-                sink.warning(path.child(key).pointer(), "unknown field \"" + key + "\" is ignored (a typo?)",
-                             "未知字段“" + key + "”将被忽略（是否拼写错误？）");
+                sink.warning(path.child(key).pointer(), "unknown field \"" + shorten(key) + "\" is ignored (a typo?)",
+                             "未知字段“" + shorten(key) + "”将被忽略（是否拼写错误？）");
             else if (member.is_structured())   // scalars have no fields to check
                 walk_unknown_fields(member, {&*known, ""}, path.child(key), sink);
         }

@@ -167,7 +167,7 @@ const BrokenFeed kBrokenFeeds[] = {
     {"11-timestamp-without-offset.json", Severity::error, "/schedule/0/end", 17, 14, R"(write ISO 8601 with an offset)", R"(带时区偏移)"},
     {"12-order-url-ftp.json", Severity::error, "/products/0/order_url", 53, 20, R"(it must start with https:// or http://)", R"(必须以 https:// 或 http:// 开头)"},
     {"13-watch-url-space.json", Severity::error, "/schedule/0/watch_url", 21, 20, R"(not a web address: "https://live.example.com/wen shui")", R"(网址无效)"},
-    {"14-image-file-scheme.json", Severity::error, "/products/0/image", 52, 16, R"(must be a https:// or http:// address or a local file path)", R"(本地文件路径)"},
+    {"14-image-file-scheme.json", Severity::error, "/products/0/image", 52, 16, R"(must be a https:// or http:// address without spaces, or a local file path)", R"(本地文件路径)"},
     {"15-bad-date.json", Severity::error, "/event/first_day", 7, 18, R"(not a date: "2020-05-32")", R"(日期格式错误)"},
     {"16-days-reversed.json", Severity::error, "/event/last_day", 8, 17, R"(the last day 2020-05-14 is before the first day 2020-05-15)", R"(早于开始日期)"},
     {"17-unknown-time-zone.json", Severity::error, "/event/time_zone", 9, 18, R"(unknown time zone "Asia/Lvliang")", R"(未知时区)"},
@@ -362,6 +362,27 @@ TEST_CASE("Unknown fields are warned about, not refused", "[feed_parse]") {
     const Problem& p = only_problem_at(result.problems, "/products/0/soldout", Severity::warning);
     CHECK_THAT(p.message_en, Catch::Contains("unknown field \"soldout\""));
     CHECK(std::make_pair(p.line, p.column) == line_col(text, text.find("true", text.find("\"soldout\""))));
+
+    // A key with an escaped line break is quoted with the escape, long keys shortened.
+    const std::string odd = replaced(small_feed(), "\"featured\": true",
+                                     "\"featured\": true, \"co\\nunty\": 1, \"" + std::string(300, 'k') + "\": 2");
+    const FeedParseResult odd_result = parse_feed(odd);
+    REQUIRE(odd_result.ok());
+    CHECK(only_problem_at(odd_result.problems, "/products/0/co\nunty", Severity::warning).message_en ==
+          "unknown field \"co\\nunty\" is ignored (a typo?)");
+    const Problem& long_key = only_problem_at(odd_result.problems, "/products/0/" + std::string(300, 'k'), Severity::warning);
+    CHECK(long_key.message_en == "unknown field \"" + std::string(80, 'k') + "…\" is ignored (a typo?)");
+}
+
+TEST_CASE("A date or time too long for its format gets the date or time message", "[feed_parse]") {
+    std::string text = replaced(small_feed(), "\"first_day\": \"2020-05-15\"", "\"first_day\": \"2020-05-15T00:00:00+08:00\"");
+    text = replaced(text, "\"updated_at\": \"2020-05-16T21:00:00+08:00\"",
+                    "\"updated_at\": \"2020-05-16T21:00:00.000000000000000000000000000000+08:00\"");
+    const FeedParseResult result = parse_feed(text);
+    INFO(listing(result.problems));
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.problems.size() == 1);   // long fractions of a second are fine
+    CHECK_THAT(only_problem_at(result.problems, "/event/first_day").message_en, Catch::Contains("write YYYY-MM-DD"));
 }
 
 TEST_CASE("An empty optional URL means no link", "[feed_parse]") {
@@ -579,9 +600,34 @@ TEST_CASE("format_problem writes the kiosk check line", "[feed_parse]") {
               "金额不能为负数，实际为 -5"};
     CHECK(format_problem("feed.json", p) ==
           "feed.json:12:20: error: /products/3/price_fen: an amount must not be negative, found -5 | 金额不能为负数，实际为 -5");
+    p.pointer = "/products/3/a\nb";   // a key with a line break stays on one line
+    CHECK(format_problem("feed.json", p) ==
+          "feed.json:12:20: error: /products/3/a\\nb: an amount must not be negative, found -5 | 金额不能为负数，实际为 -5");
     p.severity = Severity::warning;
     p.pointer.clear();
     p.line = 0;
     CHECK(format_problem("feed.json", p) ==
           "feed.json: warning: an amount must not be negative, found -5 | 金额不能为负数，实际为 -5");
+}
+
+TEST_CASE("Damaged feeds never crash and every problem has a place", "[feed_parse]") {
+    const std::string base = small_feed();
+    const char* const replacements[] = {"", "\"", "{", "]", ",", "-", "0", "\\", "\xE5", " "};
+    std::size_t damaged = 0, still_valid = 0;
+    for (std::size_t at = 0; at < base.size(); at += 7) {
+        for (const char* replacement : replacements) {
+            const std::string text = base.substr(0, at) + replacement + base.substr(at + 1);
+            const FeedParseResult result = parse_feed(text);
+            INFO("byte " << at << " replaced by \"" << replacement << "\"\n" << listing(result.problems));
+            REQUIRE(result.ok() == (result.count(Severity::error) == 0));
+            for (const Problem& p : result.problems) {
+                REQUIRE(p.line > 0);
+                REQUIRE(p.column > 0);
+                REQUIRE_FALSE(p.message_en.empty());
+                REQUIRE_FALSE(p.message_zh.empty());
+            }
+            ++(result.ok() ? still_valid : damaged);
+        }
+    }
+    CHECK(damaged > still_valid);   // most damage is caught
 }
