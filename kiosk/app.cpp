@@ -54,6 +54,9 @@ Screen& KioskApp::screen_for(ScreenId id) {
     auto& slot = screens_[id];
     if (!slot) {
         switch (id) {
+        case ScreenId::catalogue: slot = make_catalogue_screen(); break;
+        case ScreenId::county: slot = make_county_screen(); break;
+        case ScreenId::product: slot = make_product_screen(); break;
         default: slot = make_home_screen(); break;
         }
     }
