@@ -20,7 +20,8 @@ void TouchInput::begin_frame(const ImGuiIO& io, double now, float slop_px) {
     down_ = io.MouseDown[0];
     pressed_ = down_ && !was_down;
     released_ = !down_ && was_down;
-    if (ImGui::IsMousePosValid(&io.MousePos)) pos_ = io.MousePos;
+    // ImGui marks "no pointer" with -FLT_MAX (ImGui::IsMousePosValid needs a context).
+    if (io.MousePos.x > -256000.0f && io.MousePos.y > -256000.0f) pos_ = io.MousePos;
     if (pressed_) {
         press_pos_ = pos_;
         dragging_ = false;
