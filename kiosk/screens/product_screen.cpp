@@ -59,7 +59,7 @@ private:
         const Theme& t = f.theme;
         const float gap = t.px(40);
         const float panel_w = t.px(480);
-        const float side = std::min(std::round(area.GetWidth() * 0.32f), area.GetHeight());
+        const float side = std::min(std::round(area.GetWidth() * 0.36f), area.GetHeight());
         const ImRect image(area.Min, ImVec2(area.Min.x + side, area.Min.y + side));
         draw_picture(f, p, image);
 
@@ -77,7 +77,7 @@ private:
     void draw_portrait(FrameContext& f, const Product& p, const QrMatrix* qr, const ImRect& area) {
         const Theme& t = f.theme;
         const float gap = t.px(28);
-        const ImRect image(area.Min, ImVec2(area.Max.x, area.Min.y + std::round(area.GetWidth() * 0.45f)));
+        const ImRect image(area.Min, ImVec2(area.Max.x, area.Min.y + std::round(area.GetWidth() * 0.6f)));
         draw_picture(f, p, image);
 
         const float pad = t.px(28);
@@ -172,7 +172,8 @@ private:
             y += draw_text(dl, t.fonts.title, ImVec2(tx, y), t.bar, fit_line(t.fonts.title, caption, tw)) + t.px(12);
             draw_text(dl, t.fonts.body, ImVec2(tx, y), t.text_muted, clamp_lines(t.fonts.body, hint, tw, 2));
         } else {
-            const ImVec2 at(r.GetCenter().x - side * 0.5f, r.Min.y + pad);
+            const float block = side + t.px(20) + t.fonts.heading->FontSize + t.px(8) + t.fonts.body->FontSize;
+            const ImVec2 at(r.GetCenter().x - side * 0.5f, r.Min.y + std::max(pad, (r.GetHeight() - block) * 0.5f));
             draw_qr(dl, *qr, at, static_cast<float>(module));
             float y = at.y + side + t.px(20);
             y += draw_lines_centered(dl, t.fonts.heading, r.GetCenter().x, y, t.bar, fit_line(t.fonts.heading, caption, inner_w));
