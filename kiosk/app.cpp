@@ -19,9 +19,17 @@ std::shared_ptr<const LiveStats> live_of(const std::shared_ptr<const Feed>& feed
     return std::shared_ptr<const LiveStats>(feed, &feed->live);   // shares the feed's lifetime
 }
 
-void add_text(GlyphSet& glyphs, const LocalizedText& text) {
-    glyphs.add(text.zh);
-    glyphs.add(text.en);
+// Names and titles go to both sets; long texts only to the body size.
+void add_display(FontGlyphs& glyphs, const LocalizedText& text) {
+    for (GlyphSet* set : {&glyphs.all, &glyphs.display}) {
+        set->add(text.zh);
+        set->add(text.en);
+    }
+}
+
+void add_body(FontGlyphs& glyphs, const LocalizedText& text) {
+    glyphs.all.add(text.zh);
+    glyphs.all.add(text.en);
 }
 
 } // namespace
@@ -81,30 +89,32 @@ void KioskApp::back() {
     screen_for(route_.screen).enter(route_);
 }
 
-void KioskApp::collect_glyphs(GlyphSet& glyphs) const {
-    for (std::string_view text : all_ui_texts()) glyphs.add(text);
+void KioskApp::collect_glyphs(FontGlyphs& glyphs) const {
+    for (std::string_view text : all_ui_texts()) add_display(glyphs, LocalizedText::plain(std::string(text)));
+    // What the number and date formatters write besides digits ("5月16日 周六", "110.14万").
+    add_display(glyphs, LocalizedText::plain("年月日周一二三四五六万亿"));
     const Feed& f = *feed_;
-    add_text(glyphs, f.event.title);
-    add_text(glyphs, f.event.venue);
-    add_text(glyphs, f.event.contact);
+    add_display(glyphs, f.event.title);
+    add_display(glyphs, f.event.venue);
+    add_body(glyphs, f.event.contact);
     for (const Session& s : f.schedule) {
-        add_text(glyphs, s.title);
-        add_text(glyphs, s.location);
-        add_text(glyphs, s.description);
+        add_display(glyphs, s.title);
+        add_display(glyphs, s.location);
+        add_body(glyphs, s.description);
     }
     for (const County& c : f.counties) {
-        add_text(glyphs, c.name);
-        add_text(glyphs, c.blurb);
+        add_display(glyphs, c.name);
+        add_body(glyphs, c.blurb);
     }
     for (const Product& p : f.products) {
-        add_text(glyphs, p.name);
-        add_text(glyphs, p.producer);
-        add_text(glyphs, p.unit);
-        add_text(glyphs, p.description);
-        for (const LocalizedText& tag : p.tags) add_text(glyphs, tag);
+        add_display(glyphs, p.name);
+        add_display(glyphs, p.producer);
+        add_display(glyphs, p.unit);
+        add_body(glyphs, p.description);
+        for (const LocalizedText& tag : p.tags) add_display(glyphs, tag);
     }
     for (const SessionLive& s : live_->sessions)
-        for (const PlatformLive& p : s.platforms) add_text(glyphs, p.name);
+        for (const PlatformLive& p : s.platforms) add_display(glyphs, p.name);
 }
 
 void KioskApp::set_fonts(const FontRoles& fonts, float pixel_scale) {

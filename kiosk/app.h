@@ -41,7 +41,7 @@ public:
     void set_source(SnapshotSource* source) { source_ = source; }
 
     // RunnerApp
-    void collect_glyphs(GlyphSet& glyphs) const override;
+    void collect_glyphs(FontGlyphs& glyphs) const override;
     void set_fonts(const FontRoles& fonts, float pixel_scale) override;
     bool update(double now, bool& new_text) override;
     void draw(double now) override;

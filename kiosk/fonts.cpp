@@ -51,10 +51,11 @@ std::optional<FontFile> find_cjk_font(std::string& error) {
 }
 
 GlyphSet::GlyphSet() {
-    // Printable ASCII, Latin-1 (ü in Lüliang, ×, ·) and the punctuation the UI
-    // uses are always there, whatever the feed says.
-    static const ImWchar kBase[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x3000, 0x303F, 0xFF00, 0xFFEF, 0};
-    builder_.AddRanges(kBase);
+    // Printable ASCII and the signs the widgets and formatters draw are always
+    // there; everything else comes from the texts themselves.
+    static const ImWchar kAscii[] = {0x0020, 0x007E, 0};
+    builder_.AddRanges(kAscii);
+    add("·…–—¥×°");
 }
 
 void GlyphSet::add(std::string_view utf8_text) {
@@ -82,14 +83,16 @@ ImVector<ImWchar> GlyphSet::ranges() const {
     return out;
 }
 
-bool FontAtlas::build(const FontFile& file, const GlyphSet& glyphs, float pixel_scale, std::string& error) {
+bool FontAtlas::build(const FontFile& file, const FontGlyphs& glyphs, float pixel_scale, std::string& error) {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     atlas.TexDesiredWidth = 2048;   // fewer, wider rows pack CJK glyphs tighter
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;   // up to half the texture would be padding
     glyphs_ = glyphs;
-    ranges_ = glyphs.ranges();
+    ranges_ = glyphs.all.ranges();
+    display_ranges_ = glyphs.display.ranges();
 
     // Big numbers need only digits, separators, units and currency signs.
     GlyphSet numbers;
@@ -116,8 +119,8 @@ bool FontAtlas::build(const FontFile& file, const GlyphSet& glyphs, float pixel_
         return atlas.AddFont(&cfg);
     };
     roles_.body = add(28.0f, ranges_);
-    roles_.heading = add(40.0f, ranges_);
-    roles_.title = add(60.0f, ranges_);
+    roles_.heading = add(40.0f, display_ranges_);
+    roles_.title = add(60.0f, display_ranges_);
     roles_.number = add(96.0f, number_ranges_);
     const bool built = atlas.Build();
     atlas.ClearInputData();   // drops the pointers into `data`

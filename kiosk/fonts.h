@@ -23,8 +23,8 @@ std::optional<FontFile> find_cjk_font(std::string& error);
 // The faces the screens draw with, all from the same file at different sizes.
 struct FontRoles {
     ImFont* body = nullptr;      // 28 px at 1080p
-    ImFont* heading = nullptr;   // 40 px
-    ImFont* title = nullptr;     // 60 px
+    ImFont* heading = nullptr;   // 40 px: names, titles, UI words (FontGlyphs::display)
+    ImFont* title = nullptr;     // 60 px: the same glyphs as heading
     ImFont* number = nullptr;    // 96 px: digits, units and signs only
 };
 
@@ -41,22 +41,34 @@ private:
     ImFontGlyphRangesBuilder builder_;
 };
 
+// What the atlas must hold: every text at body size; names, titles and UI
+// words also at the heading and title sizes (long descriptions never are, and
+// they bring most of the distinct Chinese characters).
+struct FontGlyphs {
+    GlyphSet all;
+    GlyphSet display;
+    bool contains_all_of(const FontGlyphs& other) const {
+        return all.contains_all_of(other.all) && display.contains_all_of(other.display);
+    }
+};
+
 // Owns the atlas contents of the current ImGui context. Building is CPU only;
 // the runner uploads the texture.
 class FontAtlas {
 public:
     // `pixel_scale` is screen height / 1080 (or width for portrait).
-    bool build(const FontFile& file, const GlyphSet& glyphs, float pixel_scale, std::string& error);
+    bool build(const FontFile& file, const FontGlyphs& glyphs, float pixel_scale, std::string& error);
 
     const FontRoles& roles() const { return roles_; }
-    const GlyphSet& glyphs() const { return glyphs_; }
+    const FontGlyphs& glyphs() const { return glyphs_; }
     int texture_width() const { return tex_width_; }
     int texture_height() const { return tex_height_; }
 
 private:
     FontRoles roles_;
-    GlyphSet glyphs_;
+    FontGlyphs glyphs_;
     ImVector<ImWchar> ranges_;          // must outlive the atlas build
+    ImVector<ImWchar> display_ranges_;
     ImVector<ImWchar> number_ranges_;
     int tex_width_ = 0;
     int tex_height_ = 0;

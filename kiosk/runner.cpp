@@ -79,7 +79,7 @@ private:
 };
 
 bool Session::rebuild_fonts() {
-    GlyphSet glyphs;
+    FontGlyphs glyphs;
     app_.collect_glyphs(glyphs);
     std::string error;
     if (!atlas_.build(font_file_, glyphs, pixel_scale_, error)) {
@@ -91,8 +91,10 @@ bool Session::rebuild_fonts() {
         font_texture_uploaded_ = false;
     }
     app_.set_fonts(atlas_.roles(), pixel_scale_);
-    std::fprintf(stderr, "kiosk: font atlas %d×%d px, %zu glyphs\n", atlas_.texture_width(),
-                 atlas_.texture_height(), atlas_.glyphs().count());
+    std::fprintf(stderr, "kiosk: font atlas %d×%d px (%d KB), %zu glyphs, %zu of them also at display sizes\n",
+                 atlas_.texture_width(), atlas_.texture_height(),
+                 atlas_.texture_width() * atlas_.texture_height() / 1024, atlas_.glyphs().all.count(),
+                 atlas_.glyphs().display.count());
     return true;
 }
 

@@ -21,7 +21,7 @@ class RunnerApp {
 public:
     virtual ~RunnerApp() = default;
     // Every text the screens may draw, so the atlas can hold exactly those glyphs.
-    virtual void collect_glyphs(GlyphSet& glyphs) const = 0;
+    virtual void collect_glyphs(FontGlyphs& glyphs) const = 0;
     // Fonts are (re)built; `pixel_scale` is 1 at 1080p.
     virtual void set_fonts(const FontRoles& fonts, float pixel_scale) = 0;
     // Between frames: take new data. True when something visible changed. Sets

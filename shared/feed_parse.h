@@ -24,12 +24,18 @@ struct Problem {
     std::string message_zh;
 };
 
-// "file:line:col: error: /pointer: message" (the `kiosk check` line format).
+// "file:line:col: error: /pointer: message_en | message_zh" (the `kiosk check`
+// line format); the position is left out when unknown, the pointer when "".
 std::string format_problem(std::string_view file, const Problem& p);
 
+// Sanity limits, checked before the schema; exceeding one stops validation.
+// They sit above every schema limit (maxLength, maxItems), which give the
+// friendlier message for the fields the schema knows.
 struct ParseLimits {
     std::size_t max_document_bytes = 20u * 1024 * 1024;
-    std::size_t max_depth = 32;
+    std::size_t max_depth = 32;                  // nested arrays and objects
+    std::size_t max_string_bytes = 100 * 1000;   // any one string or key
+    std::size_t max_items = 100 * 1000;          // members of any one array or object
 };
 
 struct FeedParseResult {

@@ -57,9 +57,11 @@ public:
         y += t.px(8);
         y += draw_text(dl, t.fonts.body, ImVec2(x, y), t.text_muted,
                        f.feed.event.venue.in(f.lang) + "  ·  " + event_dates(f.feed.event, f.lang), width);
-        if (!f.feed.sample_note.empty())
-            draw_badge(dl, t, ImVec2(f.origin.x + f.size.x - m - t.px(160), f.origin.y + t.px(28)),
-                       ui_text("sample_data", f.lang), t.highlight, t.warning);
+        if (!f.feed.sample_note.empty()) {   // visitors must not take sample prices for real ones
+            y += t.px(8);
+            draw_badge(dl, t, ImVec2(x, y), ui_text("sample_data", f.lang), t.highlight, t.warning);
+            y += t.fonts.body->FontSize + t.px(4);
+        }
         y += t.px(24);
 
         // What is live now, or what comes next.

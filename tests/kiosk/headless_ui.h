@@ -23,7 +23,7 @@ public:
         std::string error;
         const auto file = find_cjk_font(error);
         if (!file) throw std::runtime_error(error);
-        GlyphSet glyphs;
+        FontGlyphs glyphs;
         app.collect_glyphs(glyphs);
         const float scale = std::min(width, height) / 1080.0f;
         if (!atlas_.build(*file, glyphs, scale, error)) throw std::runtime_error(error);

@@ -1,0 +1,190 @@
+// The validation pipeline: cheap text checks first (size, UTF-8, depth), then
+// nlohmann's parser, the sanity limits, the schema (valijson), the rules a
+// schema cannot say, and the model — built only when no error was found.
+#include "feed_parse.h"
+
+#include "feed_build.h"
+#include "feed_problems.h"
+#include "feed_rules.h"
+#include "feed_schema_check.h"
+#include "json_positions.h"
+#include "utf8.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace kiosk {
+
+namespace {
+
+using nlohmann::json;
+
+std::string megabytes(std::size_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return buf;
+}
+
+// nlohmann's what(): "[json.exception.parse_error.101] parse error at line 3,
+// column 5: syntax error while parsing object - unexpected '}'; expected …".
+// Keeps what comes after the position, which we report ourselves.
+std::string parse_error_detail(const std::string& what) {
+    const auto colon = what.find(": ");
+    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+    const std::string_view noise = "syntax error while parsing ";
+    if (detail.compare(0, noise.size(), noise) == 0) detail = detail.substr(noise.size());
+    return detail;
+}
+
+// Walks the parsed document for strings and containers beyond the sanity
+// limits. Depth is already bounded by the pre-scan, so recursion is safe.
+void check_sizes(const json& value, const PathLink& path, const ParseLimits& limits, ProblemSink& sink) {
+    if (value.is_string()) {
+        const std::size_t bytes = value.get_ref<const std::string&>().size();
+        if (bytes > limits.max_string_bytes)
+            sink.error(path.pointer(), "a string of " + std::to_string(bytes) + " bytes, more than the limit of " +
+                                           std::to_string(limits.max_string_bytes),
+                       "字符串长 " + std::to_string(bytes) + " 字节，超过上限 " + std::to_string(limits.max_string_bytes) + " 字节");
+        return;
+    }
+    if (!value.is_structured()) return;
+    if (value.size() > limits.max_items) {
+        sink.error(path.pointer(), std::string(value.is_array() ? "an array" : "an object") + " of " +
+                                       std::to_string(value.size()) + " items, more than the limit of " +
+                                       std::to_string(limits.max_items),
+                   std::string(value.is_array() ? "数组" : "对象") + "有 " + std::to_string(value.size()) +
+                       " 项，超过上限 " + std::to_string(limits.max_items) + " 项");
+        return;
+    }
+    if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i) check_sizes(value[i], path.child(i), limits, sink);
+        return;
+    }
+    for (const auto& [key, member] : value.items()) {
+        if (key.size() > limits.max_string_bytes)
+            sink.error(path.child(key).pointer(), "a key of " + std::to_string(key.size()) + " bytes, more than the limit of " +
+                                                      std::to_string(limits.max_string_bytes),
+                       "字段名长 " + std::to_string(key.size()) + " 字节，超过上限 " +
+                           std::to_string(limits.max_string_bytes) + " 字节");
+        else
+            check_sizes(member, path.child(key), limits, sink);
+    }
+}
+
+// Text → JSON, or nullopt after reporting why not (or a limit it breaks).
+// `is_json` says whether nlohmann accepted the text, so pointers can be located in it.
+std::optional<json> parse_document(std::string_view text, const ParseLimits& limits, ProblemSink& sink,
+                                   bool& is_json) {
+    is_json = false;
+    if (text.size() > limits.max_document_bytes) {
+        sink.add_at(Severity::error, {},
+                    "the document is larger than the limit of " + megabytes(limits.max_document_bytes) + " (" +
+                        std::to_string(limits.max_document_bytes) + " bytes)",
+                    "文件超过 " + megabytes(limits.max_document_bytes) + "（" +
+                        std::to_string(limits.max_document_bytes) + " 字节）的大小上限");
+        return std::nullopt;
+    }
+    if (const auto bad = find_invalid_utf8(text)) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+        sink.add_at(Severity::error, LineIndex(text).at(*bad),
+                    "invalid UTF-8 at byte offset " + std::to_string(*bad) + " (byte " + byte +
+                        "); save the file as UTF-8, not GBK or ANSI",
+                    "第 " + std::to_string(*bad) + " 字节（" + byte + "）不是有效的 UTF-8 编码；请将文件保存为 UTF-8，不要用 GBK 或 ANSI");
+        return std::nullopt;
+    }
+    if (const auto deep = find_depth_excess(text, limits.max_depth)) {
+        sink.add_at(Severity::error, LineIndex(text).at(*deep),
+                    "nested deeper than " + std::to_string(limits.max_depth) + " levels",
+                    "嵌套超过 " + std::to_string(limits.max_depth) + " 层");
+        return std::nullopt;
+    }
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;   // e.byte counts from 1
+        const bool truncated = offset >= text.size();
+        const std::string detail = parse_error_detail(e.what());
+        sink.add_at(Severity::error, LineIndex(text).at(offset),
+                    "malformed JSON: " + detail + (truncated ? " (is the file cut short?)" : ""),
+                    std::string(truncated ? "JSON 格式错误：文件不完整（可能被截断）" : "JSON 格式错误") + "（" + detail + "）");
+        return std::nullopt;
+    } catch (const json::exception& e) {   // e.g. a number too large for a double
+        sink.add_at(Severity::error, {}, std::string("malformed JSON: ") + e.what(),
+                    std::string("JSON 格式错误（") + e.what() + "）");
+        return std::nullopt;
+    }
+    is_json = true;
+    check_sizes(doc, PathLink{}, limits, sink);
+    if (sink.has_errors()) return std::nullopt;
+    return doc;
+}
+
+void add_internal_error(ProblemSink& sink, const std::exception& e) {
+    sink.add_at(Severity::error, {}, std::string("internal error while validating: ") + e.what(),
+                std::string("校验时发生内部错误：") + e.what());
+}
+
+template <typename Result>
+std::size_t count_of(const Result& result, Severity s) {
+    std::size_t n = 0;
+    for (const Problem& p : result.problems) n += p.severity == s;
+    return n;
+}
+
+} // namespace
+
+std::size_t FeedParseResult::count(Severity s) const { return count_of(*this, s); }
+std::size_t LiveParseResult::count(Severity s) const { return count_of(*this, s); }
+
+std::string format_problem(std::string_view file, const Problem& p) {
+    std::string out(file);
+    if (p.line > 0) out += ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+    out += p.severity == Severity::error ? ": error: " : ": warning: ";
+    if (!p.pointer.empty()) out += p.pointer + ": ";
+    out += p.message_en;
+    if (!p.message_zh.empty()) out += " | " + p.message_zh;
+    return out;
+}
+
+FeedParseResult parse_feed(std::string_view text, const ParseLimits& limits) {
+    FeedParseResult result;
+    ProblemSink sink;
+    bool parsed = false;
+    try {
+        if (const auto doc = parse_document(text, limits, sink, parsed)) {
+            check_schema(*doc, DocumentKind::feed, sink);
+            check_unknown_fields(*doc, DocumentKind::feed, sink);
+            check_feed_rules(*doc, sink);
+            if (!sink.has_errors()) result.feed = std::make_shared<const Feed>(build_feed(*doc));
+        }
+    } catch (const std::exception& e) {
+        add_internal_error(sink, e);
+        result.feed.reset();
+    }
+    result.problems = sink.finish(parsed ? text : std::string_view());
+    return result;
+}
+
+LiveParseResult parse_live(std::string_view text, const ParseLimits& limits) {
+    LiveParseResult result;
+    ProblemSink sink;
+    bool parsed = false;
+    try {
+        if (const auto doc = parse_document(text, limits, sink, parsed)) {
+            check_schema(*doc, DocumentKind::live, sink);
+            check_unknown_fields(*doc, DocumentKind::live, sink);
+            check_live_rules(*doc, sink);
+            if (!sink.has_errors()) result.live = std::make_shared<const LiveStats>(build_live(doc->at("live")));
+        }
+    } catch (const std::exception& e) {
+        add_internal_error(sink, e);
+        result.live.reset();
+    }
+    result.problems = sink.finish(parsed ? text : std::string_view());
+    return result;
+}
+
+} // namespace kiosk
