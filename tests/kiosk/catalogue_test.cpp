@@ -185,7 +185,7 @@ TEST_CASE("a 200 px drag on the product grid scrolls by 200 px and opens nothing
     CHECK(k.app.route() == Route{ScreenId::product, "p" + std::to_string(expected)});
 }
 
-TEST_CASE("a fling on the product grid coasts after release, then stops") {
+TEST_CASE("a fling on the product grid coasts after release and then stops") {
     Kiosk k(synthetic_feed(2000), Route{ScreenId::county, "big"});
     const CardGrid grid = product_grid(2000);
     k.ui.drag(grid.rect(grid.columns, 0).GetCenter(), ImVec2(0, -400), 8);
@@ -219,7 +219,7 @@ TEST_CASE("a tap during a coast stops it and opens nothing") {
     CHECK(last_frame() == stopped);
 }
 
-TEST_CASE("only the visible product cards are built, however many the county has") {
+TEST_CASE("only the visible product cards are built however many the county has") {
     FrameSummary few, many, many_scrolled;
     {
         Kiosk k(synthetic_feed(40), Route{ScreenId::county, "big"});
@@ -268,7 +268,7 @@ TEST_CASE("unknown counties and products say so instead of drawing nothing") {
     CHECK(qr_ink().rects == 0);
 }
 
-TEST_CASE("every demo product's screenshot holds a QR of exactly its order link; sold-out ones none", "[xvfb]") {
+TEST_CASE("every demo product screenshot holds a QR of exactly its order link and sold-out ones none", "[xvfb]") {
     const auto demo = nlohmann::json::parse(*embedded_file("config/demo-feed.json"));
     const auto dir = temp_dir("catalogue-qr");
     struct Shot { std::string id, url; bool expect_qr; };
