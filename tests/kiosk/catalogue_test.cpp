@@ -3,6 +3,7 @@
 // demo product's QR code read back by zbarimg from a real screenshot.
 #include "embedded.h"
 #include "headless_ui.h"
+#include "image_view.h"
 #include "qr_code.h"
 #include "run_kiosk.h"
 #include "screens/catalogue_parts.h"
@@ -315,4 +316,38 @@ TEST_CASE("every demo product screenshot holds a QR of exactly its order link an
     }
     CHECK(with_qr >= 30);
     CHECK(without >= 1);   // the demo has sold-out products
+}
+
+TEST_CASE("a county picture with a registered texture is drawn cover-fitted in place of its placeholder") {
+    auto feed = synthetic_feed(3);
+    feed->counties[1].image = "https://img.example.com/small.jpg";
+    feed->index();
+    // The range of texture coordinates drawn with `id`; empty when it is not drawn.
+    const auto uv_range = [](ImTextureID id) {
+        ImRect uv(ImVec2(FLT_MAX, FLT_MAX), ImVec2(-FLT_MAX, -FLT_MAX));
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int i = 0; i < data->CmdListsCount; ++i) {
+            const ImDrawList* list = data->CmdLists[i];
+            for (const ImDrawCmd& cmd : list->CmdBuffer) {
+                if (cmd.TextureId != id) continue;
+                for (unsigned e = 0; e < cmd.ElemCount; ++e) uv.Add(list->VtxBuffer[list->IdxBuffer[cmd.IdxOffset + e] + cmd.VtxOffset].uv);
+            }
+        }
+        return uv;
+    };
+    const auto texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(0x5150));
+    Kiosk k(feed, Route{ScreenId::catalogue, {}});
+    CHECK(uv_range(texture).Min.x > uv_range(texture).Max.x);   // no picture yet: the placeholder
+    set_image_texture("https://img.example.com/small.jpg", texture, ImVec2(800, 200));
+    k.ui.idle(0.05);
+    const ImRect uv = uv_range(texture);
+    // A 4:1 picture in a tile of about 16:9: the full height, the middle of the width.
+    CHECK(uv.Min.y == Approx(0).margin(0.01));
+    CHECK(uv.Max.y == Approx(1).margin(0.01));
+    CHECK(uv.Min.x > 0.2f);
+    CHECK(uv.Max.x < 0.8f);
+    CHECK(uv.Min.x + uv.Max.x == Approx(1).margin(0.01));
+    clear_image_textures();
+    k.ui.idle(0.05);
+    CHECK(uv_range(texture).Min.x > uv_range(texture).Max.x);
 }
