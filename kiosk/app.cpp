@@ -62,6 +62,8 @@ Screen& KioskApp::screen_for(ScreenId id) {
     auto& slot = screens_[id];
     if (!slot) {
         switch (id) {
+        case ScreenId::schedule: slot = make_schedule_screen(); break;
+        case ScreenId::session: slot = make_session_screen(); break;
         case ScreenId::catalogue: slot = make_catalogue_screen(); break;
         case ScreenId::county: slot = make_county_screen(); break;
         case ScreenId::product: slot = make_product_screen(); break;

@@ -55,7 +55,7 @@ GlyphSet::GlyphSet() {
     // there; everything else comes from the texts themselves.
     static const ImWchar kAscii[] = {0x0020, 0x007E, 0};
     builder_.AddRanges(kAscii);
-    add("·…–—¥×°");
+    add("·…–—¥×°‹›←→↑↓✓");
 }
 
 void GlyphSet::add(std::string_view utf8_text) {

@@ -51,6 +51,41 @@ struct OffscreenTarget {
     }
 };
 
+// The font atlas as a one-channel texture read as (1, 1, 1, a): a quarter of
+// the RGBA texture the ImGui backend uploads. Under software GL texture memory
+// is the process's own memory, so this is resident-set saved all event long.
+class FontTexture {
+public:
+    // Replaces whatever texture the atlas has with a fresh one from its pixels.
+    void upload(ImFontAtlas& atlas) {
+        release();
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+        GLint last = 0;
+        glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+        glGenTextures(1, &id_);
+        glBindTexture(GL_TEXTURE_2D, id_);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+        atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id_)));
+        atlas.ClearTexData();   // the GPU has it now
+    }
+    void release() {
+        if (id_) glDeleteTextures(1, &id_);
+        id_ = 0;
+    }
+    ~FontTexture() { release(); }
+
+private:
+    GLuint id_ = 0;
+};
+
 bool write_png(const std::string& path, int w, int h) {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -75,7 +110,8 @@ private:
     FontFile font_file_;
     FontAtlas atlas_;
     float pixel_scale_ = 1.0f;
-    bool font_texture_uploaded_ = false;
+    FontTexture font_texture_;
+    bool font_texture_stale_ = true;   // the atlas was rebuilt and is not on the GPU yet
 };
 
 bool Session::rebuild_fonts() {
@@ -86,10 +122,7 @@ bool Session::rebuild_fonts() {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return false;
     }
-    if (font_texture_uploaded_) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        font_texture_uploaded_ = false;
-    }
+    font_texture_stale_ = true;
     app_.set_fonts(atlas_.roles(), pixel_scale_);
     std::fprintf(stderr, "kiosk: font atlas %d×%d px (%d KB), %zu glyphs, %zu of them also at display sizes\n",
                  atlas_.texture_width(), atlas_.texture_height(),
@@ -104,9 +137,11 @@ void Session::draw_frame(int width, int height) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DisplayFramebufferScale = ImVec2(1, 1);
-    if (!font_texture_uploaded_) {   // NewFrame above created it; the CPU copy is no longer needed
-        io.Fonts->ClearTexData();
-        font_texture_uploaded_ = true;
+    if (font_texture_stale_) {
+        // The backend's first NewFrame uploads an RGBA copy; ours replaces it.
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        font_texture_.upload(*io.Fonts);
+        font_texture_stale_ = false;
     }
     ImGui::NewFrame();
     app_.draw(glfwGetTime());
@@ -217,6 +252,7 @@ int Session::run() {
         }
     }
 
+    font_texture_.release();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdio>
 
 namespace kiosk {
@@ -27,14 +28,51 @@ std::string megabytes(std::size_t bytes) {
 }
 
 // nlohmann's what(): "[json.exception.parse_error.101] parse error at line 3,
-// column 5: syntax error while parsing object - unexpected '}'; expected …".
-// Keeps what comes after the position, which we report ourselves.
+// column 5: syntax error while parsing object - unexpected '}'; expected …;
+// last read: '…'". Keeps the part after the context, which we report with
+// our own position.
 std::string parse_error_detail(const std::string& what) {
-    const auto colon = what.find(": ");
-    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    const std::string_view noise = "syntax error while parsing ";
-    if (detail.compare(0, noise.size(), noise) == 0) detail = detail.substr(noise.size());
+    std::string detail = what;
+    if (const auto dash = detail.find(" - "); dash != std::string::npos) detail = detail.substr(dash + 3);
+    if (const auto last = detail.find("; last read:"); last != std::string::npos) detail.resize(last);
     return detail;
+}
+
+struct Hint {
+    const char* en;
+    const char* zh;
+};
+
+// The likely slip behind nlohmann's wording, for people editing by hand.
+Hint parse_error_hint(const std::string& detail) {
+    const auto has = [&](const char* s) { return detail.find(s) != std::string::npos; };
+    if (has("end of input")) return {" (is the file cut short?)", "：文件不完整，可能被截断"};
+    if ((has("unexpected '}'") || has("unexpected ']'")) && (has("expected string literal") || has("or a literal")))
+        return {" (a comma too many before it?)", "：前面多了一个逗号？"};
+    if (has("unexpected") && (has("expected '}'") || has("expected ']'")))
+        return {" (a missing comma?)", "：缺少逗号？"};
+    if (has("invalid literal")) return {" (text needs double quotes)", "：文字需要用英文双引号括起来"};
+    if (has("control character")) return {" (a line break inside a string: write \\n)", "：字符串中不能直接换行，请写成 \\n"};
+    return {"", ""};
+}
+
+bool is_token_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+}
+
+// nlohmann reports the last byte it read; people look for where the bad
+// token starts (the opening quote of a string, the first digit of a number).
+std::size_t token_start(std::string_view text, std::size_t offset) {
+    if (offset >= text.size()) return text.size();
+    if (text[offset] == '"') {
+        std::size_t j = offset;
+        while (j > 0 && text[j - 1] != '\n' && !(text[j - 1] == '"' && (j < 2 || text[j - 2] != '\\'))) --j;
+        return j > 0 && text[j - 1] == '"' ? j - 1 : offset;
+    }
+    if (!is_token_char(text[offset]) && offset > 0 && is_token_char(text[offset - 1])) --offset;   // "tru}"
+    if (is_token_char(text[offset]))
+        while (offset > 0 && is_token_char(text[offset - 1])) --offset;
+    return offset;
 }
 
 // Walks the parsed document for strings and containers beyond the sanity
@@ -104,16 +142,19 @@ std::optional<json> parse_document(std::string_view text, const ParseLimits& lim
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
-        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;   // e.byte counts from 1
-        const bool truncated = offset >= text.size();
+        const std::size_t offset = token_start(text, e.byte > 0 ? e.byte - 1 : 0);   // e.byte counts from 1
         const std::string detail = parse_error_detail(e.what());
-        sink.add_at(Severity::error, LineIndex(text).at(offset),
-                    "malformed JSON: " + detail + (truncated ? " (is the file cut short?)" : ""),
-                    std::string(truncated ? "JSON 格式错误：文件不完整（可能被截断）" : "JSON 格式错误") + "（" + detail + "）");
+        const Hint hint = parse_error_hint(detail);
+        sink.add_at(Severity::error, LineIndex(text).at(offset), "malformed JSON: " + detail + hint.en,
+                    std::string("JSON 格式错误") + hint.zh + "（" + detail + "）");
         return std::nullopt;
-    } catch (const json::exception& e) {   // e.g. a number too large for a double
-        sink.add_at(Severity::error, {}, std::string("malformed JSON: ") + e.what(),
-                    std::string("JSON 格式错误（") + e.what() + "）");
+    } catch (const json::exception& e) {   // a number too large for a double
+        const std::string what = e.what();
+        const std::string literal = what.find('\'') != std::string::npos ? what.substr(what.find('\'')) : "";
+        const std::string number = literal.size() >= 2 ? literal.substr(1, literal.size() - 2) : literal;
+        const std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+        sink.add_at(Severity::error, at == std::string_view::npos ? TextPosition{} : LineIndex(text).at(at),
+                    "malformed JSON: number too large: " + number, "JSON 格式错误：数字过大：" + number);
         return std::nullopt;
     }
     is_json = true;

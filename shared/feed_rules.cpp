@@ -8,6 +8,8 @@
 #include <fstream>
 #include <optional>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -63,10 +65,11 @@ void check_unique(IdTable& seen, const json& item, const std::string& pointer, c
 }
 
 // A reference such as a product's "county" must name an id of that section.
-void check_reference(const IdTable& ids, const json& item, const char* key, const std::string& pointer,
+// `ids` is null when the section itself is missing, which is reported once already.
+void check_reference(const IdTable* ids, const json& item, const char* key, const std::string& pointer,
                      const char* section, const char* what_en, const char* what_zh, ProblemSink& sink) {
     const std::string* ref = string_member(item, key, pointer, sink);
-    if (!ref || ids.count(*ref)) return;
+    if (!ids || !ref || ids->count(*ref)) return;
     sink.error(pointer_append(pointer, key),
                std::string("unknown ") + what_en + " " + quote(*ref) + ": no such id in \"" + section + "\"",
                std::string("未知") + what_zh + quote_zh(*ref) + "：\"" + section + "\" 中没有这个标识");
@@ -108,15 +111,43 @@ void check_url(const json& item, const char* key, const std::string& pointer, Pr
                "网址无效：" + quote_zh(*url) + "；必须以 https:// 或 http:// 开头，且不含空格");
 }
 
-// An image is a web address or a local file path; empty or absent warns.
-void check_image(const json& item, const std::string& pointer, const char* what_en, const char* what_zh,
-                 ProblemSink& sink) {
+// Items of one section without an image. Reported one by one when few; as
+// one line when many, so a feed without photos (like the demo) stays readable.
+struct MissingImages {
+    const char* section;   // "/products"
+    const char* what_en;   // "product"
+    const char* whats_en;  // "products"
+    const char* what_zh;   // "商品"
+    std::vector<std::pair<std::string, std::string>> items;   // pointer, id
+
+    static constexpr std::size_t kListed = 5;
+
+    void report(ProblemSink& sink) const {
+        if (items.size() <= kListed) {
+            for (const auto& [pointer, id] : items)
+                sink.warning(pointer, std::string("the ") + what_en + " has no image; a placeholder is shown",
+                             std::string("该") + what_zh + "没有图片，将显示占位图");
+            return;
+        }
+        std::string ids;
+        for (std::size_t i = 0; i < kListed; ++i) ids += (i ? ", " : "") + items[i].second;
+        const std::string more = std::to_string(items.size() - kListed);
+        sink.warning(section,
+                     std::to_string(items.size()) + " " + whats_en + " have no image (" + ids + " and " + more +
+                         " more); placeholders are shown",
+                     std::to_string(items.size()) + " 个" + what_zh + "没有图片（" + ids + " 等，另有 " + more +
+                         " 个），将显示占位图");
+    }
+};
+
+// An image is a web address or a local file path; empty or absent is noted in `missing`.
+void check_image(const json& item, const std::string& pointer, MissingImages& missing, ProblemSink& sink) {
     const std::string image_pointer = pointer_append(pointer, "image");
     if (sink.has_error_at(image_pointer)) return;
     const std::string* image = string_member(item, "image", pointer, sink);
     if (!image || image->empty()) {
-        sink.warning(pointer, std::string(what_en) + " has no image; a placeholder is shown",
-                     std::string(what_zh) + "没有图片，将显示占位图");
+        const std::string* id = raw_string_member(item, "id");
+        missing.items.emplace_back(pointer, id ? *id : pointer);
         return;
     }
     if (has_scheme(*image) && !is_web_address(*image))
@@ -197,15 +228,18 @@ EventDays check_event(const json& doc, ProblemSink& sink) {
     return days;
 }
 
-void check_session(const json& session, const std::string& pointer, const IdTable& counties, const EventDays& days,
+void check_session(const json& session, const std::string& pointer, const IdTable* counties, const EventDays& days,
                    ProblemSink& sink) {
     check_reference(counties, session, "county", pointer, "counties", "county", "县区", sink);
     check_url(session, "watch_url", pointer, sink);
     const auto start = timestamp_member(session, "start", pointer, sink);
     const auto end = timestamp_member(session, "end", pointer, sink);
-    if (start && end && end->unix_seconds < start->unix_seconds) {
-        sink.error(pointer_append(pointer, "end"), "the session ends before it starts",
-                   "场次的结束时间早于开始时间");
+    if (start && end && end->unix_seconds <= start->unix_seconds) {
+        if (end->unix_seconds < start->unix_seconds)
+            sink.error(pointer_append(pointer, "end"), "the session ends before it starts", "场次的结束时间早于开始时间");
+        else
+            sink.error(pointer_append(pointer, "end"), "the session ends the moment it starts; end must be after start",
+                       "场次的结束时间等于开始时间；结束时间必须晚于开始时间");
         return;
     }
     if (!days.first || !days.last) return;
@@ -225,16 +259,18 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
     }
 }
 
-void check_product(const json& product, const std::string& pointer, const IdTable& counties, ProblemSink& sink) {
+void check_product(const json& product, const std::string& pointer, const IdTable* counties, MissingImages& missing,
+                   ProblemSink& sink) {
     check_reference(counties, product, "county", pointer, "counties", "county", "县区", sink);
-    check_image(product, pointer, "the product", "该商品", sink);
+    check_image(product, pointer, missing, sink);
     check_url(product, "order_url", pointer, sink);
     if (bool_member(product, "featured") && bool_member(product, "sold_out"))
         sink.warning(pointer_append(pointer, "sold_out"), "a featured product is sold out",
                      "推荐商品已售罄");
 }
 
-// The live section; `sessions` and `products` are null for a live-only document.
+// The live section; `sessions` and `products` are null when not known (a
+// live-only document, or a feed whose section is missing).
 void check_live(const json& live, const IdTable* sessions, const IdTable* products, ProblemSink& sink) {
     const json* entries = array_member(live, "sessions");
     if (!entries) return;
@@ -248,8 +284,8 @@ void check_live(const json& live, const IdTable* sessions, const IdTable* produc
                 sink.error(pointer_append(pointer, "session"),
                            "live stats for session " + quote(*id) + " appear twice (first at " + first->second + ")",
                            "场次 " + quote_zh(*id) + " 的直播数据重复（首次出现在 " + first->second + "）");
-            else if (sessions)
-                check_reference(*sessions, entry, "session", pointer, "schedule", "session", "场次", sink);
+            else
+                check_reference(sessions, entry, "session", pointer, "schedule", "session", "场次", sink);
         }
         if (const json* platforms = array_member(entry, "platforms")) {
             IdTable seen_platforms;
@@ -266,9 +302,9 @@ void check_live(const json& live, const IdTable* sessions, const IdTable* produc
                                "平台 " + quote_zh(*key) + " 在本场次中重复（首次出现在 " + first->second + "）");
             }
         }
-        if (const json* top = array_member(entry, "top_products"); top && products) {
+        if (const json* top = array_member(entry, "top_products")) {
             for (std::size_t k = 0; k < top->size(); ++k)
-                check_reference(*products, (*top)[k], "product", pointer_append(pointer_append(pointer, "top_products"), k),
+                check_reference(products, (*top)[k], "product", pointer_append(pointer_append(pointer, "top_products"), k),
                                 "products", "product", "商品", sink);
         }
     }
@@ -283,25 +319,31 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
     IdTable counties, products, sessions;
     const json* county_list = array_member(doc, "counties");
     if (county_list) {
+        MissingImages missing{"/counties", "county", "counties", "县区", {}};
         for (std::size_t i = 0; i < county_list->size(); ++i) {
             const std::string pointer = pointer_append("/counties", i);
             check_unique(counties, (*county_list)[i], pointer, "county", "县区", sink);
-            check_image((*county_list)[i], pointer, "the county", "该县区", sink);
+            check_image((*county_list)[i], pointer, missing, sink);
         }
+        missing.report(sink);
     }
 
+    const IdTable* known_counties = county_list ? &counties : nullptr;
     std::unordered_map<std::string, std::size_t> products_per_county;
-    if (const json* list = array_member(doc, "products")) {
+    const json* product_list = array_member(doc, "products");
+    if (const json* list = product_list) {
+        MissingImages missing{"/products", "product", "products", "商品", {}};
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string pointer = pointer_append("/products", i);
             check_unique(products, (*list)[i], pointer, "product", "商品", sink);
-            check_product((*list)[i], pointer, counties, sink);
+            check_product((*list)[i], pointer, known_counties, missing, sink);
             if (const std::string* county = string_member((*list)[i], "county", pointer, sink))
                 ++products_per_county[*county];
         }
+        missing.report(sink);
     }
 
-    if (county_list) {
+    if (county_list && product_list) {
         for (std::size_t i = 0; i < county_list->size(); ++i) {
             const std::string pointer = pointer_append("/counties", i);
             const std::string* id = raw_string_member((*county_list)[i], "id");
@@ -311,16 +353,17 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
         }
     }
 
-    if (const json* list = array_member(doc, "schedule")) {
+    const json* schedule_list = array_member(doc, "schedule");
+    if (const json* list = schedule_list) {
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string pointer = pointer_append("/schedule", i);
             check_unique(sessions, (*list)[i], pointer, "session", "场次", sink);
-            check_session((*list)[i], pointer, counties, days, sink);
+            check_session((*list)[i], pointer, known_counties, days, sink);
         }
     }
 
     if (const auto live = doc.find("live"); live != doc.end() && live->is_object())
-        check_live(*live, &sessions, &products, sink);
+        check_live(*live, schedule_list ? &sessions : nullptr, product_list ? &products : nullptr, sink);
 }
 
 void check_live_rules(const json& doc, ProblemSink& sink) {

@@ -11,6 +11,8 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -205,6 +207,17 @@ std::vector<Violation> simplify(const valijson::ValidationResults& results) {
         if (is_cascade(v.description)) continue;
         out.push_back(std::move(v));
     }
+    // A value of the wrong type breaks its bounds too ("1e20" for an integer
+    // of at most 10^15); the type is the mistake to report.
+    std::set<Tokens> wrong_type;
+    for (const Violation& v : out)
+        if (v.description == kTypeFailed) wrong_type.insert(v.tokens);
+    if (!wrong_type.empty())
+        out.erase(std::remove_if(out.begin(), out.end(),
+                                 [&](const Violation& v) {
+                                     return v.description != kTypeFailed && wrong_type.count(v.tokens);
+                                 }),
+                  out.end());
     return out;
 }
 

@@ -8,6 +8,8 @@
 namespace kiosk {
 
 std::unique_ptr<Screen> make_home_screen();
+std::unique_ptr<Screen> make_schedule_screen();
+std::unique_ptr<Screen> make_session_screen();
 std::unique_ptr<Screen> make_catalogue_screen();
 std::unique_ptr<Screen> make_county_screen();
 std::unique_ptr<Screen> make_product_screen();

@@ -78,3 +78,21 @@ TEST_CASE("bad flags and values exit 2 with a message naming them") {
     CHECK(run_kiosk("--version", "", log.string()) == 0);
     CHECK_THAT(read_text(log), Catch::StartsWith("kiosk "));
 }
+
+TEST_CASE("with no Chinese font installed the kiosk exits naming the package to install", "[xvfb]") {
+    const auto dir = temp_dir("nofont");
+    // A fontconfig setup that knows one empty font directory: no face covers zh-cn.
+    std::filesystem::create_directories(dir / "fonts");
+    const auto conf = dir / "fonts.conf";
+    if (FILE* f = std::fopen(conf.c_str(), "w")) {
+        std::fprintf(f, "<?xml version=\"1.0\"?>\n<fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n",
+                     (dir / "fonts").c_str(), (dir / "cache").c_str());
+        std::fclose(f);
+    }
+    const auto log = dir / "log.txt";
+    const int code = run_kiosk("--screenshot '" + (dir / "x.png").string() + "'",
+                               std::string("FONTCONFIG_FILE='") + conf.string() + "' " + kUnderXvfb, log.string());
+    CHECK(code == 1);
+    CHECK_THAT(read_text(log), Catch::Contains("fonts-noto-cjk"));
+    CHECK_FALSE(std::filesystem::exists(dir / "x.png"));
+}

@@ -1,0 +1,176 @@
+// Session detail: what, when, where, which county; the description; and a
+// large QR code of the live-stream link to watch it on a phone.
+#include "screens.h"
+
+#include "number_format.h"
+#include "qr_view.h"
+#include "session_text.h"
+#include "ui_strings.h"
+#include "widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+class SessionScreen final : public Screen {
+public:
+    void enter(const Route& route) override {
+        id_ = route.id;
+        scroll_.reset();
+    }
+
+    void draw(FrameContext& f) override {
+        const Theme& t = f.theme;
+        const float m = t.margin();
+        const ImRect area(ImVec2(f.origin.x + m, f.origin.y + t.px(32)),
+                          ImVec2(f.origin.x + f.size.x - m, f.origin.y + f.size.y - t.px(32)));
+        const Session* s = f.feed.session(id_);
+        start_ = end_ = 0;
+        if (!s) {   // the feed changed under the visitor
+            draw_text(f.draw, t.fonts.heading, area.Min, t.text_muted, ui_text("session_missing", f.lang), area.GetWidth());
+            return;
+        }
+        start_ = s->start.unix_seconds;
+        end_ = s->end.unix_seconds;
+
+        // The watch link as a QR code: https links only, encoded once per link.
+        const QrMatrix* qr = nullptr;
+        if (!s->watch_url.empty() && is_orderable_url(s->watch_url, false)) qr = qr_cache_.get(s->watch_url);
+
+        const bool portrait = f.size.y > f.size.x;
+        ImRect text_col = area;
+        if (qr && !portrait) {
+            // The code on the right, large but leaving the text most of the width.
+            const float box = std::min({area.GetHeight() - caption_height(t) - t.px(24), area.GetWidth() * 0.38f, t.px(680)});
+            const ImVec2 size = qr_panel_size(*qr, box, t);
+            const ImRect panel(ImVec2(area.Max.x - size.x, area.Min.y), ImVec2(area.Max.x, area.Min.y + size.y));
+            draw_qr_panel(f, *qr, box, panel);
+            text_col.Max.x = panel.Min.x - t.px(48);
+        }
+        float y = draw_header(f, *s, text_col);
+        if (qr && portrait) {   // the code centred under the header
+            const float box = std::min({area.GetWidth() - 2 * t.px(32), (area.Max.y - y) * 0.6f - caption_height(t), t.px(720)});
+            const ImVec2 size = qr_panel_size(*qr, box, t);
+            const float x = area.GetCenter().x - size.x * 0.5f;
+            const ImRect panel(ImVec2(x, y + t.px(8)), ImVec2(x + size.x, y + t.px(8) + size.y));
+            draw_qr_panel(f, *qr, box, panel);
+            y = panel.Max.y + t.px(32);
+        }
+        draw_description(f, *s, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
+    }
+
+    double seconds_until_change(std::int64_t now_unix, double) const override {
+        if (scroll_.animating()) return 0;
+        if (start_ > now_unix) return static_cast<double>(seconds_until_countdown_ticks(start_, now_unix));
+        if (end_ > now_unix) return static_cast<double>(seconds_until_countdown_ticks(end_, now_unix));
+        return kNoChange;
+    }
+
+private:
+    static float caption_height(const Theme& t) { return t.fonts.heading->FontSize + t.px(32); }
+
+    // The white card around the code: a margin, the code (quiet zone included), the caption.
+    static ImVec2 qr_panel_size(const QrMatrix& qr, float box, const Theme& t) {
+        const float side = qr_side_px(qr, qr_module_px(qr, box, t.scale));
+        return ImVec2(side + 2 * t.px(24), side + t.px(24) + caption_height(t));
+    }
+
+    void draw_qr_panel(FrameContext& f, const QrMatrix& qr, float box, const ImRect& panel) {
+        const Theme& t = f.theme;
+        const int module = qr_module_px(qr, box, t.scale);
+        const float side = qr_side_px(qr, module);
+        f.draw->AddRectFilled(panel.Min, panel.Max, IM_COL32_WHITE, t.rounding());
+        f.draw->AddRect(panel.Min, panel.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
+        const ImVec2 at(panel.GetCenter().x - side * 0.5f, panel.Min.y + t.px(24));
+        draw_qr(f.draw, qr, at, static_cast<float>(module));
+        // The quiet zone already spaces the caption from the code.
+        const float caption_y = at.y + side;
+        draw_text_centered(f.draw, t.fonts.heading,
+                           ImRect(ImVec2(panel.Min.x + t.px(8), caption_y), ImVec2(panel.Max.x - t.px(8), caption_y + caption_height(t))),
+                           t.text, ui_text("watch_scan", f.lang));
+    }
+
+    // Kind and status, title, day and time, place, county, viewers. Returns the bottom.
+    float draw_header(FrameContext& f, const Session& s, const ImRect& col) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const float width = col.GetWidth();
+        float y = col.Min.y;
+
+        float x = col.Min.x;
+        x += draw_badge(dl, t, ImVec2(x, y), kind_label(s.kind, f.lang), kind_colour(s.kind, t), IM_COL32_WHITE) + t.px(16);
+        std::string status;
+        ImU32 status_ink = t.text_muted;
+        if (s.start.unix_seconds <= f.now_unix && f.now_unix < s.end.unix_seconds) {
+            x += draw_badge(dl, t, ImVec2(x, y), ui_text("session_running", f.lang), t.live, IM_COL32_WHITE) + t.px(16);
+            status = time_left_text(s, f.now_unix, f.lang);
+            status_ink = t.live;
+        } else if (s.start.unix_seconds > f.now_unix) {
+            status = starts_in_text(s, f.zone, f.now_unix, f.lang);
+            status_ink = t.warning;
+        } else {
+            status = ui_text("session_ended", f.lang);
+        }
+        draw_text(dl, t.fonts.body, ImVec2(x, y + t.px(2)), status_ink, fit_line(t.fonts.body, status, col.Max.x - x));
+        y += t.fonts.body->FontSize + t.px(24);
+
+        y += draw_text(dl, t.fonts.title, ImVec2(col.Min.x, y), t.text, clamp_lines(t.fonts.title, s.title.in(f.lang), width, 2), width);
+        y += t.px(16);
+        const std::string when = format_day_label(f.zone.day_number_at(s.start.unix_seconds), f.lang) + "  " + time_range(s, f.zone);
+        y += draw_text(dl, t.fonts.heading, ImVec2(col.Min.x, y), t.text, fit_line(t.fonts.heading, when, width));
+        y += t.px(12);
+        if (!s.location.empty()) {
+            y += draw_text(dl, t.fonts.body, ImVec2(col.Min.x, y), t.text_muted,
+                           clamp_lines(t.fonts.body, s.location.in(f.lang), width, 2), width);
+            y += t.px(16);
+        }
+
+        const County* county = s.county.empty() ? nullptr : f.feed.county(s.county);
+        const std::int64_t viewers = session_viewers(f.live, s.id);
+        if (county || viewers >= 0) {
+            const float row_h = t.px(72);
+            float rx = col.Min.x;
+            if (county) {   // the county's products are one tap away
+                const std::string label = county->name.in(f.lang) + "  ›";
+                const float w = std::min(width, text_size(t.fonts.heading, label).x + t.px(56));
+                const ImRect button(ImVec2(rx, y), ImVec2(rx + w, y + row_h));
+                if (touch_button(dl, t, f.touch, button, label, ButtonStyle::secondary, t.fonts.heading))
+                    f.nav.go(Route{ScreenId::county, county->id});
+                rx = button.Max.x + t.px(32);
+            }
+            if (viewers >= 0) {
+                const std::string text = ui_text("viewers", f.lang) + " " + format_big(viewers, f.lang);
+                const float ty = y + (row_h - t.fonts.heading->FontSize) * 0.5f;
+                draw_text(dl, t.fonts.heading, ImVec2(rx, ty), t.live, fit_line(t.fonts.heading, text, col.Max.x - rx));
+            }
+            y += row_h + t.px(24);
+        }
+        return y;
+    }
+
+    // The description, wrapped, drag-scrolled when longer than its room.
+    void draw_description(FrameContext& f, const Session& s, const ImRect& r) {
+        const Theme& t = f.theme;
+        const std::string& text = s.description.in(f.lang);
+        if (text.empty() || r.GetHeight() < t.fonts.body->FontSize) return;
+        const float width = r.GetWidth();
+        scroll_.update(f.touch, r, text_size(t.fonts.body, text, width).y + t.px(8), f.now);
+        f.draw->PushClipRect(r.Min, r.Max, true);
+        draw_text(f.draw, t.fonts.body, ImVec2(r.Min.x, r.Min.y - scroll_.offset()), t.text, text, width);
+        f.draw->PopClipRect();
+    }
+
+    std::string id_;
+    QrCache qr_cache_;
+    ScrollArea scroll_;
+    std::int64_t start_ = 0, end_ = 0;   // of the session shown, for seconds_until_change
+};
+
+} // namespace
+
+std::unique_ptr<Screen> make_session_screen() { return std::make_unique<SessionScreen>(); }
+
+} // namespace kiosk

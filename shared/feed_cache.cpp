@@ -1,0 +1,123 @@
+#include "feed_cache.h"
+
+#include "atomic_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <sys/stat.h>
+
+namespace kiosk {
+
+namespace {
+
+constexpr const char* kAppDir = "lvliang-kiosk";
+constexpr std::size_t kMaxValidatorsBytes = 64 * 1024;
+constexpr std::size_t kMaxImageBytes = 20u * 1024 * 1024;
+
+std::uint64_t fnv1a(std::string_view text) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : text) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::chrono::system_clock::time_point modification_time(const std::filesystem::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    using namespace std::chrono;
+    return system_clock::time_point(duration_cast<system_clock::duration>(seconds(st.st_mtim.tv_sec) +
+                                                                          nanoseconds(st.st_mtim.tv_nsec)));
+}
+
+} // namespace
+
+std::filesystem::path default_cache_dir(const std::function<const char*(const char*)>& getenv) {
+    auto value = [&](const char* name) -> std::string {
+        const char* v = getenv(name);
+        return v ? v : "";
+    };
+    std::string systemd = value("CACHE_DIRECTORY");   // may list several, colon-separated
+    systemd = systemd.substr(0, systemd.find(':'));
+    if (!systemd.empty()) return systemd;
+    const std::string xdg = value("XDG_CACHE_HOME");
+    if (!xdg.empty() && xdg[0] == '/') return std::filesystem::path(xdg) / kAppDir;   // relative ones are invalid per XDG
+    const std::string home = value("HOME");
+    if (!home.empty() && home[0] == '/') return std::filesystem::path(home) / ".cache" / kAppDir;
+    return std::filesystem::path("/var/cache") / kAppDir;
+}
+
+FeedCache::FeedCache(std::filesystem::path dir, std::size_t max_document_bytes)
+    : dir_(std::move(dir)), max_document_bytes_(max_document_bytes) {}
+
+bool FeedCache::prepare(std::string& error) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_ / "images", ec);
+    if (ec) {
+        error = "cannot create cache directory " + (dir_ / "images").string() + ": " + ec.message();
+        return false;
+    }
+    remove_stale_temporary_files(dir_);
+    remove_stale_temporary_files(dir_ / "images");
+    error.clear();
+    return true;
+}
+
+std::filesystem::path FeedCache::document_path(std::string_view name) const {
+    return dir_ / (std::string(name) + ".json");
+}
+
+std::optional<CachedDocument> FeedCache::load(std::string_view name, std::string& error) const {
+    const std::filesystem::path path = document_path(name);
+    std::optional<std::string> text = read_whole_file(path, max_document_bytes_, error);
+    if (!text) return std::nullopt;
+    CachedDocument doc;
+    doc.text = std::move(*text);
+    doc.written = modification_time(path);
+
+    // Validators are an optimisation: missing or damaged ones just mean a full download.
+    std::string ignored;
+    if (auto meta = read_whole_file(dir_ / (std::string(name) + ".validators.json"), kMaxValidatorsBytes, ignored)) {
+        const nlohmann::json j = nlohmann::json::parse(*meta, nullptr, false);
+        if (j.is_object()) {
+            doc.url = j.value("url", "");
+            doc.etag = j.value("etag", "");
+            doc.last_modified = j.value("last_modified", "");
+            // Written after the text: they describe it only if it hasn't changed since.
+            if (j.value("bytes", std::size_t{0}) != doc.text.size() || j.value("hash", std::uint64_t{0}) != fnv1a(doc.text))
+                doc.etag.clear(), doc.last_modified.clear();
+        }
+    }
+    error.clear();
+    return doc;
+}
+
+bool FeedCache::store(std::string_view name, const CachedDocument& doc, std::string& error) {
+    if (!write_file_atomically(document_path(name), doc.text, error)) return false;
+    const nlohmann::json meta = {{"url", doc.url},
+                                 {"etag", doc.etag},
+                                 {"last_modified", doc.last_modified},
+                                 {"bytes", doc.text.size()},
+                                 {"hash", fnv1a(doc.text)}};
+    return write_file_atomically(dir_ / (std::string(name) + ".validators.json"),
+                                 meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), error);
+}
+
+std::filesystem::path FeedCache::image_path(std::string_view url) const {
+    char name[32];
+    std::snprintf(name, sizeof name, "%016llx.img", static_cast<unsigned long long>(fnv1a(url)));
+    return dir_ / "images" / name;
+}
+
+std::optional<std::string> FeedCache::load_image(std::string_view url, std::string& error) const {
+    return read_whole_file(image_path(url), kMaxImageBytes, error);
+}
+
+bool FeedCache::store_image(std::string_view url, std::string_view bytes, std::string& error) {
+    return write_file_atomically(image_path(url), bytes, error);
+}
+
+} // namespace kiosk

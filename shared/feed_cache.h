@@ -1,0 +1,57 @@
+// The last-known-good documents and images on disk, so a kiosk started without
+// network shows the last content at once. Layout of the cache directory:
+//   <name>.json             the last valid document of a source ("feed", "live")
+//   <name>.validators.json  its URL, ETag and Last-Modified, for conditional GETs
+//   images/<hash>.img       downloaded images, by URL
+// Every file is replaced atomically (see atomic_file.h).
+#pragma once
+
+#include <chrono>
+#include <cstdlib>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+// $CACHE_DIRECTORY (systemd's CacheDirectory=, i.e. /var/cache/… for the
+// service), else $XDG_CACHE_HOME/lvliang-kiosk, else ~/.cache/lvliang-kiosk,
+// else /var/cache/lvliang-kiosk. `getenv` is injectable for tests.
+std::filesystem::path default_cache_dir(const std::function<const char*(const char*)>& getenv = ::getenv);
+
+struct CachedDocument {
+    std::string text;
+    std::string url;             // where it came from; validators apply to this URL only
+    std::string etag;
+    std::string last_modified;
+    std::chrono::system_clock::time_point written;   // when the cache got it
+};
+
+class FeedCache {
+public:
+    explicit FeedCache(std::filesystem::path dir, std::size_t max_document_bytes = 20u * 1024 * 1024);
+
+    const std::filesystem::path& dir() const { return dir_; }
+
+    // Creates the directories and removes temporary files of killed writers.
+    bool prepare(std::string& error);
+
+    std::filesystem::path document_path(std::string_view name) const;
+    std::optional<CachedDocument> load(std::string_view name, std::string& error) const;
+    // The text first, then its validators: a kill in between leaves new text
+    // with old validators, which only costs one full download.
+    bool store(std::string_view name, const CachedDocument& doc, std::string& error);
+
+    std::filesystem::path image_path(std::string_view url) const;
+    std::optional<std::string> load_image(std::string_view url, std::string& error) const;
+    bool store_image(std::string_view url, std::string_view bytes, std::string& error);
+
+private:
+    std::filesystem::path dir_;
+    std::size_t max_document_bytes_;
+};
+
+} // namespace kiosk

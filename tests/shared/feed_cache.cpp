@@ -1,0 +1,142 @@
+#include "feed_cache.h"
+
+#include "atomic_file.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace kiosk;
+
+namespace {
+
+std::function<const char*(const char*)> environment(std::map<std::string, std::string> vars) {
+    return [vars = std::move(vars)](const char* name) -> const char* {
+        auto it = vars.find(name);
+        return it == vars.end() ? nullptr : it->second.c_str();
+    };
+}
+
+} // namespace
+
+TEST_CASE("the default cache dir follows systemd, then XDG, then HOME", "[feed_cache]") {
+    CHECK(default_cache_dir(environment({{"CACHE_DIRECTORY", "/var/cache/lvliang-kiosk:/var/cache/other"},
+                                         {"XDG_CACHE_HOME", "/home/k/.xdg"}})) == "/var/cache/lvliang-kiosk");
+    CHECK(default_cache_dir(environment({{"XDG_CACHE_HOME", "/home/k/.xdg"}, {"HOME", "/home/k"}})) ==
+          "/home/k/.xdg/lvliang-kiosk");
+    CHECK(default_cache_dir(environment({{"XDG_CACHE_HOME", "relative"}, {"HOME", "/home/k"}})) ==
+          "/home/k/.cache/lvliang-kiosk");
+    CHECK(default_cache_dir(environment({})) == "/var/cache/lvliang-kiosk");
+}
+
+TEST_CASE("a stored document comes back with its validators", "[feed_cache]") {
+    test::TempDir dir;
+    FeedCache cache(dir / "cache");
+    std::string error;
+    REQUIRE(cache.prepare(error));
+    CachedDocument doc{"{\"format\":1}", "https://example.org/feed.json", "\"v1\"", "Sat, 16 May 2020 11:30:00 GMT", {}};
+    REQUIRE(cache.store("feed", doc, error));
+
+    FeedCache reopened(dir / "cache");
+    const auto loaded = reopened.load("feed", error);
+    REQUIRE(loaded);
+    CHECK(loaded->text == doc.text);
+    CHECK(loaded->url == doc.url);
+    CHECK(loaded->etag == "\"v1\"");
+    CHECK(loaded->last_modified == doc.last_modified);
+    CHECK(std::chrono::system_clock::now() - loaded->written < std::chrono::minutes(1));
+
+    CHECK_FALSE(reopened.load("live", error));
+    CHECK(error.find("live.json") != std::string::npos);
+}
+
+TEST_CASE("validators that don't describe the cached text are dropped", "[feed_cache]") {
+    test::TempDir dir;
+    FeedCache cache(dir.path());
+    std::string error;
+    REQUIRE(cache.prepare(error));
+    REQUIRE(cache.store("feed", {"old text", "https://example.org/f", "\"old\"", "", {}}, error));
+    // As if killed between writing the new text and its validators.
+    REQUIRE(write_file_atomically(cache.document_path("feed"), "new text", error));
+    const auto loaded = cache.load("feed", error);
+    REQUIRE(loaded);
+    CHECK(loaded->text == "new text");
+    CHECK(loaded->etag.empty());
+}
+
+TEST_CASE("images are cached by URL", "[feed_cache]") {
+    test::TempDir dir;
+    FeedCache cache(dir.path());
+    std::string error;
+    REQUIRE(cache.prepare(error));
+    REQUIRE(cache.store_image("https://example.org/a.png", "PNG-A", error));
+    REQUIRE(cache.store_image("https://example.org/b.png", "PNG-B", error));
+    CHECK(cache.image_path("https://example.org/a.png") != cache.image_path("https://example.org/b.png"));
+    CHECK(cache.load_image("https://example.org/a.png", error) == "PNG-A");
+    CHECK_FALSE(cache.load_image("https://example.org/c.png", error));
+}
+
+TEST_CASE("a writer killed with SIGKILL at any instant leaves a loadable cache", "[feed_cache]") {
+    test::TempDir dir;
+    // Big enough that a kill often lands inside a write.
+    const std::string a = "{\"version\":\"A\",\"pad\":\"" + std::string(3u << 20, 'a') + "\"}";
+    const std::string b = "{\"version\":\"B\",\"pad\":\"" + std::string(2u << 20, 'b') + "\"}";
+    std::string error;
+    {
+        FeedCache cache(dir.path());
+        REQUIRE(cache.prepare(error));
+        REQUIRE(cache.store("feed", {a, "https://example.org/f", "\"A\"", "", {}}, error));
+    }
+    std::mt19937 rng(20200516);
+    int leftovers_seen = 0;
+    // Until several kills landed inside a write (a temporary file was left), so the case is really covered.
+    for (int round = 0; round < 80 && leftovers_seen < 3; ++round) {
+        int ready[2];
+        REQUIRE(::pipe(ready) == 0);
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            ::close(ready[0]);
+            FeedCache cache(dir.path());
+            std::string child_error;
+            const char started = 1;
+            [[maybe_unused]] ssize_t w = ::write(ready[1], &started, 1);
+            for (int i = 0;; ++i) {
+                const bool first = i % 2 == 0;
+                cache.store("feed", {first ? b : a, "https://example.org/f", first ? "\"B\"" : "\"A\"", "", {}},
+                            child_error);
+            }
+        }
+        ::close(ready[1]);
+        char started = 0;
+        REQUIRE(::read(ready[0], &started, 1) == 1);
+        ::close(ready[0]);
+        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 40000)(rng)));
+        ::kill(child, SIGKILL);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        REQUIRE(WIFSIGNALED(status));
+
+        for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+            leftovers_seen += entry.path().filename().string().find(".tmp-") != std::string::npos;
+
+        FeedCache cache(dir.path());
+        REQUIRE(cache.prepare(error));
+        const auto loaded = cache.load("feed", error);
+        REQUIRE(loaded);
+        const bool is_a = loaded->text == a;
+        const bool is_b = loaded->text == b;
+        CHECK((is_a || is_b));
+        if (!loaded->etag.empty()) CHECK(loaded->etag == (is_a ? "\"A\"" : "\"B\""));
+        for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+            CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+    }
+    CHECK(leftovers_seen >= 3);
+}
