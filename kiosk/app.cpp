@@ -129,9 +129,15 @@ bool KioskApp::update(double now, bool& new_text) {
     (void)now;
     new_text = false;
     if (!source_) return false;
+    // Staleness comes with time alone, without any new data: look each time.
+    const Freshness freshness = source_->freshness();
+    const bool freshness_changed = freshness.feed_offline != freshness_.feed_offline ||
+                                   freshness.live_offline != freshness_.live_offline ||
+                                   freshness.data_time != freshness_.data_time;
+    freshness_ = freshness;
     std::shared_ptr<const Feed> feed = feed_;
     std::shared_ptr<const LiveStats> live;
-    if (!source_->take_new(feed, live)) return false;
+    if (!source_->take_new(feed, live)) return freshness_changed;
     new_text = feed != feed_;
     if (feed != feed_) {
         const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
@@ -165,6 +171,19 @@ void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
     const ImRect home(ImVec2(right - home_w, y), ImVec2(right, y + h));
     if (touch_button(dl, t, touch_, home, ui_text("home", lang_), ButtonStyle::on_bar)) go(Route{});
     right = home.Min.x - t.px(16);
+
+    // Offline: say since when the data is, so nobody mistakes it for live.
+    if (freshness_.feed_offline || freshness_.live_offline) {
+        std::string text = ui_text("offline", lang_);
+        if (freshness_.data_time) {
+            const auto unix = std::chrono::duration_cast<std::chrono::seconds>(freshness_.data_time->time_since_epoch());
+            text += " · " + ui_text("data_from", lang_) + " " + format_hhmm(zone_.to_local(unix.count()));
+        }
+        const float w = text_size(t.fonts.body, text).x + t.px(20);
+        const ImVec2 pos(right - w, bar.Min.y + (bar.GetHeight() - t.fonts.body->FontSize - t.px(4)) * 0.5f);
+        draw_badge(dl, t, pos, text, t.highlight, t.warning);
+        right = pos.x - t.px(16);
+    }
 
     float left = bar.Min.x + t.margin();
     if (!history_.empty()) {
@@ -200,7 +219,7 @@ void KioskApp::draw(double now) {
     const ImRect bar(ImVec2(0, 0), ImVec2(display.x, theme_.px(kTopBarHeight)));
 
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
-                       ImVec2(0, bar.Max.y), ImVec2(display.x, display.y - bar.Max.y)};
+                       ImVec2(0, bar.Max.y), ImVec2(display.x, display.y - bar.Max.y), freshness_};
     Screen& screen = screen_for(route_.screen);
     dl->PushClipRect(frame.origin, display, false);
     screen.draw(frame);

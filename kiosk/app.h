@@ -24,6 +24,8 @@ public:
     virtual ~SnapshotSource() = default;
     // Replaces the pointers and returns true when newer data was published.
     virtual bool take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>& live) = 0;
+    // Whether the sources still answer; drives the offline badge.
+    virtual Freshness freshness() const { return {}; }
 };
 
 struct AppOptions {
@@ -72,7 +74,8 @@ private:
     std::vector<Route> history_;
     std::map<ScreenId, std::unique_ptr<Screen>> screens_;
     std::int64_t pinned_offset_ = 0;
-    bool first_frame_ = true;   // pinned_now - real time at start
+    bool first_frame_ = true;
+    Freshness freshness_;   // pinned_now - real time at start
 };
 
 } // namespace kiosk

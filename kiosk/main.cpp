@@ -3,6 +3,10 @@
 #include "embedded.h"
 #include "feed_check.h"
 #include "feed_parse.h"
+#include "document_parsers.h"
+#include "feed_pipeline.h"
+#include "log.h"
+#include "pipeline_source.h"
 #include "runner.h"
 
 #include <CLI/CLI.hpp>
@@ -25,28 +29,21 @@ bool parse_size(const std::string& text, int& w, int& h) {
            w <= 8192 && h <= 8192;
 }
 
-// Loads the feed the kiosk starts with. Prints every problem; nullptr when unusable.
-std::shared_ptr<const Feed> load_start_feed(const std::string& source) {
-    std::string text, name;
-    if (source.empty()) {
-        text = std::string(*embedded_file(kDemoFeed));
-        name = "(embedded demo feed)";
-    } else {
-        std::ifstream in(source, std::ios::binary);
-        if (!in) {
-            std::cerr << "kiosk: cannot read the feed " << source << "\n";
-            return nullptr;
-        }
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        text = buffer.str();
-        name = source;
-    }
-    FeedParseResult result = parse_feed(text);
-    for (const Problem& p : result.problems)
-        if (p.severity == Severity::error) std::cerr << format_problem(name, p) << "\n";
-    if (!result.ok()) std::cerr << "kiosk: the feed " << name << " is not valid (see above); run `kiosk check` on it\n";
-    return result.feed;
+std::shared_ptr<const Feed> demo_feed() {
+    static const FeedParseResult demo = parse_feed(*embedded_file(kDemoFeed));   // validated by the tests
+    return demo.feed;
+}
+
+// The feed the first frame shows: what the pipeline has (the source, or its
+// cache) once it answered, else the demo event, marked as sample data.
+std::shared_ptr<const Feed> first_feed(FeedPipeline* pipeline, PipelineSource* source, bool screenshot) {
+    if (!pipeline || pipeline->feed_status() == std::nullopt) return demo_feed();
+    // A screenshot waits out a whole fetch; a kiosk shows something within seconds.
+    source->wait_for_first_answer(screenshot ? std::chrono::seconds(25) : std::chrono::seconds(3));
+    if (auto feed = pipeline->feed().latest()) return feed;
+    log_warning("no valid feed yet from " + pipeline->feed_status()->location +
+                ": showing the embedded demo event until it answers");
+    return screenshot ? nullptr : demo_feed();
 }
 
 } // namespace
@@ -56,8 +53,10 @@ int main(int argc, char** argv) {
     cli.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
     cli.require_subcommand(0, 1);
 
-    std::string feed_source, lang_code = "zh", size = "1920x1080", screenshot, screen = "home", now_text;
+    std::string feed_source, live_source, cache_dir, lang_code = "zh", size = "1920x1080", screenshot, screen = "home", now_text;
     cli.add_option("--feed", feed_source, "Feed file path or http(s) URL (default: the embedded demo event)");
+    cli.add_option("--live", live_source, "Live-stats document: file path or http(s) URL (optional)");
+    cli.add_option("--cache-dir", cache_dir, "Where the last good feed, live stats and images are kept (default: $XDG_CACHE_HOME/lvliang-kiosk)");
     cli.add_option("--lang", lang_code, "Visitor language at start: zh or en")->check(CLI::IsMember({"zh", "en"}));
     cli.add_option("--size", size, "Window or screenshot size, WIDTHxHEIGHT (default 1920x1080)");
     cli.add_option("--screenshot", screenshot, "Render one screen to this PNG file and exit (needs an X display; try xvfb-run -a)");
@@ -98,8 +97,25 @@ int main(int argc, char** argv) {
         options.pinned_now = now->unix_seconds;
     }
 
-    std::shared_ptr<const Feed> feed = load_start_feed(feed_source);
-    if (!feed) return 1;
+    std::unique_ptr<FeedPipeline> pipeline;
+    std::unique_ptr<PipelineSource> source;
+    if (!feed_source.empty() || !live_source.empty()) {
+        PipelineConfig config;
+        config.feed_location = feed_source;
+        config.live_location = live_source;
+        config.cache_dir = cache_dir;
+        pipeline = std::make_unique<FeedPipeline>(config, parse_feed_document, parse_live_document, wake_ui);
+        source = std::make_unique<PipelineSource>(*pipeline);
+        pipeline->start();
+    }
+    std::shared_ptr<const Feed> feed = first_feed(pipeline.get(), source.get(), !screenshot.empty());
+    if (!feed) {
+        std::cerr << "kiosk: no valid feed from " << feed_source << " and none cached (see the log above)\n";
+        return 1;
+    }
     KioskApp app(feed, options);
-    return run(app, runner);
+    app.set_source(source.get());
+    const int code = run(app, runner);
+    if (pipeline) pipeline->stop();
+    return code;
 }

@@ -9,6 +9,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <mutex>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +23,14 @@ namespace {
 // (hover, active ids and releases each take a frame to show).
 constexpr int kFramesAfterInput = 3;
 int g_frames_wanted = kFramesAfterInput;
+// glfwPostEmptyEvent is only valid between init and terminate; workers call it.
+std::mutex g_wake_mutex;
+bool g_glfw_running = false;
+
+void set_glfw_running(bool running) {
+    std::lock_guard lock(g_wake_mutex);
+    g_glfw_running = running;
+}
 
 void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "kiosk: GLFW error %d: %s\n", code, text); }
 void on_cursor(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInput; }
@@ -102,7 +111,8 @@ public:
     int run();
 
 private:
-    bool rebuild_fonts();
+    bool build_fonts(const FontGlyphs& glyphs);
+    void rebuild_fonts_if_new_glyphs();
     void draw_frame(int width, int height);
 
     RunnerApp& app_;
@@ -114,9 +124,7 @@ private:
     bool font_texture_stale_ = true;   // the atlas was rebuilt and is not on the GPU yet
 };
 
-bool Session::rebuild_fonts() {
-    FontGlyphs glyphs;
-    app_.collect_glyphs(glyphs);
+bool Session::build_fonts(const FontGlyphs& glyphs) {
     std::string error;
     if (!atlas_.build(font_file_, glyphs, pixel_scale_, error)) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
@@ -129,6 +137,13 @@ bool Session::rebuild_fonts() {
                  atlas_.texture_width() * atlas_.texture_height() / 1024, atlas_.glyphs().all.count(),
                  atlas_.glyphs().display.count());
     return true;
+}
+
+// A new feed rebuilds the atlas only when it brings characters the atlas lacks.
+void Session::rebuild_fonts_if_new_glyphs() {
+    FontGlyphs glyphs;
+    app_.collect_glyphs(glyphs);
+    if (!atlas_.glyphs().contains_all_of(glyphs)) build_fonts(glyphs);
 }
 
 void Session::draw_frame(int width, int height) {
@@ -188,6 +203,7 @@ int Session::run() {
         return 1;
     }
     glfwMakeContextCurrent(window);
+    set_glfw_running(true);
     glfwSwapInterval(1);
 
     IMGUI_CHECKVERSION();
@@ -210,7 +226,9 @@ int Session::run() {
     pixel_scale_ = pixel_scale_for(width, height);
 
     int exit_code = 0;
-    if (!rebuild_fonts()) {
+    FontGlyphs glyphs;
+    app_.collect_glyphs(glyphs);
+    if (!build_fonts(glyphs)) {
         exit_code = 1;
     } else if (screenshot) {
         OffscreenTarget target;
@@ -220,7 +238,7 @@ int Session::run() {
         } else {
             bool new_text = false;
             for (int i = 0; i < options_.screenshot_frames; ++i) {
-                if (app_.update(glfwGetTime(), new_text) && new_text) rebuild_fonts();
+                if (app_.update(glfwGetTime(), new_text) && new_text) rebuild_fonts_if_new_glyphs();
                 draw_frame(width, height);
             }
             glFinish();
@@ -235,7 +253,7 @@ int Session::run() {
             const double now = glfwGetTime();
             bool new_text = false;
             if (app_.update(now, new_text)) g_frames_wanted = std::max(g_frames_wanted, 1);
-            if (new_text) rebuild_fonts();
+            if (new_text) rebuild_fonts_if_new_glyphs();
             if (g_frames_wanted > 0 || app_.seconds_until_change(now) <= 0) {
                 glfwGetFramebufferSize(window, &width, &height);
                 draw_frame(width, height);
@@ -256,12 +274,18 @@ int Session::run() {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
+    set_glfw_running(false);
     glfwDestroyWindow(window);
     glfwTerminate();
     return exit_code;
 }
 
 } // namespace
+
+void wake_ui() {
+    std::lock_guard lock(g_wake_mutex);
+    if (g_glfw_running) glfwPostEmptyEvent();
+}
 
 int run(RunnerApp& app, const RunnerOptions& options) {
     Session session(app, options);

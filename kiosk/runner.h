@@ -34,6 +34,10 @@ public:
     virtual double seconds_until_change(double now) const = 0;
 };
 
+// Wakes the UI loop from any thread (a worker published new data). Harmless
+// before the window exists or after it is gone.
+void wake_ui();
+
 // Returns the process exit code: 0, or 1 with a message on stderr when the
 // window, GL or fonts cannot be set up (no display, no CJK font…).
 int run(RunnerApp& app, const RunnerOptions& options);

@@ -8,7 +8,9 @@
 #include "time_zone.h"
 #include "touch.h"
 
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -27,6 +29,13 @@ struct Route {
 // "home", "schedule", "county:jiaocheng", "product:jc-jujube"… (the --screen flag).
 bool parse_route(std::string_view text, Route& out);
 std::string route_name(const Route& route);
+
+// Whether the data on screen is still current (the sources answer).
+struct Freshness {
+    bool feed_offline = false;
+    bool live_offline = false;
+    std::optional<std::chrono::system_clock::time_point> data_time;   // newest confirmed data
+};
 
 class Navigator {
 public:
@@ -48,6 +57,7 @@ struct FrameContext {
     ImDrawList* draw;             // the screen's draw list
     ImVec2 origin;                // the area below the top bar
     ImVec2 size;
+    Freshness freshness = {};     // live numbers are marked "not live" when live_offline
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();
