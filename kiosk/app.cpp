@@ -66,6 +66,9 @@ Screen& KioskApp::screen_for(ScreenId id) {
         case ScreenId::attract: slot = make_attract_screen(); break;
         case ScreenId::schedule: slot = make_schedule_screen(); break;
         case ScreenId::session: slot = make_session_screen(); break;
+        case ScreenId::catalogue: slot = make_catalogue_screen(); break;
+        case ScreenId::county: slot = make_county_screen(); break;
+        case ScreenId::product: slot = make_product_screen(); break;
         default: slot = make_home_screen(); break;
         }
     }

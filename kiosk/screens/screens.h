@@ -12,5 +12,8 @@ std::unique_ptr<Screen> make_live_screen();
 std::unique_ptr<Screen> make_attract_screen();
 std::unique_ptr<Screen> make_schedule_screen();
 std::unique_ptr<Screen> make_session_screen();
+std::unique_ptr<Screen> make_catalogue_screen();
+std::unique_ptr<Screen> make_county_screen();
+std::unique_ptr<Screen> make_product_screen();
 
 } // namespace kiosk

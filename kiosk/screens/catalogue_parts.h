@@ -1,0 +1,28 @@
+// What the catalogue, county and product screens share: where their card grids
+// go (from the area below the top bar alone, no fonts, so tests can tap a card
+// by position), the product-count caption and the product badges.
+#pragma once
+
+#include "card_grid.h"
+#include "feed.h"
+#include "theme.h"
+
+#include <string>
+
+namespace kiosk {
+
+// The catalogue's county tiles, below its heading.
+CardGrid county_tile_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count);
+// A county's product cards, below the county's name and blurb.
+CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count);
+
+// "12 件商品" / "12 products" / "1 product".
+std::string product_count_text(std::int64_t n, Lang lang);
+
+// 售罄, 精选 and the product's tags as badges from `pos`, wrapping within
+// `max_width` to at most `max_rows` rows; badges that do not fit are left out.
+// Returns the height used (0 when there are none).
+float draw_product_badges(ImDrawList* dl, const Theme& t, const Product& p, Lang lang, ImVec2 pos, float max_width,
+                          int max_rows);
+
+} // namespace kiosk

@@ -1,0 +1,92 @@
+// County catalogue: every county as a large tile (picture, name, how many
+// products), in a grid that scrolls by drag. A tap opens the county.
+#include "screens.h"
+
+#include "catalogue_parts.h"
+#include "image_view.h"
+#include "ui_strings.h"
+#include "widgets.h"
+
+#include <unordered_map>
+
+namespace kiosk {
+
+namespace {
+
+class CatalogueScreen final : public Screen {
+public:
+    void enter(const Route&) override {
+        scroll_.scroll_to(scroll_.offset());   // a fling left running stops; the place is kept for Back
+    }
+
+    void draw(FrameContext& f) override {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        count_products(f.feed);
+
+        const float x = f.origin.x + t.margin();
+        const float width = f.size.x - 2 * t.margin();
+        float y = f.origin.y + t.px(24);
+        y += draw_text(dl, t.fonts.title, ImVec2(x, y), t.text, fit_line(t.fonts.title, ui_text("catalogue", f.lang), width));
+        y += t.px(8);
+        draw_text(dl, t.fonts.body, ImVec2(x, y), t.text_muted, fit_line(t.fonts.body, ui_text("choose_county", f.lang), width));
+
+        const CardGrid grid = county_tile_grid(t, f.origin, f.size, static_cast<int>(f.feed.counties.size()));
+        scroll_.update(f.touch, grid.viewport, grid.content_height(), f.now);
+        dl->PushClipRect(grid.viewport.Min, grid.viewport.Max, true);
+        const auto [first, last] = grid.visible(scroll_.offset());
+        for (int i = first; i < last; ++i) {
+            const County& county = f.feed.counties[static_cast<std::size_t>(i)];
+            if (draw_tile(f, county, grid.rect(i, scroll_.offset())) && grid.viewport.Contains(f.touch.press_position()))
+                f.nav.go(Route{ScreenId::county, county.id});
+        }
+        dl->PopClipRect();
+    }
+
+    double seconds_until_change(std::int64_t, double) const override { return scroll_.animating() ? 0 : kNoChange; }
+
+private:
+    // True when tapped.
+    bool draw_tile(FrameContext& f, const County& county, const ImRect& r) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const bool tapped = touch_card(dl, t, f.touch, r);
+        const float border = std::max(1.0f, t.px(1.5f));
+        const ImRect image(ImVec2(r.Min.x + border, r.Min.y + border),
+                           ImVec2(r.Max.x - border, r.Min.y + std::round(r.GetWidth() * 0.56f)));
+        const std::string& name = county.name.in(f.lang);
+        draw_image(dl, t, county.image, image, ImagePlaceholder{county.id, name}, t.rounding() - border,
+                   ImDrawFlags_RoundCornersTop);
+
+        const float pad = t.px(16);
+        const float text_w = r.GetWidth() - 2 * pad;
+        float y = image.Max.y + t.px(16);
+        y += draw_text(dl, t.fonts.heading, ImVec2(r.Min.x + pad, y), t.text, fit_line(t.fonts.heading, name, text_w));
+        y += t.px(6);
+        const auto it = counts_.find(county.id);
+        const std::int64_t n = it == counts_.end() ? 0 : it->second;
+        draw_text(dl, t.fonts.body, ImVec2(r.Min.x + pad, y), t.text_muted,
+                  fit_line(t.fonts.body, n > 0 ? product_count_text(n, f.lang) : ui_text("no_products", f.lang), text_w));
+        return tapped;
+    }
+
+    // Products per county, counted once per feed snapshot rather than every frame.
+    void count_products(const Feed& feed) {
+        if (&feed == counted_feed_ && feed.products.data() == counted_products_) return;
+        counts_.clear();
+        for (const Product& p : feed.products) ++counts_[p.county];
+        counted_feed_ = &feed;
+        counted_products_ = feed.products.data();
+    }
+
+    ScrollArea scroll_;
+    std::unordered_map<std::string, std::int64_t> counts_;
+    const Feed* counted_feed_ = nullptr;
+    const Product* counted_products_ = nullptr;
+};
+
+} // namespace
+
+std::unique_ptr<Screen> make_catalogue_screen() { return std::make_unique<CatalogueScreen>(); }
+
+} // namespace kiosk

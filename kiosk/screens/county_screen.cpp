@@ -1,0 +1,128 @@
+// One county: its name and blurb, then its products as cards (picture, name,
+// price per unit, badges) in a grid that scrolls by drag. Only the cards in
+// view are built, so a county with thousands of products stays smooth.
+#include "screens.h"
+
+#include "catalogue_parts.h"
+#include "image_view.h"
+#include "number_format.h"
+#include "ui_strings.h"
+#include "widgets.h"
+
+namespace kiosk {
+
+namespace {
+
+class CountyScreen final : public Screen {
+public:
+    void enter(const Route& route) override {
+        if (route.id != county_id_) scroll_.reset();   // Back from a product keeps the place
+        else scroll_.scroll_to(scroll_.offset());
+        county_id_ = route.id;
+        listed_feed_ = nullptr;   // list again on the next frame
+    }
+
+    void draw(FrameContext& f) override {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const County* county = f.feed.county(county_id_);
+        if (!county) {
+            draw_text_centered(dl, t.fonts.heading, ImRect(f.origin, ImVec2(f.origin.x + f.size.x, f.origin.y + f.size.y)),
+                               t.text_muted, ui_text("county_missing", f.lang));
+            return;
+        }
+        list_products(f.feed);
+        const CardGrid grid = product_card_grid(t, f.origin, f.size, static_cast<int>(products_.size()));
+        draw_header(f, *county, grid.viewport.Min.y);
+
+        scroll_.update(f.touch, grid.viewport, grid.content_height(), f.now);
+        if (products_.empty()) {
+            draw_text_centered(dl, t.fonts.heading, grid.viewport, t.text_muted, ui_text("no_products", f.lang));
+            return;
+        }
+        dl->PushClipRect(grid.viewport.Min, grid.viewport.Max, true);
+        const auto [first, last] = grid.visible(scroll_.offset());
+        for (int i = first; i < last; ++i) {
+            const Product& p = *products_[static_cast<std::size_t>(i)];
+            if (draw_card(f, p, grid.rect(i, scroll_.offset())) && grid.viewport.Contains(f.touch.press_position()))
+                f.nav.go(Route{ScreenId::product, p.id});
+        }
+        dl->PopClipRect();
+    }
+
+    double seconds_until_change(std::int64_t, double) const override { return scroll_.animating() ? 0 : kNoChange; }
+
+private:
+    void draw_header(FrameContext& f, const County& county, float bottom) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const float x = f.origin.x + t.margin();
+        const float width = f.size.x - 2 * t.margin();
+        float y = f.origin.y + t.px(24);
+        const std::string count = product_count_text(static_cast<std::int64_t>(products_.size()), f.lang);
+        const float count_w = text_size(t.fonts.body, count).x;
+        const float title_h = draw_text(dl, t.fonts.title, ImVec2(x, y), t.text,
+                                        fit_line(t.fonts.title, county.name.in(f.lang), width - count_w - t.px(32)));
+        // The count sits on the title's baseline, at the right.
+        draw_text(dl, t.fonts.body, ImVec2(x + width - count_w, y + title_h - t.fonts.body->FontSize - t.px(6)),
+                  t.text_muted, count);
+        y += title_h + t.px(10);
+        const float line = t.fonts.body->FontSize;
+        const int lines = std::max(1, static_cast<int>((bottom - t.px(20) - y) / line));
+        draw_text(dl, t.fonts.body, ImVec2(x, y), t.text_muted, clamp_lines(t.fonts.body, county.blurb.in(f.lang), width, lines));
+    }
+
+    // True when tapped.
+    bool draw_card(FrameContext& f, const Product& p, const ImRect& r) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const bool tapped = touch_card(dl, t, f.touch, r);
+        const float border = std::max(1.0f, t.px(1.5f));
+        const ImRect image(ImVec2(r.Min.x + border, r.Min.y + border),
+                           ImVec2(r.Max.x - border, r.Min.y + std::round(r.GetWidth() * 0.62f)));
+        const std::string& name = p.name.in(f.lang);
+        draw_image(dl, t, p.image, image, ImagePlaceholder{p.id, name}, t.rounding() - border, ImDrawFlags_RoundCornersTop);
+        if (p.sold_out)   // washed out: still visible, clearly not on offer
+            dl->AddRectFilled(image.Min, image.Max, IM_COL32(255, 255, 255, 130), t.rounding() - border, ImDrawFlags_RoundCornersTop);
+        const float pad = t.px(16);
+        draw_product_badges(dl, t, p, f.lang, ImVec2(image.Min.x + t.px(12), image.Min.y + t.px(12)),
+                            image.GetWidth() - t.px(24), 1);
+
+        const float text_w = r.GetWidth() - 2 * pad;
+        draw_text(dl, t.fonts.body, ImVec2(r.Min.x + pad, image.Max.y + t.px(14)), t.text,
+                  clamp_lines(t.fonts.body, name, text_w, 2));
+
+        // Price, then "/unit" smaller, sharing the bottom line of the card.
+        const std::string price = format_money_fen(p.price_fen);
+        const float price_y = r.Max.y - t.px(16) - t.fonts.heading->FontSize;
+        const float price_w = text_size(t.fonts.heading, price).x;
+        draw_text(dl, t.fonts.heading, ImVec2(r.Min.x + pad, price_y), p.sold_out ? t.text_muted : t.bar, price);
+        if (!p.unit.empty()) {
+            const float unit_x = r.Min.x + pad + price_w + t.px(4);
+            const std::string unit = fit_line(t.fonts.body, "/" + p.unit.in(f.lang), r.Max.x - pad - unit_x);
+            draw_text(dl, t.fonts.body, ImVec2(unit_x, price_y + t.fonts.heading->FontSize - t.fonts.body->FontSize - t.px(4)),
+                      t.text_muted, unit);
+        }
+        return tapped;
+    }
+
+    // The county's products, listed once per feed snapshot rather than every frame.
+    void list_products(const Feed& feed) {
+        if (&feed == listed_feed_ && feed.products.data() == listed_products_) return;
+        products_ = feed.products_of(county_id_);
+        listed_feed_ = &feed;
+        listed_products_ = feed.products.data();
+    }
+
+    std::string county_id_;
+    ScrollArea scroll_;
+    std::vector<const Product*> products_;
+    const Feed* listed_feed_ = nullptr;
+    const Product* listed_products_ = nullptr;
+};
+
+} // namespace
+
+std::unique_ptr<Screen> make_county_screen() { return std::make_unique<CountyScreen>(); }
+
+} // namespace kiosk

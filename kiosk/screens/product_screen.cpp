@@ -1,0 +1,192 @@
+// Product detail: a large picture, name, producer, price per unit, badges,
+// description, and the order link as a large QR code. A sold-out product
+// shows no code; a missing or refused link says ordering is unavailable.
+#include "screens.h"
+
+#include "catalogue_parts.h"
+#include "image_view.h"
+#include "number_format.h"
+#include "qr_code.h"
+#include "qr_view.h"
+#include "ui_strings.h"
+#include "widgets.h"
+
+#include <algorithm>
+
+namespace kiosk {
+
+namespace {
+
+// Each line of `text` (already wrapped) centred on `center_x`. Returns the height.
+float draw_lines_centered(ImDrawList* dl, ImFont* font, float center_x, float y, ImU32 color, const std::string& text) {
+    float h = 0;
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const auto nl = rest.find('\n');
+        const std::string_view line = rest.substr(0, nl);
+        const float w = text_size(font, line).x;
+        h += draw_text(dl, font, ImVec2(center_x - w * 0.5f, y + h), color, line);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    }
+    return h;
+}
+
+class ProductScreen final : public Screen {
+public:
+    void enter(const Route& route) override { product_id_ = route.id; }
+
+    void draw(FrameContext& f) override {
+        const Theme& t = f.theme;
+        const Product* p = f.feed.product(product_id_);
+        if (!p) {
+            draw_text_centered(f.draw, t.fonts.heading, ImRect(f.origin, ImVec2(f.origin.x + f.size.x, f.origin.y + f.size.y)),
+                               t.text_muted, ui_text("product_missing", f.lang));
+            return;
+        }
+        // The code is encoded when the link changes (a new product or feed), not every frame.
+        const QrMatrix* qr = nullptr;
+        if (!p->sold_out && is_orderable_url(p->order_url, false)) qr = qr_.get(p->order_url);
+
+        const ImRect area(ImVec2(f.origin.x + t.margin(), f.origin.y + t.px(32)),
+                          ImVec2(f.origin.x + f.size.x - t.margin(), f.origin.y + f.size.y - t.px(32)));
+        if (f.size.y > f.size.x) draw_portrait(f, *p, qr, area);
+        else draw_landscape(f, *p, qr, area);
+    }
+
+private:
+    // Picture | details | order panel, side by side.
+    void draw_landscape(FrameContext& f, const Product& p, const QrMatrix* qr, const ImRect& area) {
+        const Theme& t = f.theme;
+        const float gap = t.px(40);
+        const float panel_w = t.px(480);
+        const float side = std::min(std::round(area.GetWidth() * 0.36f), area.GetHeight());
+        const ImRect image(area.Min, ImVec2(area.Min.x + side, area.Min.y + side));
+        draw_picture(f, p, image);
+
+        const float pad = t.px(28);
+        const float qr_px = qr ? qr_side_px(*qr, qr_module_px(*qr, panel_w - 2 * pad, t.scale)) : 0;
+        const float needed = qr ? pad + qr_px + t.px(20) + t.fonts.heading->FontSize + t.px(8) + t.fonts.body->FontSize + pad : 0;
+        const float panel_h = std::clamp(needed, side, area.GetHeight());
+        const ImRect panel(ImVec2(area.Max.x - panel_w, area.Min.y), ImVec2(area.Max.x, area.Min.y + panel_h));
+        draw_order_panel(f, p, qr, panel, false);
+
+        draw_details(f, p, ImRect(ImVec2(image.Max.x + gap, area.Min.y), ImVec2(panel.Min.x - gap, area.Max.y)));
+    }
+
+    // Picture on top, details below, the order panel across the bottom.
+    void draw_portrait(FrameContext& f, const Product& p, const QrMatrix* qr, const ImRect& area) {
+        const Theme& t = f.theme;
+        const float gap = t.px(28);
+        const ImRect image(area.Min, ImVec2(area.Max.x, area.Min.y + std::round(area.GetWidth() * 0.6f)));
+        draw_picture(f, p, image);
+
+        const float pad = t.px(28);
+        const float box = t.px(440);
+        const float qr_px = qr ? qr_side_px(*qr, qr_module_px(*qr, box, t.scale)) : 0;
+        const float panel_h = qr ? qr_px + 2 * pad : t.px(200);
+        const ImRect panel(ImVec2(area.Min.x, area.Max.y - panel_h), area.Max);
+        draw_order_panel(f, p, qr, panel, true);
+
+        draw_details(f, p, ImRect(ImVec2(area.Min.x, image.Max.y + gap), ImVec2(area.Max.x, panel.Min.y - gap)));
+    }
+
+    void draw_picture(FrameContext& f, const Product& p, const ImRect& r) {
+        const Theme& t = f.theme;
+        draw_image(f.draw, t, p.image, r, ImagePlaceholder{p.id, p.name.in(f.lang)}, t.rounding());
+        if (p.sold_out) f.draw->AddRectFilled(r.Min, r.Max, IM_COL32(255, 255, 255, 130), t.rounding());
+    }
+
+    // Name, county and producer, badges, price per unit, description: top to bottom within `r`.
+    void draw_details(FrameContext& f, const Product& p, const ImRect& r) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const float w = r.GetWidth();
+        float y = r.Min.y;
+        y += draw_text(dl, t.fonts.title, ImVec2(r.Min.x, y), t.text, clamp_lines(t.fonts.title, p.name.in(f.lang), w, 2));
+        y += t.px(12);
+
+        std::string from;
+        if (const County* c = f.feed.county(p.county)) from = c->name.in(f.lang);
+        if (!p.producer.empty()) from += (from.empty() ? "" : "  ·  ") + p.producer.in(f.lang);
+        if (!from.empty()) y += draw_text(dl, t.fonts.body, ImVec2(r.Min.x, y), t.text_muted, fit_line(t.fonts.body, from, w)) + t.px(20);
+
+        const float badges = draw_product_badges(dl, t, p, f.lang, ImVec2(r.Min.x, y), w, 2);
+        if (badges > 0) y += badges + t.px(20);
+
+        // The price in the big number face; the unit beside it, or below when it does not fit.
+        const std::string price = format_money_fen(p.price_fen);
+        const ImVec2 price_size = text_size(t.fonts.number, price);
+        draw_text(dl, t.fonts.number, ImVec2(r.Min.x, y), p.sold_out ? t.text_muted : t.bar, price);
+        float below = y + price_size.y;
+        if (!p.unit.empty()) {
+            const std::string unit = "/" + p.unit.in(f.lang);
+            const float unit_w = text_size(t.fonts.heading, unit).x;
+            const float baseline_gap = price_size.y * 0.14f;   // the number face's descent, roughly
+            if (price_size.x + t.px(8) + unit_w <= w) {
+                draw_text(dl, t.fonts.heading, ImVec2(r.Min.x + price_size.x + t.px(8), y + price_size.y - baseline_gap - t.fonts.heading->FontSize),
+                          t.text_muted, unit);
+            } else {
+                below += draw_text(dl, t.fonts.heading, ImVec2(r.Min.x, below), t.text_muted, fit_line(t.fonts.heading, unit, w));
+            }
+        }
+        y = below + t.px(24);
+
+        const std::string& description = p.description.in(f.lang);
+        const int lines = static_cast<int>((r.Max.y - y) / t.fonts.body->FontSize);
+        if (!description.empty() && lines > 0)
+            draw_text(dl, t.fonts.body, ImVec2(r.Min.x, y), t.text, clamp_lines(t.fonts.body, description, w, lines));
+    }
+
+    // The QR code and its caption; or why there is none. `beside`: caption to
+    // the right of the code (portrait) rather than below it.
+    void draw_order_panel(FrameContext& f, const Product& p, const QrMatrix* qr, const ImRect& r, bool beside) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        dl->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
+        dl->AddRect(r.Min, r.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
+        const float pad = t.px(28);
+        const float inner_w = r.GetWidth() - 2 * pad;
+
+        if (!qr) {   // sold out, or no link the kiosk may show
+            const std::string& headline = ui_text(p.sold_out ? "badge_sold_out" : "ordering_unavailable", f.lang);
+            const std::string note = p.sold_out ? clamp_lines(t.fonts.body, ui_text("sold_out_note", f.lang), inner_w, 2) : std::string();
+            const float note_h = note.empty() ? 0 : t.px(12) + text_size(t.fonts.body, note).y;
+            const float top = r.Min.y + (r.GetHeight() - t.fonts.heading->FontSize - note_h) * 0.5f;
+            draw_lines_centered(dl, t.fonts.heading, r.GetCenter().x, top, t.text_muted, fit_line(t.fonts.heading, headline, inner_w));
+            if (!note.empty()) draw_lines_centered(dl, t.fonts.body, r.GetCenter().x, top + t.fonts.heading->FontSize + t.px(12), t.text_muted, note);
+            return;
+        }
+
+        const float box = beside ? r.GetHeight() - 2 * pad : inner_w;
+        const int module = qr_module_px(*qr, box, t.scale);
+        const float side = qr_side_px(*qr, module);
+        const std::string& caption = ui_text("scan_to_order", f.lang);
+        const std::string& hint = ui_text("scan_to_order_hint", f.lang);
+        if (beside) {
+            const ImVec2 at(r.Min.x + pad, r.Min.y + (r.GetHeight() - side) * 0.5f);
+            draw_qr(dl, *qr, at, static_cast<float>(module));
+            const float tx = at.x + side + t.px(32);
+            const float tw = r.Max.x - pad - tx;
+            const float text_h = t.fonts.title->FontSize + t.px(12) + t.fonts.body->FontSize * 2;
+            float y = r.Min.y + (r.GetHeight() - text_h) * 0.5f;
+            y += draw_text(dl, t.fonts.title, ImVec2(tx, y), t.bar, fit_line(t.fonts.title, caption, tw)) + t.px(12);
+            draw_text(dl, t.fonts.body, ImVec2(tx, y), t.text_muted, clamp_lines(t.fonts.body, hint, tw, 2));
+        } else {
+            const float block = side + t.px(20) + t.fonts.heading->FontSize + t.px(8) + t.fonts.body->FontSize;
+            const ImVec2 at(r.GetCenter().x - side * 0.5f, r.Min.y + std::max(pad, (r.GetHeight() - block) * 0.5f));
+            draw_qr(dl, *qr, at, static_cast<float>(module));
+            float y = at.y + side + t.px(20);
+            y += draw_lines_centered(dl, t.fonts.heading, r.GetCenter().x, y, t.bar, fit_line(t.fonts.heading, caption, inner_w));
+            draw_lines_centered(dl, t.fonts.body, r.GetCenter().x, y + t.px(8), t.text_muted, fit_line(t.fonts.body, hint, inner_w));
+        }
+    }
+
+    std::string product_id_;
+    QrCache qr_;
+};
+
+} // namespace
+
+std::unique_ptr<Screen> make_product_screen() { return std::make_unique<ProductScreen>(); }
+
+} // namespace kiosk
