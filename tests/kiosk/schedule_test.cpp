@@ -251,7 +251,7 @@ void screenshot_sessions(const std::vector<std::string>& ids, const std::filesys
 
 } // namespace
 
-TEST_CASE("every demo session's QR code scans to exactly its watch link; no link, no code", "[xvfb]") {
+TEST_CASE("every demo session's QR code scans to exactly its watch link and no link means no code", "[xvfb]") {
     const auto feed = demo_feed();
     std::vector<std::string> with_link, without_link;
     for (const Session& s : feed->schedule) (s.watch_url.empty() ? without_link : with_link).push_back(s.id);

@@ -23,7 +23,7 @@ TEST_CASE("five wrong PINs in a row lock the pad for 60 seconds", "[pin_lockout]
     CHECK(lockout.seconds_left(locked_at + 60) == 0);
 }
 
-TEST_CASE("tries during the lock do not extend it; after it a fresh series starts", "[pin_lockout]") {
+TEST_CASE("tries during the lock do not extend it and after it a fresh series starts", "[pin_lockout]") {
     PinLockout lockout;
     for (int i = 0; i < 5; ++i) lockout.record_failure(0);
     lockout.record_failure(30);   // a caller that checked anyway
