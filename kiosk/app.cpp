@@ -38,6 +38,7 @@ KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
     : feed_(std::move(feed)), options_(std::move(options)), lang_(options_.lang),
       zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start) {
     live_ = live_of(feed_);
+    if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
     if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
     load_zone();
     screen_for(route_.screen).enter(route_);
@@ -138,16 +139,18 @@ bool KioskApp::update(double now, bool& new_text) {
                                    freshness.data_time != freshness_.data_time;
     freshness_ = freshness;
     std::shared_ptr<const Feed> feed = feed_;
-    std::shared_ptr<const LiveStats> live;
+    std::shared_ptr<const LiveStats> live = live_document_;
     if (!source_->take_new(feed, live)) return freshness_changed;
-    new_text = feed != feed_;
+    new_text = feed != feed_ || live != live_document_;   // platform names may be new too
     if (feed != feed_) {
         const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
         feed_ = std::move(feed);
         if (zone_changed) load_zone();
     }
-    live_ = live ? std::move(live) : live_of(feed_);
-    new_text = new_text || live;   // platform names may be new
+    live_document_ = std::move(live);
+    // The separate live document, once there is one, wins over the feed's own "live".
+    live_ = live_document_ ? live_document_ : live_of(feed_);
+    if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
     return true;
 }
 
@@ -222,7 +225,7 @@ void KioskApp::draw(double now) {
 
     const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
-                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_};
+                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_};
     Screen& screen = screen_for(route_.screen);
     dl->PushClipRect(frame.origin, display, false);
     screen.draw(frame);

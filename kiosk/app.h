@@ -54,6 +54,9 @@ public:
     void back() override;
 
     const Route& route() const { return route_; }
+    const Feed& feed() const { return *feed_; }
+    const LiveStats& live() const { return *live_; }
+    const LiveTrend& trend() const { return trend_; }
     Lang lang() const { return lang_; }
     std::int64_t now_unix() const;
 
@@ -63,7 +66,8 @@ private:
     void load_zone();
 
     std::shared_ptr<const Feed> feed_;
-    std::shared_ptr<const LiveStats> live_;
+    std::shared_ptr<const LiveStats> live_;            // what the screens show
+    std::shared_ptr<const LiveStats> live_document_;   // from the separate live source, when there is one
     SnapshotSource* source_ = nullptr;
     AppOptions options_;
     Lang lang_;
@@ -75,7 +79,8 @@ private:
     std::map<ScreenId, std::unique_ptr<Screen>> screens_;
     std::int64_t pinned_offset_ = 0;
     bool first_frame_ = true;
-    Freshness freshness_;   // pinned_now - real time at start
+    Freshness freshness_;
+    LiveTrend trend_{720};   // recorded on every live update, whichever screen shows   // pinned_now - real time at start
 };
 
 } // namespace kiosk

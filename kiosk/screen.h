@@ -3,6 +3,7 @@
 #pragma once
 
 #include "feed.h"
+#include "live_summary.h"
 #include "localized_text.h"
 #include "theme.h"
 #include "time_zone.h"
@@ -57,7 +58,8 @@ struct FrameContext {
     ImDrawList* draw;             // the screen's draw list
     ImVec2 origin;                // the area below the top bar
     ImVec2 size;
-    Freshness freshness = {};     // live numbers are marked "not live" when live_offline
+    const Freshness& freshness;   // live numbers are marked "not live" when live_offline
+    const LiveTrend& trend;       // live totals sampled since the kiosk started
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

@@ -193,7 +193,6 @@ private:
             counties_ = live_by_county(f.live, f.feed);
             top_ = live_top_products(f.live);
         }
-        if (live_changed && !f.live.empty()) trend_.record(f.now_unix, totals_);
         seen_live_ = &f.live;
         seen_feed_ = &f.feed;
         seen_updated_at_ = f.live.updated_at.unix_seconds;
@@ -309,7 +308,7 @@ private:
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const ImRect inner = draw_panel(dl, t, r, ui_text("live_trend", f.lang));
-        const auto& samples = trend_.samples();
+        const auto& samples = f.trend.samples();
         if (samples.empty()) return draw_no_data(dl, t, inner, f.lang);
 
         std::int64_t low = samples.front().totals.revenue_fen, high = low;
@@ -363,7 +362,7 @@ private:
     LiveTotals totals_;
     std::vector<LiveShare> platforms_, counties_;
     std::vector<TopProduct> top_;
-    LiveTrend trend_{720};
+
     LiveFigures figures_;
     std::int64_t next_text_change_unix_ = INT64_MAX;
 };
