@@ -1,6 +1,7 @@
 #include "feed_rules.h"
 
 #include "json_positions.h"
+#include "time_zone.h"
 #include "timestamp.h"
 
 #include <cctype>
@@ -182,16 +183,6 @@ std::optional<std::int64_t> date_member(const json& item, const char* key, const
     return days;
 }
 
-// An IANA name the system's tzdata has: a readable TZif file under /usr/share/zoneinfo.
-bool is_known_time_zone(const std::string& name) {
-    if (name.empty() || name.front() == '/' || name.back() == '/') return false;
-    for (char c : name)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' || c == '+')) return false;
-    std::ifstream file("/usr/share/zoneinfo/" + name, std::ios::binary);
-    char magic[4] = {};
-    return file.read(magic, 4) && std::string_view(magic, 4) == "TZif";
-}
-
 std::string date_text(std::int64_t days) {
     int y, m, d;
     civil_from_days(days, y, m, d);
@@ -200,15 +191,17 @@ std::string date_text(std::int64_t days) {
     return buf;
 }
 
-// The calendar day of an instant in the offset it was written with. The
-// organisers write local times, so this is the event's day without a tz library.
-std::int64_t local_day(const Timestamp& t) {
-    const std::int64_t local = t.unix_seconds + t.offset_minutes * 60;
-    return local >= 0 ? local / 86400 : (local - 86399) / 86400;
-}
-
 struct EventDays {
     std::optional<std::int64_t> first, last;
+    std::optional<TimeZone> zone;   // the event's; days are counted in it, as the kiosk shows them
+
+    // The calendar day of an instant in the event's zone (in the offset it was
+    // written with when the zone is unknown: that is already reported).
+    std::int64_t local_day(const Timestamp& t) const {
+        if (zone) return zone->day_number_at(t.unix_seconds);
+        const std::int64_t local = t.unix_seconds + t.offset_minutes * 60;
+        return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    }
 };
 
 EventDays check_event(const json& doc, ProblemSink& sink) {
@@ -224,7 +217,9 @@ EventDays check_event(const json& doc, ProblemSink& sink) {
                    "结束日期 " + date_text(*days.last) + " 早于开始日期 " + date_text(*days.first));
         days = {};
     }
-    if (const std::string* zone = string_member(event, "time_zone", "/event", sink); zone && !is_known_time_zone(*zone))
+    const std::string* zone = string_member(event, "time_zone", "/event", sink);
+    if (zone) days.zone = TimeZone::load(*zone, nullptr);   // refuses "..", absolute paths, non-TZif files
+    if (zone && !days.zone)
         sink.error("/event/time_zone", "unknown time zone " + quote(*zone) + ": use an IANA name such as Asia/Shanghai",
                    "未知时区 " + quote_zh(*zone) + "：请使用 IANA 时区名，例如 Asia/Shanghai");
     return days;
@@ -247,17 +242,17 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
     if (!days.first || !days.last) return;
     const std::string range_en = date_text(*days.first) + " to " + date_text(*days.last);
     const std::string range_zh = date_text(*days.first) + " 至 " + date_text(*days.last);
-    if (start && (local_day(*start) < *days.first || local_day(*start) > *days.last)) {
+    if (start && (days.local_day(*start) < *days.first || days.local_day(*start) > *days.last)) {
         sink.warning(pointer_append(pointer, "start"),
-                     "starts on " + date_text(local_day(*start)) + ", outside the event's days " + range_en,
-                     "开始日期 " + date_text(local_day(*start)) + " 不在活动日期 " + range_zh + " 之内");
+                     "starts on " + date_text(days.local_day(*start)) + ", outside the event's days " + range_en,
+                     "开始日期 " + date_text(days.local_day(*start)) + " 不在活动日期 " + range_zh + " 之内");
     } else if (end) {
         Timestamp last_moment = *end;
         last_moment.unix_seconds -= 1;   // ending at midnight still belongs to the day before
-        if (local_day(last_moment) > *days.last)
+        if (days.local_day(last_moment) > *days.last)
             sink.warning(pointer_append(pointer, "end"),
-                         "ends on " + date_text(local_day(last_moment)) + ", after the event's days " + range_en,
-                         "结束日期 " + date_text(local_day(last_moment)) + " 晚于活动日期 " + range_zh);
+                         "ends on " + date_text(days.local_day(last_moment)) + ", after the event's days " + range_en,
+                         "结束日期 " + date_text(days.local_day(last_moment)) + " 晚于活动日期 " + range_zh);
     }
 }
 

@@ -631,3 +631,17 @@ TEST_CASE("Damaged feeds never crash and every problem has a place", "[feed_pars
     }
     CHECK(damaged > still_valid);   // most damage is caught
 }
+
+TEST_CASE("Session days are counted in the event's time zone, not in the offset a time was written with",
+          "[feed_parse]") {
+    // 23:30 UTC on 19 May is 07:30 on 20 May in Shanghai: after the event.
+    std::string text = replaced(small_feed(), "\"start\": \"2020-05-16T19:30:00+08:00\"",
+                                "\"start\": \"2020-05-19T23:30:00Z\"");
+    text = replaced(text, "\"end\": \"2020-05-16T21:30:00+08:00\"", "\"end\": \"2020-05-19T23:50:00Z\"");
+    const FeedParseResult result = parse_feed(text);
+    INFO(listing(result.problems));
+    bool warned = false;
+    for (const Problem& p : result.problems)
+        if (p.severity == Severity::warning && p.message_en.find("starts on 2020-05-20") != std::string::npos) warned = true;
+    CHECK(warned);
+}
