@@ -3,6 +3,7 @@
 #include "screens.h"
 
 #include "number_format.h"
+#include "session_text.h"
 #include "ui_strings.h"
 #include "widgets.h"
 
@@ -30,16 +31,6 @@ const Session* current_or_next(const Feed& feed, std::int64_t now, bool& running
     for (const Session& s : feed.schedule)
         if (s.start.unix_seconds > now) return &s;
     return nullptr;
-}
-
-std::int64_t viewers_of(const LiveStats& live, std::string_view session_id) {
-    for (const SessionLive& s : live.sessions) {
-        if (s.session != session_id) continue;
-        std::int64_t total = 0;
-        for (const PlatformLive& p : s.platforms) total += p.viewers;
-        return total;
-    }
-    return -1;
 }
 
 class HomeScreen final : public Screen {
@@ -75,7 +66,7 @@ public:
                              badge_fill, IM_COL32_WHITE) + t.px(20);
             const LocalTime start = f.zone.to_local(s->start.unix_seconds);
             std::string line = format_hhmm(start) + "  " + s->title.in(f.lang);
-            const std::int64_t viewers = viewers_of(f.live, s->id);
+            const std::int64_t viewers = session_viewers(f.live, s->id);
             std::string right = viewers >= 0 ? ui_text("viewers", f.lang) + " " + format_big(viewers, f.lang) : std::string();
             const float right_w = text_size(t.fonts.heading, right).x;
             draw_text(dl, t.fonts.heading, ImVec2(sx, strip.Min.y + t.px(24)), t.text,
