@@ -25,6 +25,33 @@ int size_class(float px) {
 
 ImageSize larger_of(ImageSize a, ImageSize b) { return {std::max(a.width, b.width), std::max(a.height, b.height)}; }
 
+// Fully transparent pixels take the colour of their visible neighbours: the GPU's
+// linear filter then blends an emblem's edge towards its own colour, not towards
+// the black that decoders leave in transparent pixels (a dark fringe on white cards).
+void bleed_into_transparent(DecodedImage& img) {
+    const auto& px = img.rgba;
+    bool any = false;
+    for (std::size_t i = 3; i < px.size() && !any; i += 4) any = px[i] == 0;
+    if (!any) return;
+    const std::vector<std::uint8_t> src = px;
+    const int w = img.width, h = img.height;
+    auto at = [&](int x, int y) { return &src[(static_cast<std::size_t>(y) * w + x) * 4]; };
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            if (at(x, y)[3] != 0) continue;
+            unsigned sum[3] = {0, 0, 0}, weight = 0;
+            for (int ny = std::max(0, y - 1); ny <= std::min(h - 1, y + 1); ++ny)
+                for (int nx = std::max(0, x - 1); nx <= std::min(w - 1, x + 1); ++nx) {
+                    const std::uint8_t* n = at(nx, ny);
+                    for (int c = 0; c < 3; ++c) sum[c] += n[c] * unsigned{n[3]};
+                    weight += n[3];
+                }
+            if (weight == 0) continue;
+            std::uint8_t* out = &img.rgba[(static_cast<std::size_t>(y) * w + x) * 4];
+            for (int c = 0; c < 3; ++c) out[c] = static_cast<std::uint8_t>((sum[c] + weight / 2) / weight);
+        }
+}
+
 } // namespace
 
 ImageSize image_size_class(float width, float height) { return {size_class(width), size_class(height)}; }
@@ -207,6 +234,7 @@ LoadedImage ImageLoader::load(const Job& job) {
     std::string error;
     if (auto image = decode_image(data, target.width, target.height, &error, options_.limits)) {
         out.image = std::move(*image);
+        bleed_into_transparent(out.image);
     } else {
         out.error = redact_url(where) + ": " + error;
         note_failure(out.error);

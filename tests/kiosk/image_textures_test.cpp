@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <map>
 #include <set>
 
@@ -280,8 +281,8 @@ TEST_CASE("county screen with a feed file naming local pictures: the screenshot 
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     // Colours no screen element uses, one per picture.
-    const Rgb magenta{230, 0, 210}, cyan{0, 200, 230};
-    write_file(dir / "pics" / "jujube.png", png_of(600, 400, magenta));
+    const Rgb magenta{230, 0, 210}, cyan{0, 200, 230}, lime{150, 230, 0};
+    write_file(dir / "pics" / "jujube.png", png_split(600, 400, magenta, lime));
     write_file(dir / "pics" / "vinegar.jpg", jpeg_of(500, 500, cyan));
 
     nlohmann::json feed = nlohmann::json::parse(read_text(std::filesystem::path(TEST_DATA_DIR) / "feed-small.json"));
@@ -314,18 +315,28 @@ TEST_CASE("county screen with a feed file naming local pictures: the screenshot 
     REQUIRE(code == 0);
     Picture pic;
     REQUIRE(load_picture(png, pic));
+    struct Found {
+        int count = 0, top = INT_MAX, bottom = -1;
+    };
     auto pixels_near = [&](Rgb c, int tolerance) {
-        int n = 0;
+        Found f;
         for (int y = 0; y < pic.height; ++y)
             for (int x = 0; x < pic.width; ++x) {
                 const unsigned char* p = pic.at(x, y);
-                n += std::abs(p[0] - c.r) <= tolerance && std::abs(p[1] - c.g) <= tolerance && std::abs(p[2] - c.b) <= tolerance;
+                if (std::abs(p[0] - c.r) > tolerance || std::abs(p[1] - c.g) > tolerance || std::abs(p[2] - c.b) > tolerance)
+                    continue;
+                ++f.count;
+                f.top = std::min(f.top, y);
+                f.bottom = std::max(f.bottom, y);
             }
-        return n;
+        return f;
     };
     // A card's picture is about 440 × 270 px at 1080p; badges may cover a corner.
-    CHECK(pixels_near(magenta, 2) > 60000);
-    CHECK(pixels_near(cyan, 8) > 60000);
+    const Found upper = pixels_near(magenta, 2), lower = pixels_near(lime, 2), jpeg = pixels_near(cyan, 8);
+    CHECK(upper.count > 30000);
+    CHECK(lower.count > 30000);
+    CHECK(upper.bottom < lower.top);   // right way up
+    CHECK(jpeg.count > 60000);
     CHECK_THAT(said, Catch::Contains("missing.png") && Catch::Contains("placeholder"));
     std::size_t warnings = 0;
     for (std::size_t at = said.find("missing.png"); at != std::string::npos; at = said.find("missing.png", at + 1)) ++warnings;

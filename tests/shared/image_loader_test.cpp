@@ -152,6 +152,30 @@ TEST_CASE("a picture smaller than its size class comes at its own size marked fu
     CHECK(got[0].full_size);
 }
 
+TEST_CASE("transparent pixels take their visible neighbours' colour so edges filter without a dark fringe", "[image_loader]") {
+    test::TempDir dir;
+    // One row: opaque red, two transparent black, half-transparent blue; then a transparent pixel alone.
+    const std::uint8_t row[] = {255, 0, 0, 255, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 128};
+    std::string png;
+    stbi_write_png_to_func(test::append_bytes, &png, 4, 1, 4, row, 16);
+    test::write_file(dir / "edge.png", png);
+    const std::uint8_t lone[] = {0, 0, 0, 0};
+    std::string lone_png;
+    stbi_write_png_to_func(test::append_bytes, &lone_png, 1, 1, 4, lone, 4);
+    test::write_file(dir / "lone.png", lone_png);
+
+    ImageLoader loader({});
+    loader.request(std::vector<ImageRequest>{{(dir / "edge.png").string(), 4, 1}, {(dir / "lone.png").string(), 1, 1}});
+    auto got = wait_for(loader, 2);
+    REQUIRE(got.size() == 2);
+    std::sort(got.begin(), got.end(), [](const auto& a, const auto& b) { return a.location < b.location; });
+    REQUIRE(got[0].ok());
+    const std::vector<std::uint8_t> want{255, 0, 0, 255, 255, 0, 0, 0, 0, 0, 255, 0, 0, 0, 255, 128};
+    CHECK(got[0].image.rgba == want);   // visible pixels untouched; alpha untouched
+    REQUIRE(got[1].ok());
+    CHECK(got[1].image.rgba == std::vector<std::uint8_t>{0, 0, 0, 0});   // nothing visible near: left alone
+}
+
 TEST_CASE("a corrupt file and a 30000x30000 header and a 404 and a slow server each fail once with one warning", "[image_loader]") {
     test::LogCapture log;
     test::LocalHttpServer http;

@@ -4,6 +4,8 @@
 
 #include <stb_image_write.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -33,6 +35,16 @@ inline void append_bytes(void* context, void* data, int size) {
 inline std::string png_of(int w, int h, Rgb c) {
     std::string out;
     const auto px = solid_pixels(w, h, c);
+    stbi_write_png_to_func(append_bytes, &out, w, h, 3, px.data(), w * 3);
+    return out;
+}
+
+// Top half `top`, bottom half `bottom`: shows which way up a picture is drawn.
+inline std::string png_split(int w, int h, Rgb top, Rgb bottom) {
+    std::string out;
+    auto px = solid_pixels(w, h, top);
+    const auto lower = solid_pixels(w, h - h / 2, bottom);
+    std::copy(lower.begin(), lower.end(), px.begin() + static_cast<std::ptrdiff_t>(h / 2) * w * 3);
     stbi_write_png_to_func(append_bytes, &out, w, h, 3, px.data(), w * 3);
     return out;
 }
