@@ -168,7 +168,16 @@ ImageLoaderStats ImageLoader::stats() const {
 void ImageLoader::work() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        auto can_start = [&] { return !queued_.empty() && (ready_.empty() || ready_bytes_ < options_.max_ready_bytes); };
+        // The newest request whose picture is not loading already (at a smaller size, by another worker).
+        auto next = queued_.end();
+        auto can_start = [&] {
+            if (!ready_.empty() && ready_bytes_ >= options_.max_ready_bytes) return false;
+            next = queued_.end();
+            for (auto it = queued_.begin(); it != queued_.end(); ++it)
+                if (!loading_.count(it->first) && (next == queued_.end() || it->second.priority > next->second.priority))
+                    next = it;
+            return next != queued_.end();
+        };
         // Wake now and then while idle so summarised failure counts reach the log.
         if (!work_ready_.wait_for(lock, std::chrono::seconds(30), [&] { return stopping_ || can_start(); })) {
             lock.unlock();
@@ -177,8 +186,6 @@ void ImageLoader::work() {
             continue;
         }
         if (stopping_) return;
-        const auto next = std::max_element(queued_.begin(), queued_.end(),
-                                           [](const auto& a, const auto& b) { return a.second.priority < b.second.priority; });
         const Job job{next->first, next->second.size_class};
         queued_.erase(next);
         loading_[job.location] = job.size_class;
@@ -198,6 +205,7 @@ void ImageLoader::work() {
         }
         ready_bytes_ += result.image.rgba.size();
         ready_.push_back(std::move(result));
+        work_ready_.notify_all();   // a request held back while this picture loaded may start
         if (options_.on_ready) {
             lock.unlock();
             options_.on_ready();

@@ -344,23 +344,23 @@ TEST_CASE("one picture asked for at two sizes is loaded once at the larger or ag
         res.set_content(test::png_of(2000, 1000, {10, 20, 30}), "image/png");
     });
     ImageLoaderOptions options;
-    options.workers = 1;
+    options.workers = 2;
     ImageLoader loader(std::move(options));
 
     SECTION("still queued: merged into one request at the larger size") {
-        loader.request(one(http.url("/wait.png"), 60, 60));   // holds the worker
-        while (loader.stats().loading == 0) std::this_thread::sleep_for(1ms);
+        loader.request(std::vector<ImageRequest>{{http.url("/wait1.png"), 60, 60}, {http.url("/wait2.png"), 60, 60}});
+        while (loader.stats().loading < 2) std::this_thread::sleep_for(1ms);   // both workers held
         loader.request(one(http.url("/millet.png"), 60, 60));    // a card
         loader.request(one(http.url("/millet.png"), 60, 60));
         loader.request(one(http.url("/millet.png"), 700, 400));  // the product page
         CHECK(loader.stats().queued == 1);
         release = true;
-        const auto got = wait_for(loader, 2);
-        REQUIRE(got.size() == 2);
-        CHECK(got[1].location == http.url("/millet.png"));
-        CHECK(got[1].size_class == ImageSize{768, 512});
-        CHECK(got[1].image.width == 1024);
-        CHECK(got[1].image.height == 512);
+        const auto got = wait_for(loader, 3);
+        REQUIRE(got.size() == 3);
+        CHECK(got[2].location == http.url("/millet.png"));
+        CHECK(got[2].size_class == ImageSize{768, 512});
+        CHECK(got[2].image.width == 1024);
+        CHECK(got[2].image.height == 512);
         CHECK(counter.of("/millet.png") == 1);
     }
     SECTION("already loading small: the larger is loaded after it") {
@@ -370,6 +370,9 @@ TEST_CASE("one picture asked for at two sizes is loaded once at the larger or ag
         CHECK(loader.stats().queued == 0);
         loader.request(one(http.url("/millet.png"), 700, 400));
         CHECK(loader.stats().queued == 1);
+        std::this_thread::sleep_for(50ms);   // the idle second worker must leave it until the small one is done
+        CHECK(loader.stats().loading == 1);
+        CHECK(counter.of("/millet.png") == 1);
         release = true;
         const auto got = wait_for(loader, 2);
         REQUIRE(got.size() == 2);
