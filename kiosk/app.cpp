@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "image_textures.h"
 #include "screens/screens.h"
 #include "ui_strings.h"
 #include "widgets.h"
@@ -131,7 +132,8 @@ void KioskApp::set_fonts(const FontRoles& fonts, float pixel_scale) {
 bool KioskApp::update(double now, bool& new_text) {
     (void)now;
     new_text = false;
-    if (!source_) return false;
+    const bool pictures_changed = images_ && images_->update();
+    if (!source_) return pictures_changed;
     // Staleness comes with time alone, without any new data: look each time.
     const Freshness freshness = source_->freshness();
     const bool freshness_changed = freshness.feed_offline != freshness_.feed_offline ||
@@ -140,12 +142,13 @@ bool KioskApp::update(double now, bool& new_text) {
     freshness_ = freshness;
     std::shared_ptr<const Feed> feed = feed_;
     std::shared_ptr<const LiveStats> live = live_document_;
-    if (!source_->take_new(feed, live)) return freshness_changed;
+    if (!source_->take_new(feed, live)) return freshness_changed || pictures_changed;
     new_text = feed != feed_ || live != live_document_;   // platform names may be new too
     if (feed != feed_) {
         const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
         feed_ = std::move(feed);
         if (zone_changed) load_zone();
+        if (images_) images_->feed_changed();   // a picture that failed may be there now
     }
     live_document_ = std::move(live);
     // The separate live document, once there is one, wins over the feed's own "live".
@@ -231,6 +234,7 @@ void KioskApp::draw(double now) {
     screen.draw(frame);
     dl->PopClipRect();
     if (route_.screen != ScreenId::attract) draw_top_bar(dl, bar, now);
+    if (images_) images_->end_frame();   // ask for the pictures this frame lacked
 }
 
 double KioskApp::seconds_until_change(double now) const {
@@ -239,7 +243,14 @@ double KioskApp::seconds_until_change(double now) const {
         wait = std::max(0.0, touch_.last_activity() + options_.idle_seconds - now);
     const auto it = screens_.find(route_.screen);
     if (it != screens_.end()) wait = std::min(wait, it->second->seconds_until_change(now_unix(), now));
+    if (images_ && images_->has_ready()) wait = 0;   // a few uploads per frame until all are shown
     return wait;
+}
+
+bool KioskApp::busy_loading() const { return images_ && images_->busy(); }
+
+void KioskApp::release_gpu() {
+    if (images_) images_->release_all();
 }
 
 } // namespace kiosk

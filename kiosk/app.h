@@ -18,6 +18,8 @@
 
 namespace kiosk {
 
+class ImageTextures;
+
 // Where new snapshots come from (the feed pipeline; tests give their own).
 class SnapshotSource {
 public:
@@ -41,6 +43,8 @@ public:
     ~KioskApp() override;
 
     void set_source(SnapshotSource* source) { source_ = source; }
+    // Feed pictures; without, every picture shows its placeholder.
+    void set_images(ImageTextures* images) { images_ = images; }
 
     // RunnerApp
     void collect_glyphs(FontGlyphs& glyphs) const override;
@@ -48,6 +52,8 @@ public:
     bool update(double now, bool& new_text) override;
     void draw(double now) override;
     double seconds_until_change(double now) const override;
+    bool busy_loading() const override;
+    void release_gpu() override;
 
     // Navigator
     void go(const Route& route) override;
@@ -69,6 +75,7 @@ private:
     std::shared_ptr<const LiveStats> live_;            // what the screens show
     std::shared_ptr<const LiveStats> live_document_;   // from the separate live source, when there is one
     SnapshotSource* source_ = nullptr;
+    ImageTextures* images_ = nullptr;
     AppOptions options_;
     Lang lang_;
     Theme theme_;

@@ -7,6 +7,8 @@
 #include "document_parsers.h"
 #include "feed_pipeline.h"
 #include "hash_pin_command.h"
+#include "image_loader.h"
+#include "image_textures.h"
 #include "log.h"
 #include "pipeline_source.h"
 #include "runner.h"
@@ -128,7 +130,21 @@ int main(int argc, char** argv) {
     }
     KioskApp app(feed, options);
     app.set_source(source.get());
+
+    // Pictures: downloaded into the pipeline's cache; relative paths are relative to the feed.
+    ImageLoaderOptions image_options;
+    image_options.cache = pipeline ? pipeline->cache() : nullptr;
+    image_options.feed_location = config.sources.feed;
+    image_options.on_ready = wake_ui;
+    ImageLoader image_loader(std::move(image_options));
+    const std::unique_ptr<TextureUploader> uploader = make_gl_texture_uploader();
+    ImageTextureOptions texture_options;
+    texture_options.budget_bytes = static_cast<std::size_t>(config.display.texture_budget_mb) * 1024 * 1024;
+    ImageTextures images(image_loader, *uploader, texture_options);
+    app.set_images(&images);
+
     const int code = run(app, runner);
+    image_loader.stop();
     if (pipeline) pipeline->stop();
     return code;
 }

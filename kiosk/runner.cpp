@@ -237,10 +237,20 @@ int Session::run() {
             exit_code = 1;
         } else {
             bool new_text = false;
-            for (int i = 0; i < options_.screenshot_frames; ++i) {
+            auto frame = [&] {
                 if (app_.update(glfwGetTime(), new_text) && new_text) rebuild_fonts_if_new_glyphs();
                 draw_frame(width, height);
+            };
+            for (int i = 0; i < options_.screenshot_frames; ++i) frame();
+            // Pictures come from workers; each draws a frame that may ask for more.
+            const double give_up = glfwGetTime() + options_.screenshot_load_wait;
+            while (app_.busy_loading() && glfwGetTime() < give_up) {
+                glfwWaitEventsTimeout(0.05);   // wake_ui() ends the wait when a picture is ready
+                frame();
             }
+            if (app_.busy_loading())
+                std::fprintf(stderr, "kiosk: pictures still loading after %.0f s; the screenshot shows placeholders for them\n",
+                             options_.screenshot_load_wait);
             glFinish();
             if (!write_png(options_.screenshot_path, width, height)) {
                 std::fprintf(stderr, "kiosk: cannot write %s\n", options_.screenshot_path.c_str());
@@ -270,6 +280,7 @@ int Session::run() {
         }
     }
 
+    app_.release_gpu();
     font_texture_.release();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

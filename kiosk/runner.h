@@ -14,6 +14,7 @@ struct RunnerOptions {
     std::string window_title = "吕梁广场 · Kiosk";
     std::string screenshot_path;   // when set: render offscreen at width×height, write a PNG, return
     int screenshot_frames = 4;     // frames drawn before the capture, so layout and animations settle
+    double screenshot_load_wait = 10;   // then, seconds at most to keep drawing while pictures load
 };
 
 // What the runner drives. All calls come from the UI thread.
@@ -32,6 +33,10 @@ public:
     // Seconds until the screen changes by itself (0 while animating; a large
     // value when nothing will change until input or data arrives).
     virtual double seconds_until_change(double now) const = 0;
+    // Pictures the screen asked for are still coming: a screenshot waits for them (a while).
+    virtual bool busy_loading() const { return false; }
+    // The GL context is about to go: delete textures made in update().
+    virtual void release_gpu() {}
 };
 
 // Wakes the UI loop from any thread (a worker published new data). Harmless

@@ -5,11 +5,11 @@
 
 namespace kiosk {
 
-ImageBytes fetch_image(std::string_view location, FeedCache* cache, const FetchOptions& options) {
+ImageBytes fetch_image(std::string_view location, FeedCache* cache, const FetchOptions& options,
+                       const std::atomic<bool>* cancel) {
     ImageBytes out;
     if (!looks_like_url(location)) {
         if (auto bytes = read_whole_file(std::string(location), options.max_body_bytes, out.error)) out.bytes = std::move(*bytes);
-        else log_warning("image: " + out.error);
         return out;
     }
     std::string ignored;
@@ -21,10 +21,9 @@ ImageBytes fetch_image(std::string_view location, FeedCache* cache, const FetchO
         }
     }
     HttpFetcher fetcher{std::string(location), options};
-    FetchResult r = fetcher.fetch();
+    FetchResult r = fetcher.fetch(cancel);
     if (!r.ok()) {
         out.error = r.error;
-        log_warning("image: " + r.error);
         return out;
     }
     out.bytes = std::move(r.body);

@@ -6,6 +6,7 @@
 #include "feed_cache.h"
 #include "http_fetcher.h"
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -20,7 +21,10 @@ struct ImageBytes {
 
 // A local path is read as is. A URL comes from `cache` when there, else it is
 // downloaded under `options` and cached; a cached URL is never fetched again,
-// so a changed picture needs a new URL. `cache` may be null. Failures are logged.
-ImageBytes fetch_image(std::string_view location, FeedCache* cache, const FetchOptions& options = {});
+// so a changed picture needs a new URL. `cache` may be null. A download returns
+// soon after *cancel turns true. Failures are returned, not logged: the caller
+// (the image loader) logs each picture once, however often it is asked for.
+ImageBytes fetch_image(std::string_view location, FeedCache* cache, const FetchOptions& options = {},
+                       const std::atomic<bool>* cancel = nullptr);
 
 } // namespace kiosk

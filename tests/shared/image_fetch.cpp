@@ -35,14 +35,14 @@ TEST_CASE("an image URL is downloaded once, then served from the cache offline",
     CHECK(second.from_cache);
 }
 
-TEST_CASE("image failures name the image and are logged", "[image_fetch]") {
+TEST_CASE("image failures name the image and are left to the caller to log", "[image_fetch]") {
     test::LogCapture log;
     test::TempDir dir;
     test::LocalHttpServer http;
     ImageBytes missing = fetch_image(http.url("/gone.png"), nullptr);
     CHECK_FALSE(missing.ok());
     CHECK(missing.error == "GET " + http.url("/gone.png") + ": HTTP 404 Not Found");
-    CHECK(log.has({"WARN", "image: GET " + http.url("/gone.png") + ": HTTP 404 Not Found"}));
+    CHECK_FALSE(log.has({"WARN"}));   // the loader logs each picture once, not each attempt
 
     ImageBytes local_missing = fetch_image((dir / "nope.png").string(), nullptr);
     CHECK(local_missing.error.find("nope.png") != std::string::npos);
