@@ -209,7 +209,10 @@ private:
 
         std::string fresh = f.live.empty() ? ui_text("live_no_data", f.lang)
                                            : updated_ago(f.live.updated_at, f.now_unix, f.zone, f.lang);
-        const bool stale = f.live.updated_at.valid && f.now_unix - f.live.updated_at.unix_seconds > 120;
+        // The live source stopped answering: say plainly these figures are not live.
+        if (f.freshness.live_offline) fresh = ui_text("live_not_live", f.lang) + " · " + fresh;
+        const bool stale = f.freshness.live_offline ||
+                           (f.live.updated_at.valid && f.now_unix - f.live.updated_at.unix_seconds > 120);
         const float fresh_w = text_size(t.fonts.heading, fresh).x;
         const float mid = r.Min.y + (r.GetHeight() - t.fonts.heading->FontSize) * 0.5f;
         draw_text(dl, t.fonts.heading, ImVec2(r.Max.x - fresh_w, mid), stale ? t.warning : t.text_muted, fresh);
