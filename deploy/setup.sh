@@ -10,12 +10,8 @@ PACKAGES="
   libcurl4-openssl-dev libssl-dev ca-certificates nlohmann-json3-dev libvalijson-dev
   libcli11-dev libstb-dev libqrcodegencpp-dev libsystemd-dev
   fonts-noto-cjk tzdata
-<<<<<<< HEAD
   catch2 libcpp-httplib-dev zlib1g-dev xvfb xauth libgl1-mesa-dri zbar-tools
-=======
-  catch2 libcpp-httplib-dev xvfb xauth libgl1-mesa-dri zbar-tools
-  dpkg-dev file systemd shellcheck
->>>>>>> config
+  dpkg-dev file systemd shellcheck libx11-dev xdotool
 "
 
 missing=""

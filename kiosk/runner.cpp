@@ -1,5 +1,8 @@
 #include "runner.h"
 
+#include "kiosk_window.h"
+#include "lockdown.h"
+
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
 #include <GL/glext.h>
@@ -23,6 +26,7 @@ namespace {
 // (hover, active ids and releases each take a frame to show).
 constexpr int kFramesAfterInput = 3;
 int g_frames_wanted = kFramesAfterInput;
+bool g_kiosk_mode = false;
 // glfwPostEmptyEvent is only valid between init and terminate; workers call it.
 std::mutex g_wake_mutex;
 bool g_glfw_running = false;
@@ -36,7 +40,10 @@ void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "kiosk: GL
 void on_cursor(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInput; }
 void on_button(GLFWwindow*, int, int, int) { g_frames_wanted = kFramesAfterInput; }
 void on_scroll(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInput; }
-void on_key(GLFWwindow*, int, int, int, int) { g_frames_wanted = kFramesAfterInput; }
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+    g_frames_wanted = kFramesAfterInput;
+    if (g_kiosk_mode) note_exit_shortcut(key, action, mods);
+}
 void on_refresh(GLFWwindow*) { g_frames_wanted = std::max(g_frames_wanted, 1); }
 
 float pixel_scale_for(int width, int height) { return std::min(width, height) / 1080.0f; }
@@ -192,16 +199,12 @@ int Session::run() {
         std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
         return 1;
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    if (screenshot) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-    GLFWwindow* window = glfwCreateWindow(screenshot ? 64 : options_.width, screenshot ? 64 : options_.height,
-                                          options_.window_title.c_str(), nullptr, nullptr);
+    GLFWwindow* window = create_window(options_, screenshot);
     if (!window) {
-        std::fprintf(stderr, "kiosk: cannot create an OpenGL 3 window\n");
         glfwTerminate();
         return 1;
     }
+    g_kiosk_mode = options_.kiosk_mode && !screenshot;
     glfwMakeContextCurrent(window);
     set_glfw_running(true);
     glfwSwapInterval(1);
@@ -211,6 +214,7 @@ int Session::run() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;   // a kiosk remembers no window layout between runs
     io.LogFilename = nullptr;
+    if (g_kiosk_mode) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;   // else the backend shows the pointer again
 
     // Ours first: the ImGui backend chains the callbacks it finds installed.
     glfwSetCursorPosCallback(window, on_cursor);

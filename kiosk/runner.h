@@ -14,6 +14,9 @@ struct RunnerOptions {
     std::string window_title = "吕梁广场 · Kiosk";
     std::string screenshot_path;   // when set: render offscreen at width×height, write a PNG, return
     int screenshot_frames = 4;     // frames drawn before the capture, so layout and animations settle
+    bool kiosk_mode = false;       // fullscreen on the chosen monitor, no pointer, close requests ignored
+    int monitor_index = 0;         // kiosk mode's monitor, as GLFW counts them…
+    std::string monitor_name;      // …or as GLFW names it (chosen over the index when present)
 };
 
 // What the runner drives. All calls come from the UI thread.
