@@ -102,6 +102,7 @@ int main(int argc, char** argv) {
     runner.kiosk_mode = config.display.kiosk_mode;
     runner.monitor_index = config.display.monitor_index;
     runner.monitor_name = config.display.monitor_name;
+    runner.rotation = config.display.rotation;
     AppOptions options;
     options.lang = config.visitor.lang;
     options.idle_seconds = config.visitor.idle_seconds;

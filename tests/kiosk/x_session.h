@@ -3,6 +3,8 @@
 // (WM_DELETE_WINDOW client messages, as a window manager sends them).
 #pragma once
 
+#include "run_kiosk.h"
+
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
@@ -131,9 +133,35 @@ public:
         return sent;
     }
 
+    // What the screen shows now, as RGBA rows top-down (run_kiosk.h's Picture).
+    Picture capture() const {
+        Picture out;
+        const Window root = DefaultRootWindow(x_);
+        XWindowAttributes a{};
+        XGetWindowAttributes(x_, root, &a);
+        XImage* image = XGetImage(x_, root, 0, 0, a.width, a.height, AllPlanes, ZPixmap);
+        if (!image) return out;
+        out.width = a.width;
+        out.height = a.height;
+        out.rgba.resize(static_cast<std::size_t>(a.width) * a.height * 4);
+        for (int y = 0; y < a.height; ++y)
+            for (int x = 0; x < a.width; ++x) {
+                const unsigned long pixel = XGetPixel(image, x, y);
+                unsigned char* px = &out.rgba[(static_cast<std::size_t>(y) * a.width + x) * 4];
+                px[0] = (pixel & image->red_mask) >> 16;
+                px[1] = (pixel & image->green_mask) >> 8;
+                px[2] = pixel & image->blue_mask;
+                px[3] = 255;
+            }
+        XDestroyImage(image);
+        return out;
+    }
+
     // Key presses through XTEST to the focused window, e.g. "alt+F4".
-    bool press_keys(const std::string& keys) const {
-        const std::string command = "DISPLAY=" + name_ + " xdotool key " + keys;
+    bool press_keys(const std::string& keys) const { return xdotool("key " + keys); }
+    // Any xdotool command line, e.g. "mousemove 10 20 click 1" (XTEST: real input events).
+    bool xdotool(const std::string& commands) const {
+        const std::string command = "DISPLAY=" + name_ + " xdotool " + commands;
         return std::system(command.c_str()) == 0;
     }
 
