@@ -5,6 +5,7 @@
 #include "lockdown.h"
 #include "render_target.h"
 #include "rotation.h"
+#include "service_notify.h"
 
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
@@ -72,6 +73,7 @@ private:
     bool font_texture_stale_ = true;   // the atlas was rebuilt and is not on the GPU yet
     RenderTarget target_;              // screenshots, and the UI of a rotated screen
     RotatedPresenter presenter_;
+    ServiceNotifier notifier_;         // systemd: ready, watchdog, status
 };
 
 bool Session::build_fonts(const FontGlyphs& glyphs) {
@@ -233,13 +235,21 @@ int Session::run() {
                     first = false;
                     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
                     std::fprintf(stderr, "kiosk: first frame after %.0f ms\n", ms.count());
+                    char status[96];
+                    std::snprintf(status, sizeof status, "showing %d×%d, first frame after %.0f ms", width, height,
+                                  ms.count());
+                    notifier_.ready(status);
                 }
             }
-            const double wait = g_frames_wanted > 0 ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
+            // The watchdog hears from this loop, so it notices a hung UI, not just a live process.
+            notifier_.tick(glfwGetTime());
+            double wait = g_frames_wanted > 0 ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
+            wait = std::min(wait, notifier_.seconds_until_ping(glfwGetTime()));
             if (wait > 0) glfwWaitEventsTimeout(wait); else glfwPollEvents();
         }
     }
 
+    notifier_.stopping();
     font_texture_.release();
     target_.release();
     ImGui_ImplOpenGL3_Shutdown();
