@@ -96,8 +96,15 @@ int main(int argc, char** argv) {
     if (config.display.width > 0) {
         runner.width = config.display.width;
         runner.height = config.display.height;
+        if (config.display.kiosk_mode && screenshot.empty())
+            log_warning("kiosk mode fills the monitor at its own resolution; the configured size is for windows "
+                        "and screenshots");
     }
     runner.screenshot_path = screenshot;
+    runner.kiosk_mode = config.display.kiosk_mode;
+    runner.monitor_index = config.display.monitor_index;
+    runner.monitor_name = config.display.monitor_name;
+    runner.rotation = config.display.rotation;
     AppOptions options;
     options.lang = config.visitor.lang;
     options.idle_seconds = config.visitor.idle_seconds;

@@ -1,12 +1,18 @@
 #include "runner.h"
 
+#include "font_texture.h"
+#include "kiosk_window.h"
+#include "lockdown.h"
+#include "render_target.h"
+#include "rotation.h"
+#include "service_notify.h"
+
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
 #include <GL/glext.h>
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <mutex>
@@ -23,6 +29,7 @@ namespace {
 // (hover, active ids and releases each take a frame to show).
 constexpr int kFramesAfterInput = 3;
 int g_frames_wanted = kFramesAfterInput;
+bool g_kiosk_mode = false;
 // glfwPostEmptyEvent is only valid between init and terminate; workers call it.
 std::mutex g_wake_mutex;
 bool g_glfw_running = false;
@@ -36,74 +43,13 @@ void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "kiosk: GL
 void on_cursor(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInput; }
 void on_button(GLFWwindow*, int, int, int) { g_frames_wanted = kFramesAfterInput; }
 void on_scroll(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInput; }
-void on_key(GLFWwindow*, int, int, int, int) { g_frames_wanted = kFramesAfterInput; }
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+    g_frames_wanted = kFramesAfterInput;
+    if (g_kiosk_mode) note_exit_shortcut(key, action, mods);
+}
 void on_refresh(GLFWwindow*) { g_frames_wanted = std::max(g_frames_wanted, 1); }
 
 float pixel_scale_for(int width, int height) { return std::min(width, height) / 1080.0f; }
-
-// An offscreen colour buffer of exactly the requested size, so screenshots do
-// not depend on the X screen's size.
-struct OffscreenTarget {
-    GLuint fbo = 0, color = 0;
-    bool create(int w, int h) {
-        glGenFramebuffers(1, &fbo);
-        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-        glGenRenderbuffers(1, &color);
-        glBindRenderbuffer(GL_RENDERBUFFER, color);
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
-        return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    }
-    ~OffscreenTarget() {
-        if (color) glDeleteRenderbuffers(1, &color);
-        if (fbo) glDeleteFramebuffers(1, &fbo);
-    }
-};
-
-// The font atlas as a one-channel texture read as (1, 1, 1, a): a quarter of
-// the RGBA texture the ImGui backend uploads. Under software GL texture memory
-// is the process's own memory, so this is resident-set saved all event long.
-class FontTexture {
-public:
-    // Replaces whatever texture the atlas has with a fresh one from its pixels.
-    void upload(ImFontAtlas& atlas) {
-        release();
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
-        GLint last = 0;
-        glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
-        glGenTextures(1, &id_);
-        glBindTexture(GL_TEXTURE_2D, id_);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
-        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
-        atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id_)));
-        atlas.ClearTexData();   // the GPU has it now
-    }
-    void release() {
-        if (id_) glDeleteTextures(1, &id_);
-        id_ = 0;
-    }
-    ~FontTexture() { release(); }
-
-private:
-    GLuint id_ = 0;
-};
-
-bool write_png(const std::string& path, int w, int h) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;   // the screen is opaque
-    // GL's rows run bottom-up; PNG's top-down: write with a negative stride.
-    const int stride = w * 4;
-    return stbi_write_png(path.c_str(), w, h, 4, pixels.data() + static_cast<std::size_t>(h - 1) * stride, -stride) != 0;
-}
 
 class Session {
 public:
@@ -113,7 +59,10 @@ public:
 private:
     bool build_fonts(const FontGlyphs& glyphs);
     void rebuild_fonts_if_new_glyphs();
-    void draw_frame(int width, int height);
+    // One frame laid out for `ui` (the logical size); pointer positions come
+    // from a window of `window` pixels turned by the rotation.
+    void draw_frame(Size2 ui, Size2 window);
+    bool present_rotated(Size2 window);
 
     RunnerApp& app_;
     const RunnerOptions& options_;
@@ -122,6 +71,9 @@ private:
     float pixel_scale_ = 1.0f;
     FontTexture font_texture_;
     bool font_texture_stale_ = true;   // the atlas was rebuilt and is not on the GPU yet
+    RenderTarget target_;              // screenshots, and the UI of a rotated screen
+    RotatedPresenter presenter_;
+    ServiceNotifier notifier_;         // systemd: ready, watchdog, status
 };
 
 bool Session::build_fonts(const FontGlyphs& glyphs) {
@@ -146,12 +98,16 @@ void Session::rebuild_fonts_if_new_glyphs() {
     if (!atlas_.glyphs().contains_all_of(glyphs)) build_fonts(glyphs);
 }
 
-void Session::draw_frame(int width, int height) {
+void Session::draw_frame(Size2 ui, Size2 window) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DisplaySize = ImVec2(ui.width, ui.height);
     io.DisplayFramebufferScale = ImVec2(1, 1);
+    if (options_.rotation != 0 && io.MousePos.x > -256000.0f && io.MousePos.y > -256000.0f) {
+        const Point2 p = to_logical({io.MousePos.x, io.MousePos.y}, window, options_.rotation);
+        io.MousePos = ImVec2(p.x, p.y);   // the backend set window pixels; the UI wants its own
+    }
     if (font_texture_stale_) {
         // The backend's first NewFrame uploads an RGBA copy; ours replaces it.
         ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -161,10 +117,22 @@ void Session::draw_frame(int width, int height) {
     ImGui::NewFrame();
     app_.draw(glfwGetTime());
     ImGui::Render();
-    glViewport(0, 0, width, height);
+    glViewport(0, 0, static_cast<GLsizei>(ui.width), static_cast<GLsizei>(ui.height));
     glClearColor(0, 0, 0, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// A rotated screen: the UI into the target at its own size, then turned onto the window.
+bool Session::present_rotated(Size2 window) {
+    const Size2 ui = logical_size(window, options_.rotation);
+    if (!target_.resize(static_cast<int>(ui.width), static_cast<int>(ui.height))) {
+        std::fprintf(stderr, "kiosk: cannot create a %.0f×%.0f offscreen buffer for the rotation\n", ui.width, ui.height);
+        return false;
+    }
+    target_.bind();
+    draw_frame(ui, window);
+    return presenter_.draw(target_, window, options_.rotation);
 }
 
 int Session::run() {
@@ -192,16 +160,12 @@ int Session::run() {
         std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
         return 1;
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    if (screenshot) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-    GLFWwindow* window = glfwCreateWindow(screenshot ? 64 : options_.width, screenshot ? 64 : options_.height,
-                                          options_.window_title.c_str(), nullptr, nullptr);
+    GLFWwindow* window = create_window(options_, screenshot);
     if (!window) {
-        std::fprintf(stderr, "kiosk: cannot create an OpenGL 3 window\n");
         glfwTerminate();
         return 1;
     }
+    g_kiosk_mode = options_.kiosk_mode && !screenshot;
     glfwMakeContextCurrent(window);
     set_glfw_running(true);
     glfwSwapInterval(1);
@@ -211,6 +175,7 @@ int Session::run() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;   // a kiosk remembers no window layout between runs
     io.LogFilename = nullptr;
+    if (g_kiosk_mode) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;   // else the backend shows the pointer again
 
     // Ours first: the ImGui backend chains the callbacks it finds installed.
     glfwSetCursorPosCallback(window, on_cursor);
@@ -223,7 +188,9 @@ int Session::run() {
 
     int width = options_.width, height = options_.height;
     if (!screenshot) glfwGetFramebufferSize(window, &width, &height);
-    pixel_scale_ = pixel_scale_for(width, height);
+    // Screenshots show the UI upright at its logical size (the panel's, turned).
+    const Size2 ui = logical_size(Size2{float(width), float(height)}, options_.rotation);
+    pixel_scale_ = pixel_scale_for(static_cast<int>(ui.width), static_cast<int>(ui.height));
 
     int exit_code = 0;
     FontGlyphs glyphs;
@@ -231,15 +198,15 @@ int Session::run() {
     if (!build_fonts(glyphs)) {
         exit_code = 1;
     } else if (screenshot) {
-        OffscreenTarget target;
-        if (!target.create(width, height)) {
-            std::fprintf(stderr, "kiosk: cannot create a %d×%d offscreen buffer\n", width, height);
+        if (!target_.resize(static_cast<int>(ui.width), static_cast<int>(ui.height))) {
+            std::fprintf(stderr, "kiosk: cannot create a %.0f×%.0f offscreen buffer\n", ui.width, ui.height);
             exit_code = 1;
         } else {
+            target_.bind();
             bool new_text = false;
             auto frame = [&] {
                 if (app_.update(glfwGetTime(), new_text) && new_text) rebuild_fonts_if_new_glyphs();
-                draw_frame(width, height);
+                draw_frame(ui, ui);
             };
             for (int i = 0; i < options_.screenshot_frames; ++i) frame();
             // Pictures come from workers; each draws a frame that may ask for more.
@@ -252,7 +219,7 @@ int Session::run() {
                 std::fprintf(stderr, "kiosk: pictures still loading after %.0f s; the screenshot shows placeholders for them\n",
                              options_.screenshot_load_wait);
             glFinish();
-            if (!write_png(options_.screenshot_path, width, height)) {
+            if (!write_png(options_.screenshot_path, target_.width(), target_.height())) {
                 std::fprintf(stderr, "kiosk: cannot write %s\n", options_.screenshot_path.c_str());
                 exit_code = 1;
             }
@@ -266,22 +233,36 @@ int Session::run() {
             if (new_text) rebuild_fonts_if_new_glyphs();
             if (g_frames_wanted > 0 || app_.seconds_until_change(now) <= 0) {
                 glfwGetFramebufferSize(window, &width, &height);
-                draw_frame(width, height);
+                const Size2 window_size{float(width), float(height)};
+                if (options_.rotation == 0) draw_frame(window_size, window_size);
+                else if (!present_rotated(window_size)) {
+                    exit_code = 1;
+                    break;
+                }
                 glfwSwapBuffers(window);
                 g_frames_wanted = std::max(0, g_frames_wanted - 1);
                 if (first) {
                     first = false;
                     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
                     std::fprintf(stderr, "kiosk: first frame after %.0f ms\n", ms.count());
+                    char status[96];
+                    std::snprintf(status, sizeof status, "showing %d×%d, first frame after %.0f ms", width, height,
+                                  ms.count());
+                    notifier_.ready(status);
                 }
             }
-            const double wait = g_frames_wanted > 0 ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
+            // The watchdog hears from this loop, so it notices a hung UI, not just a live process.
+            notifier_.tick(glfwGetTime());
+            double wait = g_frames_wanted > 0 ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
+            wait = std::min(wait, notifier_.seconds_until_ping(glfwGetTime()));
             if (wait > 0) glfwWaitEventsTimeout(wait); else glfwPollEvents();
         }
     }
 
     app_.release_gpu();
+    notifier_.stopping();
     font_texture_.release();
+    target_.release();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -12,9 +12,14 @@ struct RunnerOptions {
     int width = 1920;
     int height = 1080;
     std::string window_title = "吕梁广场 · Kiosk";
-    std::string screenshot_path;   // when set: render offscreen at width×height, write a PNG, return
+    std::string screenshot_path;   // when set: render offscreen, write a PNG of the UI upright, return
+                                   // (width×height turned by `rotation`: 1920×1080 at 90 gives 1080×1920)
     int screenshot_frames = 4;     // frames drawn before the capture, so layout and animations settle
     double screenshot_load_wait = 10;   // then, seconds at most to keep drawing while pictures load
+    bool kiosk_mode = false;       // fullscreen on the chosen monitor, no pointer, close requests ignored
+    int monitor_index = 0;         // kiosk mode's monitor, as GLFW counts them…
+    std::string monitor_name;      // …or as GLFW names it (chosen over the index when present)
+    int rotation = 0;              // the UI turned clockwise on the panel: 0, 90, 180, 270 (rotation.h)
 };
 
 // What the runner drives. All calls come from the UI thread.

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 namespace kiosk::test {
 
 struct Picture {
@@ -18,7 +20,8 @@ struct Picture {
 };
 
 inline std::filesystem::path temp_dir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("kiosk-test-" + name);
+    // Per process: two test runs at once must not share (and delete) each other's files.
+    const auto dir = std::filesystem::temp_directory_path() / ("kiosk-test-" + name + "-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     return dir;
 }
