@@ -14,6 +14,7 @@ struct RunnerOptions {
     std::string window_title = "吕梁广场 · Kiosk";
     std::string screenshot_path;   // when set: render offscreen at width×height, write a PNG, return
     int screenshot_frames = 4;     // frames drawn before the capture, so layout and animations settle
+    double exit_after_seconds = 0; // > 0: close after this long and print "frames drawn: N" (benchmarks)
 };
 
 // What the runner drives. All calls come from the UI thread.
