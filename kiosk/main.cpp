@@ -65,8 +65,11 @@ int main(int argc, char** argv) {
     ConfigFlags config_flags;
     add_config_flags(cli, config_flags);
     std::string screenshot, screen = "home", now_text;
+    double exit_after = 0;
     cli.add_option("--screenshot", screenshot, "Render one screen to this PNG file and exit (needs an X display; try xvfb-run -a)");
     cli.add_option("--screen", screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID|live|attract");
+    cli.add_option("--exit-after", exit_after, "Close after SECONDS and print the frames drawn (benchmarks)")
+        ->check(CLI::Range(0.1, 7 * 86400.0));
     cli.add_option("--now", now_text, "Pretend the clock stands at this ISO 8601 instant, e.g. 2020-05-16T20:00:00+08:00");
 
     CLI::App* check = cli.add_subcommand("check", "Validate feed files: prints file:line:col: error|warning: /pointer: message");
@@ -105,6 +108,7 @@ int main(int argc, char** argv) {
     runner.monitor_index = config.display.monitor_index;
     runner.monitor_name = config.display.monitor_name;
     runner.rotation = config.display.rotation;
+    runner.exit_after_seconds = exit_after;
     AppOptions options;
     options.lang = config.visitor.lang;
     options.idle_seconds = config.visitor.idle_seconds;

@@ -20,6 +20,7 @@ struct RunnerOptions {
     int monitor_index = 0;         // kiosk mode's monitor, as GLFW counts them…
     std::string monitor_name;      // …or as GLFW names it (chosen over the index when present)
     int rotation = 0;              // the UI turned clockwise on the panel: 0, 90, 180, 270 (rotation.h)
+    double exit_after_seconds = 0; // > 0: close after this long and print "frames drawn: N" (benchmarks)
 };
 
 // What the runner drives. All calls come from the UI thread.

@@ -1,0 +1,166 @@
+// Measure 4: UI frames back to back (headless, the finger dragging a county
+// grid) while a worker thread parses a big feed and publishes it; the UI takes
+// it between frames through a SnapshotSource, as the kiosk does.
+#include "bench.h"
+#include "bench_ui.h"
+#include "embedded.h"
+#include "feed_generator.h"
+#include "feed_parse.h"
+#include "published.h"
+
+#include <atomic>
+#include <cstdio>
+#include <thread>
+
+namespace kiosk::bench {
+
+namespace {
+
+class PublishedSource final : public SnapshotSource {
+public:
+    explicit PublishedSource(const Published<Feed>& slot) : slot_(slot) {}
+    bool take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>&) override {
+        std::shared_ptr<const Feed> next;
+        if (!slot_.take_if_newer(next, seen_)) return false;
+        feed = std::move(next);
+        return true;
+    }
+
+private:
+    const Published<Feed>& slot_;
+    std::uint64_t seen_ = 0;
+};
+
+struct ReloadRun {
+    double parse_ms = 0;
+    std::vector<double> before, during, after;   // frame totals, ms
+    FrameTimes swap;                             // the frame that took the new feed
+    int atlas_width = 0, atlas_height = 0;       // after the swap
+};
+
+// The finger goes up and down the grid, 10 px a frame.
+class Finger {
+public:
+    ImVec2 next() {
+        y_ += step_;
+        if (y_ <= 300 || y_ >= 900) step_ = -step_;
+        return ImVec2(960, y_);
+    }
+
+private:
+    float y_ = 900, step_ = -10;
+};
+
+bool reload_once(std::shared_ptr<const Feed> shown, const std::string& text, ReloadRun& run, std::string& error) {
+    Published<Feed> slot;
+    PublishedSource source(slot);
+    AppOptions options;
+    options.pinned_now = parse_iso8601("2020-05-17T15:00:00+08:00")->unix_seconds;
+    options.start = Route{ScreenId::county, "jiaocheng"};
+    KioskApp app(std::move(shown), options);
+    app.set_source(&source);
+    BenchUi ui(app);
+    Finger finger;
+    ui.frame(finger.next(), false);
+    for (int i = 0; i < 30; ++i) run.before.push_back(ui.frame(finger.next(), true).total);
+
+    std::atomic<bool> parsed{false};
+    std::thread worker([&] {
+        const auto start = std::chrono::steady_clock::now();
+        FeedParseResult result = parse_feed(text);
+        run.parse_ms = ms_since(start);
+        if (result.ok()) slot.publish(std::move(result.feed));
+        else error = "the feed has errors";
+        parsed = true;
+    });
+    bool swapped = false;
+    while (!swapped) {
+        const bool done_before = parsed;   // the publish happened before this frame began
+        const FrameTimes t = ui.frame(finger.next(), true);
+        if (t.new_data) {
+            run.swap = t;
+            swapped = true;
+        } else if (done_before) {
+            break;   // published, yet the frame took nothing: the parse failed
+        } else {
+            run.during.push_back(t.total);
+        }
+    }
+    worker.join();
+    if (!swapped) {
+        if (error.empty()) error = "the UI never took the published feed";
+        return false;
+    }
+    for (int i = 0; i < 60; ++i) run.after.push_back(ui.frame(finger.next(), true).total);
+    run.atlas_width = ui.atlas().texture_width();
+    run.atlas_height = ui.atlas().texture_height();
+    return true;
+}
+
+void report(const std::string& label, const std::vector<ReloadRun>& runs, Table& table) {
+    std::vector<double> parse, during, swap, all;
+    for (const ReloadRun& r : runs) {
+        parse.push_back(r.parse_ms);
+        during.insert(during.end(), r.during.begin(), r.during.end());
+        swap.push_back(r.swap.total);
+        for (const auto* v : {&r.before, &r.during, &r.after}) all.insert(all.end(), v->begin(), v->end());
+        all.push_back(r.swap.total);
+    }
+    const std::string of_runs = " (min / median / max of " + std::to_string(runs.size()) + " reloads)";
+    table.add("reload " + label + ": parse + validate on the worker", format_stats(stats_of(parse), "ms") + of_runs);
+    table.add("reload " + label + ": UI frames while the worker parses",
+              format_stats(stats_of(during), "ms") + " (min / median / max of " + std::to_string(during.size()) +
+                  " frames, back to back)");
+    const ReloadRun& first = runs.front();
+    char parts[256];
+    if (first.swap.rebuilt)
+        std::snprintf(parts, sizeof parts, "; the first: update %.2f, glyph collection %.1f, atlas rebuild %.0f, draw %.2f ms",
+                      first.swap.update, first.swap.glyphs, first.swap.atlas, first.swap.draw);
+    else
+        std::snprintf(parts, sizeof parts, "; the first: update %.2f, glyph collection %.1f (atlas kept: no new glyphs), draw %.2f ms",
+                      first.swap.update, first.swap.glyphs, first.swap.draw);
+    std::string swap_text = format_stats(stats_of(swap), "ms") + of_runs + parts;
+    if (first.swap.rebuilt)
+        swap_text += " (atlas " + std::to_string(first.atlas_width) + "×" + std::to_string(first.atlas_height) +
+                     " px, built on the CPU; the GL upload is not measured headless)";
+    table.add("reload " + label + ": the frame that takes the new feed", swap_text);
+    const Stats s = stats_of(all);
+    table.add("reload " + label + ": longest UI frame against the median frame",
+              format_number(s.max, 1) + " ms against " + format_number(s.median, 2) + " ms (" +
+                  std::to_string(all.size()) + " frames: 30 before the parse, those during it, the swap, 60 after)");
+}
+
+} // namespace
+
+void bench_reload(const BenchOptions& options, Table& table) {
+    const int reloads = options.quick ? 1 : 3;
+    const std::string size = format_number(options.reload_size, 0);
+    FeedGeneratorOptions g;
+    g.products = options.reload_size;
+    const std::string text = generate_feed(g);
+    g.seed += 1;   // the same word lists: the same glyphs, other products
+    const std::shared_ptr<const Feed> other = parse_feed(generate_feed(g)).feed;
+    const std::shared_ptr<const Feed> demo = parse_feed(std::string(*embedded_file("config/demo-feed.json"))).feed;
+    struct Case {
+        std::string label;
+        std::shared_ptr<const Feed> shown;
+    };
+    for (const Case& c : {Case{"demo → " + size + " products", demo}, Case{size + " → " + size + " products", other}}) {
+        if (!c.shown) {
+            table.fail("reload " + c.label, "the starting feed is invalid");
+            continue;
+        }
+        std::vector<ReloadRun> runs;
+        std::string error;
+        for (int i = 0; i < reloads; ++i) {
+            progress("reload " + c.label + " " + std::to_string(i + 1) + "/" + std::to_string(reloads));
+            ReloadRun run;
+            if (!reload_once(c.shown, text, run, error)) break;
+            runs.push_back(std::move(run));
+        }
+        if (!error.empty()) table.fail("reload " + c.label, error);
+        else report(c.label, runs, table);
+    }
+}
+
+} // namespace kiosk::bench
