@@ -37,7 +37,7 @@ void add_body(FontGlyphs& glyphs, const LocalizedText& text) {
 
 KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
     : feed_(std::move(feed)), options_(std::move(options)), lang_(options_.lang),
-      zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start) {
+      zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash) {
     live_ = live_of(feed_);
     if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
     if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
@@ -211,18 +211,28 @@ void KioskApp::draw(double now) {
         first_frame_ = false;
     }
     touch_.begin_frame(io, now, theme_.px(14));
+    check_admin_entrances(now);
 
-    // Nobody has touched the screen for a while: back to the attract loop.
-    if (route_.screen != ScreenId::attract && now - touch_.last_activity() > options_.idle_seconds)
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const ImVec2 display = io.DisplaySize;
+    const bool idle = now - touch_.last_activity() > options_.idle_seconds;
+    if (admin_.is_open() && !idle) {
+        draw_admin(dl, display, now);
+        return;
+    }
+    if (admin_.is_open()) admin_.close();   // staff walked away: close it behind them
+
+    // Nobody has touched the screen for a while: back to the attract loop, in the default language.
+    if (route_.screen != ScreenId::attract && idle) {
         go(Route{ScreenId::attract, {}});
+        lang_ = options_.lang;
+    }
     // The touch that wakes the kiosk only goes Home; it fires nothing under the finger.
     if (route_.screen == ScreenId::attract && touch_.pressed()) {
         touch_.consume();
         go(Route{});
     }
 
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const ImVec2 display = io.DisplaySize;
     dl->AddRectFilled(ImVec2(0, 0), display, theme_.background);
     const ImRect bar(ImVec2(0, 0), ImVec2(display.x, theme_.px(kTopBarHeight)));
 
@@ -243,6 +253,9 @@ double KioskApp::seconds_until_change(double now) const {
         wait = std::max(0.0, touch_.last_activity() + options_.idle_seconds - now);
     const auto it = screens_.find(route_.screen);
     if (it != screens_.end()) wait = std::min(wait, it->second->seconds_until_change(now_unix(), now));
+    wait = std::min(wait, corner_hold_.seconds_until_done(now));   // a still finger sends no events
+    if (admin_.is_open())
+        wait = std::min({admin_.seconds_until_change(), std::max(0.0, touch_.last_activity() + options_.idle_seconds - now)});
     if (images_ && images_->has_ready()) wait = 0;   // a few uploads per frame until all are shown
     return wait;
 }

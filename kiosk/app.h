@@ -3,6 +3,9 @@
 // the attract loop when nobody has touched the screen for a while.
 #pragma once
 
+#include "admin_hooks.h"
+#include "admin_panel.h"
+#include "corner_hold.h"
 #include "feed.h"
 #include "runner.h"
 #include "screen.h"
@@ -35,6 +38,7 @@ struct AppOptions {
     Route start = {};
     std::optional<std::int64_t> pinned_now;   // --now: the wall clock stands at this instant
     double idle_seconds = 90;                 // untouched this long: back Home, then the attract loop
+    AdminHooks admin = {};
 };
 
 class KioskApp final : public RunnerApp, public Navigator {
@@ -54,6 +58,9 @@ public:
     double seconds_until_change(double now) const override;
     bool busy_loading() const override;
     void release_gpu() override;
+    void key_pressed(int key, int mods) override { keys_pressed_.emplace_back(key, mods); }
+    void set_render_stats(const RenderStats& stats) override { render_stats_ = stats; }
+    std::optional<int> exit_code() const override { return exit_code_; }
 
     // Navigator
     void go(const Route& route) override;
@@ -64,12 +71,18 @@ public:
     const LiveStats& live() const { return *live_; }
     const LiveTrend& trend() const { return trend_; }
     Lang lang() const { return lang_; }
+    Lang default_lang() const { return options_.lang; }
+    const AdminPanel& admin() const { return admin_; }
     std::int64_t now_unix() const;
 
 private:
     Screen& screen_for(ScreenId id);
     void draw_top_bar(ImDrawList* dl, const ImRect& bar, double now);
     void load_zone();
+    // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
+    void check_admin_entrances(double now);
+    void draw_admin(ImDrawList* dl, ImVec2 display, double now);
+    void run_admin_command(AdminCommand command);
 
     std::shared_ptr<const Feed> feed_;
     std::shared_ptr<const LiveStats> live_;            // what the screens show
@@ -87,7 +100,12 @@ private:
     std::int64_t pinned_offset_ = 0;
     bool first_frame_ = true;
     Freshness freshness_;
-    LiveTrend trend_{720};   // recorded on every live update, whichever screen shows   // pinned_now - real time at start
+    LiveTrend trend_{720};   // recorded on every live update, whichever screen shows
+    AdminPanel admin_;
+    CornerHold corner_hold_;
+    RenderStats render_stats_;
+    std::optional<int> exit_code_;
+    std::vector<std::pair<int, int>> keys_pressed_;   // since the last frame: key, mods
 };
 
 } // namespace kiosk

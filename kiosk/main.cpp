@@ -15,7 +15,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -53,6 +55,30 @@ std::shared_ptr<const Feed> first_feed(FeedPipeline* pipeline, PipelineSource* s
     log_warning("no valid feed yet from " + pipeline->feed_status()->location +
                 ": showing the embedded demo event until it answers");
     return screenshot ? nullptr : demo_feed();
+}
+
+// The admin panel's view of this run: who may open it, and the pipeline it reports on.
+AdminHooks admin_hooks(const KioskConfig& config, FeedPipeline* pipeline) {
+    AdminHooks hooks;
+    hooks.version = KIOSK_VERSION;
+    hooks.access = admin_access(config);
+    hooks.pin_hash = config.admin_pin_hash;
+    hooks.kiosk_mode = config.display.kiosk_mode;
+    if (!pipeline) return hooks;
+    hooks.feed_status = [pipeline] { return pipeline->feed_status(); };
+    hooks.live_status = [pipeline] { return pipeline->live_status(); };
+    hooks.reload = [pipeline] { pipeline->refresh_now(); };
+    if (FeedCache* cache = pipeline->cache()) {
+        hooks.cache_written = [cache]() -> std::optional<std::chrono::system_clock::time_point> {
+            std::error_code ec;
+            const auto written = std::filesystem::last_write_time(cache->document_path("feed"), ec);
+            if (ec) return std::nullopt;
+            return std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+                std::chrono::file_clock::to_sys(written));
+        };
+        hooks.clear_image_cache = [cache](std::string& error) { return cache->clear_images(error); };
+    }
+    return hooks;
 }
 
 } // namespace
@@ -134,6 +160,7 @@ int main(int argc, char** argv) {
         source = std::make_unique<PipelineSource>(*pipeline);
         pipeline->start();
     }
+    options.admin = admin_hooks(config, pipeline.get());
     std::shared_ptr<const Feed> feed = first_feed(pipeline.get(), source.get(), !screenshot.empty());
     if (!feed) {
         std::cerr << "kiosk: no valid feed from " << config.sources.feed << " and none cached (see the log above)\n";

@@ -1,6 +1,7 @@
 #include "runner.h"
 
 #include "font_texture.h"
+#include "frame_counter.h"
 #include "kiosk_window.h"
 #include "lockdown.h"
 #include "render_target.h"
@@ -30,6 +31,7 @@ namespace {
 constexpr int kFramesAfterInput = 3;
 int g_frames_wanted = kFramesAfterInput;
 bool g_kiosk_mode = false;
+std::vector<std::pair<int, int>> g_keys_pressed;   // key, mods: for the app before the next frame
 // glfwPostEmptyEvent is only valid between init and terminate; workers call it.
 std::mutex g_wake_mutex;
 bool g_glfw_running = false;
@@ -46,6 +48,7 @@ void on_scroll(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInpu
 void on_key(GLFWwindow*, int key, int, int action, int mods) {
     g_frames_wanted = kFramesAfterInput;
     if (g_kiosk_mode) note_exit_shortcut(key, action, mods);
+    if (action == GLFW_PRESS) g_keys_pressed.emplace_back(key, mods);
 }
 void on_refresh(GLFWwindow*) { g_frames_wanted = std::max(g_frames_wanted, 1); }
 
@@ -74,6 +77,7 @@ private:
     RenderTarget target_;              // screenshots, and the UI of a rotated screen
     RotatedPresenter presenter_;
     ServiceNotifier notifier_;         // systemd: ready, watchdog, status
+    FrameCounter frames_;
 };
 
 bool Session::build_fonts(const FontGlyphs& glyphs) {
@@ -114,8 +118,20 @@ void Session::draw_frame(Size2 ui, Size2 window) {
         font_texture_.upload(*io.Fonts);
         font_texture_stale_ = false;
     }
+    const double now = glfwGetTime();
+    frames_.note_frame(now);
+    RenderStats stats;
+    stats.glyphs = atlas_.glyphs().all.count();
+    stats.atlas_width = atlas_.texture_width();
+    stats.atlas_height = atlas_.texture_height();
+    stats.texture_bytes = font_texture_.bytes() + static_cast<std::uint64_t>(target_.width()) * target_.height() * 4;
+    stats.frames_drawn = frames_.total();
+    stats.frames_last_minute = frames_.last_minute(now);
+    app_.set_render_stats(stats);
+    for (const auto& [key, mods] : g_keys_pressed) app_.key_pressed(key, mods);
+    g_keys_pressed.clear();
     ImGui::NewFrame();
-    app_.draw(glfwGetTime());
+    app_.draw(now);
     ImGui::Render();
     glViewport(0, 0, static_cast<GLsizei>(ui.width), static_cast<GLsizei>(ui.height));
     glClearColor(0, 0, 0, 1);
@@ -229,7 +245,7 @@ int Session::run() {
         long frames_drawn = 0;
         const double loop_start = glfwGetTime();
         const double exit_at = options_.exit_after_seconds > 0 ? loop_start + options_.exit_after_seconds : 0;
-        while (!glfwWindowShouldClose(window)) {
+        while (!glfwWindowShouldClose(window) && !app_.exit_code()) {
             const double now = glfwGetTime();
             if (exit_at > 0 && now >= exit_at) break;
             bool new_text = false;
@@ -269,6 +285,7 @@ int Session::run() {
     }
 
     app_.release_gpu();
+    if (exit_code == 0 && app_.exit_code()) exit_code = *app_.exit_code();
     notifier_.stopping();
     font_texture_.release();
     target_.release();

@@ -4,6 +4,9 @@
 
 #include "fonts.h"
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace kiosk {
@@ -21,6 +24,15 @@ struct RunnerOptions {
     std::string monitor_name;      // …or as GLFW names it (chosen over the index when present)
     int rotation = 0;              // the UI turned clockwise on the panel: 0, 90, 180, 270 (rotation.h)
     double exit_after_seconds = 0; // > 0: close after this long and print "frames drawn: N" (benchmarks)
+};
+
+// What the runner knows about drawing, for the admin panel and the status files.
+struct RenderStats {
+    std::size_t glyphs = 0;
+    int atlas_width = 0, atlas_height = 0;
+    std::uint64_t texture_bytes = 0;   // font atlas + a rotated screen's UI buffer (no product image textures yet)
+    std::uint64_t frames_drawn = 0;
+    std::uint64_t frames_last_minute = 0;
 };
 
 // What the runner drives. All calls come from the UI thread.
@@ -43,6 +55,16 @@ public:
     virtual bool busy_loading() const { return false; }
     // The GL context is about to go: delete textures made in update().
     virtual void release_gpu() {}
+    // A key went down (GLFW key and modifier codes). Delivered before the next draw(),
+    // every press, even one released within the same frame (ImGui 1.86 would miss it).
+    virtual void key_pressed(int key, int mods) {
+        (void)key;
+        (void)mods;
+    }
+    // Before each frame's draw(): what the runner knows (the admin panel shows it).
+    virtual void set_render_stats(const RenderStats& stats) { (void)stats; }
+    // Set once the app wants the program to end (the admin panel's exit): the runner returns it.
+    virtual std::optional<int> exit_code() const { return std::nullopt; }
 };
 
 // Wakes the UI loop from any thread (a worker published new data). Harmless

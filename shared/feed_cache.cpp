@@ -120,4 +120,18 @@ bool FeedCache::store_image(std::string_view url, std::string_view bytes, std::s
     return write_file_atomically(image_path(url), bytes, error);
 }
 
+int FeedCache::clear_images(std::string& error) {
+    std::error_code ec;
+    const auto dir = dir_ / "images";
+    std::filesystem::directory_iterator it(dir, ec);
+    if (ec) {
+        error = "cannot read " + dir.string() + ": " + ec.message();
+        return -1;
+    }
+    int removed = 0;
+    for (const auto& entry : it)
+        if (entry.path().extension() == ".img" && std::filesystem::remove(entry.path(), ec)) ++removed;
+    return removed;
+}
+
 } // namespace kiosk

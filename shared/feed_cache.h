@@ -48,6 +48,9 @@ public:
     std::filesystem::path image_path(std::string_view url) const;
     std::optional<std::string> load_image(std::string_view url, std::string& error) const;
     bool store_image(std::string_view url, std::string_view bytes, std::string& error);
+    // Deletes every cached image (the admin panel's "clear image cache"); returns
+    // how many, or -1 with `error` when the directory cannot be read.
+    int clear_images(std::string& error);
 
 private:
     std::filesystem::path dir_;

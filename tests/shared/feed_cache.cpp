@@ -83,6 +83,23 @@ TEST_CASE("images are cached by URL", "[feed_cache]") {
     CHECK_FALSE(cache.load_image("https://example.org/c.png", error));
 }
 
+TEST_CASE("clearing the image cache removes the images and keeps the documents", "[feed_cache]") {
+    test::TempDir dir;
+    FeedCache cache(dir.path());
+    std::string error;
+    REQUIRE(cache.prepare(error));
+    REQUIRE(cache.store_image("https://example.org/a.png", "PNG-A", error));
+    REQUIRE(cache.store_image("https://example.org/b.png", "PNG-B", error));
+    REQUIRE(cache.store("feed", CachedDocument{"{}", "https://example.org/feed.json", "", "", {}}, error));
+    CHECK(cache.clear_images(error) == 2);
+    CHECK_FALSE(cache.load_image("https://example.org/a.png", error));
+    CHECK(cache.load("feed", error).has_value());
+    CHECK(cache.clear_images(error) == 0);
+    FeedCache missing(dir.path() / "nowhere");
+    CHECK(missing.clear_images(error) == -1);
+    CHECK_THAT(error, Catch::Contains("nowhere"));
+}
+
 TEST_CASE("a writer killed with SIGKILL at any instant leaves a loadable cache", "[feed_cache]") {
     test::TempDir dir;
     // Big enough that a kill often lands inside a write.
