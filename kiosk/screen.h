@@ -7,6 +7,7 @@
 #include "theme.h"
 #include "time_zone.h"
 #include "touch.h"
+#include "usage_stats.h"
 
 #include <chrono>
 #include <cstdint>
@@ -58,6 +59,7 @@ struct FrameContext {
     ImVec2 origin;                // the area below the top bar
     ImVec2 size;
     Freshness freshness = {};     // live numbers are marked "not live" when live_offline
+    UsageCounter* usage = nullptr;   // organisers' statistics: screens report what visitors saw
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();
