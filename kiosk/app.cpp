@@ -82,7 +82,7 @@ void KioskApp::go(const Route& route) {
     if (route.screen == ScreenId::home || route.screen == ScreenId::attract) history_.clear();
     else history_.push_back(route_);
     route_ = route;
-    screen_for(route_.screen).enter(route_);
+    entered();
 }
 
 void KioskApp::back() {
@@ -92,7 +92,14 @@ void KioskApp::back() {
     }
     route_ = history_.back();
     history_.pop_back();
+    entered();
+}
+
+void KioskApp::entered() {
     screen_for(route_.screen).enter(route_);
+    if (!options_.usage) return;
+    options_.usage->screen_view(route_name(Route{route_.screen, {}}));
+    if (route_.screen == ScreenId::product) options_.usage->product_open(route_.id);
 }
 
 void KioskApp::collect_glyphs(FontGlyphs& glyphs) const {
@@ -238,7 +245,7 @@ void KioskApp::draw(double now) {
 
     const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
-                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_};
+                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage};
     Screen& screen = screen_for(route_.screen);
     dl->PushClipRect(frame.origin, display, false);
     screen.draw(frame);

@@ -39,6 +39,7 @@ struct AppOptions {
     std::optional<std::int64_t> pinned_now;   // --now: the wall clock stands at this instant
     double idle_seconds = 90;                 // untouched this long: back Home, then the attract loop
     AdminHooks admin = {};
+    UsageCounter* usage = nullptr;            // organisers' statistics; null: not counted
 };
 
 class KioskApp final : public RunnerApp, public Navigator {
@@ -79,6 +80,7 @@ private:
     Screen& screen_for(ScreenId id);
     void draw_top_bar(ImDrawList* dl, const ImRect& bar, double now);
     void load_zone();
+    void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
     void check_admin_entrances(double now);
     void draw_admin(ImDrawList* dl, ImVec2 display, double now);

@@ -11,7 +11,10 @@
 #include "image_textures.h"
 #include "log.h"
 #include "pipeline_source.h"
+#include "process_memory.h"
 #include "runner.h"
+#include "status_writer.h"
+#include "usage_stats.h"
 
 #include <CLI/CLI.hpp>
 
@@ -79,6 +82,33 @@ AdminHooks admin_hooks(const KioskConfig& config, FeedPipeline* pipeline) {
         hooks.clear_image_cache = [cache](std::string& error) { return cache->clear_images(error); };
     }
     return hooks;
+}
+
+// Writes status_dir's health files and data_dir's visitor statistics while the kiosk runs.
+std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Feed& feed, FeedPipeline* pipeline,
+                                            const RenderCounters& counters, UsageCounter& usage) {
+    StatusWriter::Config sc;
+    sc.status_dir = config.storage.status_dir;
+    sc.data_dir = config.storage.data_dir;
+    std::string error;
+    if (auto zone = TimeZone::load(feed.event.time_zone, &error)) sc.zone = std::move(*zone);
+    const auto started = std::chrono::steady_clock::now();
+    auto collect = [&config, pipeline, &counters, started] {
+        HealthSnapshot h;
+        h.version = KIOSK_VERSION;
+        h.time = std::chrono::system_clock::now();
+        h.uptime_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        h.kiosk_mode = config.display.kiosk_mode;
+        h.frames_drawn = counters.frames_drawn;
+        h.texture_bytes = counters.texture_bytes;
+        h.resident_bytes = resident_bytes();
+        if (pipeline) {
+            h.feed = pipeline->feed_status();
+            h.live = pipeline->live_status();
+        }
+        return h;
+    };
+    return std::make_unique<StatusWriter>(std::move(sc), std::move(collect), &usage);
 }
 
 } // namespace
@@ -166,6 +196,15 @@ int main(int argc, char** argv) {
         std::cerr << "kiosk: no valid feed from " << config.sources.feed << " and none cached (see the log above)\n";
         return 1;
     }
+    UsageCounter usage;
+    RenderCounters counters;
+    std::unique_ptr<StatusWriter> status;
+    if (screenshot.empty()) {
+        options.usage = &usage;
+        runner.counters = &counters;
+        status = status_writer(config, *feed, pipeline.get(), counters, usage);
+        status->start();
+    }
     KioskApp app(feed, options);
     app.set_source(source.get());
 
@@ -183,6 +222,7 @@ int main(int argc, char** argv) {
 
     const int code = run(app, runner);
     image_loader.stop();
+    if (status) status->stop();   // a last round: this run's final counts
     if (pipeline) pipeline->stop();
     return code;
 }

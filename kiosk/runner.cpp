@@ -16,6 +16,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <csignal>
 #include <mutex>
 #include <chrono>
 #include <cstdio>
@@ -32,6 +33,9 @@ constexpr int kFramesAfterInput = 3;
 int g_frames_wanted = kFramesAfterInput;
 bool g_kiosk_mode = false;
 std::vector<std::pair<int, int>> g_keys_pressed;   // key, mods: for the app before the next frame
+// systemctl stop sends SIGTERM: the loop, which wakes at least every second, ends cleanly.
+volatile std::sig_atomic_t g_stop_signal = 0;
+void on_stop_signal(int signal) { g_stop_signal = signal; }
 // glfwPostEmptyEvent is only valid between init and terminate; workers call it.
 std::mutex g_wake_mutex;
 bool g_glfw_running = false;
@@ -128,6 +132,10 @@ void Session::draw_frame(Size2 ui, Size2 window) {
     stats.frames_drawn = frames_.total();
     stats.frames_last_minute = frames_.last_minute(now);
     app_.set_render_stats(stats);
+    if (options_.counters) {
+        options_.counters->frames_drawn = stats.frames_drawn;
+        options_.counters->texture_bytes = stats.texture_bytes;
+    }
     for (const auto& [key, mods] : g_keys_pressed) app_.key_pressed(key, mods);
     g_keys_pressed.clear();
     ImGui::NewFrame();
@@ -245,7 +253,9 @@ int Session::run() {
         long frames_drawn = 0;
         const double loop_start = glfwGetTime();
         const double exit_at = options_.exit_after_seconds > 0 ? loop_start + options_.exit_after_seconds : 0;
-        while (!glfwWindowShouldClose(window) && !app_.exit_code()) {
+        std::signal(SIGTERM, on_stop_signal);
+        std::signal(SIGINT, on_stop_signal);
+        while (!glfwWindowShouldClose(window) && !app_.exit_code() && !g_stop_signal) {
             const double now = glfwGetTime();
             if (exit_at > 0 && now >= exit_at) break;
             bool new_text = false;
@@ -286,6 +296,9 @@ int Session::run() {
 
     app_.release_gpu();
     if (exit_code == 0 && app_.exit_code()) exit_code = *app_.exit_code();
+    if (g_stop_signal) std::fprintf(stderr, "kiosk: stopping on %s\n", g_stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGINT, SIG_DFL);
     notifier_.stopping();
     font_texture_.release();
     target_.release();

@@ -4,12 +4,19 @@
 
 #include "fonts.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 namespace kiosk {
+
+// The runner's numbers for another thread (the status writer), updated after each frame.
+struct RenderCounters {
+    std::atomic<std::uint64_t> frames_drawn{0};
+    std::atomic<std::uint64_t> texture_bytes{0};
+};
 
 struct RunnerOptions {
     int width = 1920;
@@ -24,6 +31,7 @@ struct RunnerOptions {
     std::string monitor_name;      // …or as GLFW names it (chosen over the index when present)
     int rotation = 0;              // the UI turned clockwise on the panel: 0, 90, 180, 270 (rotation.h)
     double exit_after_seconds = 0; // > 0: close after this long and print "frames drawn: N" (benchmarks)
+    RenderCounters* counters = nullptr;   // may be null
 };
 
 // What the runner knows about drawing, for the admin panel and the status files.
@@ -72,7 +80,8 @@ public:
 void wake_ui();
 
 // Returns the process exit code: 0, or 1 with a message on stderr when the
-// window, GL or fonts cannot be set up (no display, no CJK font…).
+// window, GL or fonts cannot be set up (no display, no CJK font…), or the
+// app's exit_code(). SIGTERM and SIGINT end the loop cleanly (within a second).
 int run(RunnerApp& app, const RunnerOptions& options);
 
 } // namespace kiosk

@@ -8,6 +8,7 @@
 #include "theme.h"
 #include "time_zone.h"
 #include "touch.h"
+#include "usage_stats.h"
 
 #include <chrono>
 #include <cstdint>
@@ -60,6 +61,7 @@ struct FrameContext {
     ImVec2 size;
     const Freshness& freshness;   // live numbers are marked "not live" when live_offline
     const LiveTrend& trend;       // live totals sampled since the kiosk started
+    UsageCounter* usage = nullptr;   // organisers' statistics: screens report what visitors saw
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

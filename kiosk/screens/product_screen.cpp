@@ -33,7 +33,10 @@ float draw_lines_centered(ImDrawList* dl, ImFont* font, float center_x, float y,
 
 class ProductScreen final : public Screen {
 public:
-    void enter(const Route& route) override { product_id_ = route.id; }
+    void enter(const Route& route) override {
+        product_id_ = route.id;
+        qr_counted_ = false;
+    }
 
     void draw(FrameContext& f) override {
         const Theme& t = f.theme;
@@ -46,6 +49,8 @@ public:
         // The code is encoded when the link changes (a new product or feed), not every frame.
         const QrMatrix* qr = nullptr;
         if (!p->sold_out && is_orderable_url(p->order_url, false)) qr = qr_.get(p->order_url);
+        if (qr && f.usage && !qr_counted_) f.usage->qr_shown(product_id_);   // once per visit
+        qr_counted_ = qr_counted_ || qr;
 
         const ImRect area(ImVec2(f.origin.x + t.margin(), f.origin.y + t.px(32)),
                           ImVec2(f.origin.x + f.size.x - t.margin(), f.origin.y + f.size.y - t.px(32)));
@@ -182,6 +187,7 @@ private:
     }
 
     std::string product_id_;
+    bool qr_counted_ = false;   // this visit's QR code is in the usage statistics
     QrCache qr_;
 };
 
