@@ -74,7 +74,10 @@ std::vector<InfoLine> admin_info_lines(const AdminInfo& info, Lang lang, const T
     out.push_back({ui_text("admin_glyphs", lang), std::to_string(r.glyphs) + " · " + std::to_string(r.atlas_width) +
                                                       "×" + std::to_string(r.atlas_height) + " px"});
     out.push_back({ui_text("admin_textures", lang),
-                   format_bytes(r.texture_bytes) + " (" + ui_text("admin_textures_note", lang) + ")"});
+                   format_bytes(r.texture_bytes) + " (" +
+                       ui_text_n("admin_textures_fonts", lang, format_bytes(r.font_texture_bytes)) + ", " +
+                       ui_text_n("admin_textures_pictures", lang, format_bytes(r.image_texture_bytes)) +
+                       ")"});
     out.push_back({ui_text("admin_frames", lang), std::to_string(r.frames_last_minute) + " · " +
                                                       ui_text_n("admin_frames_total", lang, std::to_string(r.frames_drawn))});
     out.push_back({ui_text("admin_memory", lang), format_bytes(info.resident_bytes)});

@@ -46,10 +46,15 @@ void AdminPanel::close() {
     result_.clear();
 }
 
-double AdminPanel::seconds_until_change() const { return is_open() ? 1.0 : kNoChange; }
+double AdminPanel::seconds_until_change() const {
+    if (pin_.checking()) return 0.05;   // look again soon: the check ends within a second
+    return is_open() ? 1.0 : kNoChange;
+}
 
-void AdminPanel::submit_pin(double now) {
-    switch (pin_.submit(now)) {
+void AdminPanel::submit_pin(double now) { show_pin_result(pin_.submit(now), now); }
+
+void AdminPanel::show_pin_result(PinEntry::Result result, double now) {
+    switch (result) {
     case PinEntry::Result::accepted:
         log_info("admin panel opened with the PIN");
         view_ = AdminView::panel;
@@ -62,6 +67,7 @@ void AdminPanel::submit_pin(double now) {
         break;
     case PinEntry::Result::incomplete: pin_message_key_ = "admin_pin_short"; break;
     case PinEntry::Result::locked: break;   // the pad already shows the countdown
+    case PinEntry::Result::checking: pin_message_key_ = "admin_pin_checking"; break;
     }
 }
 
@@ -78,6 +84,8 @@ void AdminPanel::draw_pin_pad(AdminFrame& f) {
     for (ImWchar c : io.InputQueueCharacters)
         if (c >= '0' && c <= '9') pin_.type(static_cast<char>(c), f.now);
 
+    if (auto result = pin_.poll(f.now)) show_pin_result(*result, f.now);
+    if (view_ != AdminView::pin_pad) return;
     pad_ = layout_pin_pad(t, ImRect(ImVec2(0, 0), f.size));
     const bool locked = pin_.locked(f.now);
     std::string message;
@@ -85,7 +93,8 @@ void AdminPanel::draw_pin_pad(AdminFrame& f) {
     else if (pin_message_key_ == "admin_pin_wrong") message = ui_text_n("admin_pin_wrong", f.lang, std::to_string(pin_.failures()));
     else if (!pin_message_key_.empty()) message = ui_text(pin_message_key_, f.lang);
     const PinPadText text{ui_text("admin_pin_title", f.lang), ui_text("admin_erase", f.lang), ui_text("admin_ok", f.lang),
-                          ui_text("admin_cancel", f.lang), message, locked || !pin_message_key_.empty()};
+                          ui_text("admin_cancel", f.lang), message,
+                          locked || (!pin_message_key_.empty() && !pin_.checking())};
     const char key = kiosk::draw_pin_pad(f.draw, t, f.touch, pad_, text, pin_.length(), locked);
     if (key >= '0' && key <= '9') pin_.type(key, f.now);
     else if (key == kPinErase) pin_.erase();
@@ -178,7 +187,10 @@ AdminCommand AdminPanel::draw(AdminFrame& f) {
     if (!is_open()) return AdminCommand::none;
     f.draw->AddRectFilled(ImVec2(0, 0), f.size, kShade);
     switch (view_) {
-    case AdminView::pin_pad: draw_pin_pad(f); return AdminCommand::none;
+    case AdminView::pin_pad:
+        draw_pin_pad(f);
+        // The check may have just let staff in: show the panel in this same frame.
+        return view_ == AdminView::panel ? draw_panel(f) : AdminCommand::none;
     case AdminView::touch_test:
         if (touch_test_.draw(f.draw, f.theme, f.touch, ImRect(ImVec2(0, 0), f.size), ui_text("admin_touch_hint", f.lang),
                              ui_text("admin_done", f.lang)))

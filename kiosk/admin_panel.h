@@ -67,6 +67,7 @@ public:
 private:
     void draw_pin_pad(AdminFrame& f);
     void submit_pin(double now);
+    void show_pin_result(PinEntry::Result result, double now);
     AdminCommand draw_panel(AdminFrame& f);
 
     AdminView view_ = AdminView::closed;

@@ -269,6 +269,8 @@ double KioskApp::seconds_until_change(double now) const {
 
 bool KioskApp::busy_loading() const { return images_ && images_->busy(); }
 
+std::uint64_t KioskApp::image_texture_bytes() const { return images_ ? images_->stats().bytes : 0; }
+
 void KioskApp::release_gpu() {
     if (images_) images_->release_all();
 }

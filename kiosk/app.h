@@ -62,6 +62,7 @@ public:
     void key_pressed(int key, int mods) override { keys_pressed_.emplace_back(key, mods); }
     void set_render_stats(const RenderStats& stats) override { render_stats_ = stats; }
     std::optional<int> exit_code() const override { return exit_code_; }
+    std::uint64_t image_texture_bytes() const override;
 
     // Navigator
     void go(const Route& route) override;

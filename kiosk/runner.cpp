@@ -128,7 +128,10 @@ void Session::draw_frame(Size2 ui, Size2 window) {
     stats.glyphs = atlas_.glyphs().all.count();
     stats.atlas_width = atlas_.texture_width();
     stats.atlas_height = atlas_.texture_height();
-    stats.texture_bytes = font_texture_.bytes() + static_cast<std::uint64_t>(target_.width()) * target_.height() * 4;
+    stats.font_texture_bytes = font_texture_.bytes();
+    stats.image_texture_bytes = app_.image_texture_bytes();
+    stats.texture_bytes = stats.font_texture_bytes + stats.image_texture_bytes +
+                          static_cast<std::uint64_t>(target_.width()) * target_.height() * 4;
     stats.frames_drawn = frames_.total();
     stats.frames_last_minute = frames_.last_minute(now);
     app_.set_render_stats(stats);

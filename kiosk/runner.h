@@ -38,7 +38,9 @@ struct RunnerOptions {
 struct RenderStats {
     std::size_t glyphs = 0;
     int atlas_width = 0, atlas_height = 0;
-    std::uint64_t texture_bytes = 0;   // font atlas + a rotated screen's UI buffer (no product image textures yet)
+    std::uint64_t texture_bytes = 0;         // all of it: the two below and a rotated screen's UI buffer
+    std::uint64_t font_texture_bytes = 0;    // the font atlas
+    std::uint64_t image_texture_bytes = 0;   // the app's pictures (RunnerApp::image_texture_bytes)
     std::uint64_t frames_drawn = 0;
     std::uint64_t frames_last_minute = 0;
 };
@@ -71,6 +73,8 @@ public:
     }
     // Before each frame's draw(): what the runner knows (the admin panel shows it).
     virtual void set_render_stats(const RenderStats& stats) { (void)stats; }
+    // GPU memory held by the app's own textures (product pictures).
+    virtual std::uint64_t image_texture_bytes() const { return 0; }
     // Set once the app wants the program to end (the admin panel's exit): the runner returns it.
     virtual std::optional<int> exit_code() const { return std::nullopt; }
 };

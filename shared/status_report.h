@@ -7,7 +7,7 @@
 //   kiosk_mode       true in kiosk mode
 //   frames_drawn     since start (an idle kiosk draws none)
 //   resident_bytes   resident memory (/proc/self/statm)
-//   texture_bytes    GPU textures: font atlas and the rotated screen's buffer
+//   texture_bytes    GPU textures: font atlas, product pictures and the rotated screen's buffer
 //   feed, live       each source: null when not configured, else
 //                    {location, age_seconds (null without data), offline, consecutive_errors,
 //                     last_error ("" when the last fetch worked), fetches, updates, rejected,
