@@ -1,5 +1,6 @@
 #include "catalogue_parts.h"
 
+#include "image_view.h"
 #include "number_format.h"
 #include "ui_strings.h"
 #include "widgets.h"
@@ -37,6 +38,16 @@ CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count
     const float gap = t.px(24);
     const int columns = grid_columns(view.GetWidth(), t.px(300), gap, 2);
     return make_card_grid(view, count, columns, gap, 0.62f, t.px(14 + 2 * 28 + 10 + 40 + 16));
+}
+
+bool draw_picture_card(ImDrawList* dl, const Theme& t, TouchInput& touch, const ImRect& card, float picture_ratio,
+                       const std::string& url, std::string_view id, std::string_view name, ImRect& picture) {
+    const bool tapped = touch_card(dl, t, touch, card);
+    const float border = std::max(1.0f, t.px(1.5f));
+    picture = ImRect(ImVec2(card.Min.x + border, card.Min.y + border),
+                     ImVec2(card.Max.x - border, card.Min.y + std::round(card.GetWidth() * picture_ratio)));
+    draw_image(dl, t, url, picture, ImagePlaceholder{id, name}, t.rounding() - border, ImDrawFlags_RoundCornersTop);
+    return tapped;
 }
 
 std::string product_count_text(std::int64_t n, Lang lang) {

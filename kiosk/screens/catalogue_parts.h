@@ -6,8 +6,10 @@
 #include "card_grid.h"
 #include "feed.h"
 #include "theme.h"
+#include "touch.h"
 
 #include <string>
+#include <string_view>
 
 namespace kiosk {
 
@@ -15,6 +17,12 @@ namespace kiosk {
 CardGrid county_tile_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count);
 // A county's product cards, below the county's name and blurb.
 CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count);
+
+// A tappable card with its picture (or placeholder) across the top, inside the
+// border: `picture_ratio` of the card's width high. True when tapped; `picture`
+// gets the picture's rectangle, for what is drawn over it.
+bool draw_picture_card(ImDrawList* dl, const Theme& t, TouchInput& touch, const ImRect& card, float picture_ratio,
+                       const std::string& url, std::string_view id, std::string_view name, ImRect& picture);
 
 // "12 件商品" / "12 products" / "1 product".
 std::string product_count_text(std::int64_t n, Lang lang);

@@ -50,13 +50,9 @@ private:
     bool draw_tile(FrameContext& f, const County& county, const ImRect& r) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
-        const bool tapped = touch_card(dl, t, f.touch, r);
-        const float border = std::max(1.0f, t.px(1.5f));
-        const ImRect image(ImVec2(r.Min.x + border, r.Min.y + border),
-                           ImVec2(r.Max.x - border, r.Min.y + std::round(r.GetWidth() * 0.56f)));
         const std::string& name = county.name.in(f.lang);
-        draw_image(dl, t, county.image, image, ImagePlaceholder{county.id, name}, t.rounding() - border,
-                   ImDrawFlags_RoundCornersTop);
+        ImRect image;
+        const bool tapped = draw_picture_card(dl, t, f.touch, r, 0.56f, county.image, county.id, name, image);
 
         const float pad = t.px(16);
         const float text_w = r.GetWidth() - 2 * pad;

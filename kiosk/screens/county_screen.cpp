@@ -76,14 +76,12 @@ private:
     bool draw_card(FrameContext& f, const Product& p, const ImRect& r) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
-        const bool tapped = touch_card(dl, t, f.touch, r);
-        const float border = std::max(1.0f, t.px(1.5f));
-        const ImRect image(ImVec2(r.Min.x + border, r.Min.y + border),
-                           ImVec2(r.Max.x - border, r.Min.y + std::round(r.GetWidth() * 0.62f)));
         const std::string& name = p.name.in(f.lang);
-        draw_image(dl, t, p.image, image, ImagePlaceholder{p.id, name}, t.rounding() - border, ImDrawFlags_RoundCornersTop);
+        ImRect image;
+        const bool tapped = draw_picture_card(dl, t, f.touch, r, 0.62f, p.image, p.id, name, image);
         if (p.sold_out)   // washed out: still visible, clearly not on offer
-            dl->AddRectFilled(image.Min, image.Max, IM_COL32(255, 255, 255, 130), t.rounding() - border, ImDrawFlags_RoundCornersTop);
+            dl->AddRectFilled(image.Min, image.Max, IM_COL32(255, 255, 255, 130), t.rounding() - std::max(1.0f, t.px(1.5f)),
+                              ImDrawFlags_RoundCornersTop);
         const float pad = t.px(16);
         draw_product_badges(dl, t, p, f.lang, ImVec2(image.Min.x + t.px(12), image.Min.y + t.px(12)),
                             image.GetWidth() - t.px(24), 1);

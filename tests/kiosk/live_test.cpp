@@ -177,15 +177,7 @@ TEST_CASE("the live and attract screens render in both languages, landscape and 
                 REQUIRE(load_picture(png, pic));
                 CHECK(pic.width == w);
                 CHECK(pic.height == h);
-                std::set<std::uint32_t> colours;
-                std::size_t ink = 0;
-                for (int y = 0; y < pic.height; y += 2)
-                    for (int x = 0; x < pic.width; x += 2) {
-                        const unsigned char* px = pic.at(x, y);
-                        colours.insert(static_cast<std::uint32_t>(px[0]) << 16 | px[1] << 8 | px[2]);
-                        if (px[0] + px[1] + px[2] < 3 * 110) ++ink;
-                    }
-                CHECK(colours.size() > 50);
-                CHECK(ink > 2000);
+                CHECK(colours_in(pic, 0, 0, pic.width, pic.height, 2) > 50);
+                CHECK(dark_pixels_in(pic, 0, 0, pic.width, pic.height, 2) > 2000);
             }
 }

@@ -3,9 +3,11 @@
 
 #include <stb_image.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,28 @@ struct Picture {
     std::vector<unsigned char> rgba;
     const unsigned char* at(int x, int y) const { return &rgba[(static_cast<std::size_t>(y) * width + x) * 4]; }
 };
+
+// Distinct colours in a region, every `step`th pixel: a blank region has one or two.
+inline std::size_t colours_in(const Picture& p, int x0, int y0, int x1, int y1, int step = 1) {
+    std::set<std::uint32_t> seen;
+    for (int y = y0; y < y1; y += step)
+        for (int x = x0; x < x1; x += step) {
+            const unsigned char* px = p.at(x, y);
+            seen.insert(static_cast<std::uint32_t>(px[0]) << 16 | px[1] << 8 | px[2]);
+        }
+    return seen.size();
+}
+
+// Pixels in a region much darker than the page (ink), every `step`th pixel.
+inline std::size_t dark_pixels_in(const Picture& p, int x0, int y0, int x1, int y1, int step = 1) {
+    std::size_t n = 0;
+    for (int y = y0; y < y1; y += step)
+        for (int x = x0; x < x1; x += step) {
+            const unsigned char* px = p.at(x, y);
+            if (px[0] + px[1] + px[2] < 3 * 110) ++n;
+        }
+    return n;
+}
 
 inline std::filesystem::path temp_dir(const std::string& name) {
     // Per process: two test runs at once must not share (and delete) each other's files.

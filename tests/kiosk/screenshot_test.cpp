@@ -4,35 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <set>
-
 using namespace kiosk::test;
-
-namespace {
-
-// Distinct colours in a region: a blank region has one or two.
-std::size_t colours_in(const Picture& p, int x0, int y0, int x1, int y1) {
-    std::set<std::uint32_t> seen;
-    for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x) {
-            const unsigned char* px = p.at(x, y);
-            seen.insert(static_cast<std::uint32_t>(px[0]) << 16 | px[1] << 8 | px[2]);
-        }
-    return seen.size();
-}
-
-// Pixels in a region that are much darker than the page: ink.
-std::size_t dark_pixels_in(const Picture& p, int x0, int y0, int x1, int y1) {
-    std::size_t n = 0;
-    for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x) {
-            const unsigned char* px = p.at(x, y);
-            if (px[0] + px[1] + px[2] < 3 * 110) ++n;
-        }
-    return n;
-}
-
-} // namespace
 
 TEST_CASE("the home screenshot has the requested size, is not blank and shows the title", "[xvfb]") {
     const auto dir = temp_dir("screenshot");
