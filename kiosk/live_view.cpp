@@ -65,6 +65,16 @@ std::string ui_text_n(std::string_view key, Lang lang, std::string_view n) {
     return text;
 }
 
+LiveFreshness live_freshness(const LiveStats& live, bool source_offline, std::int64_t now_unix, const TimeZone& zone,
+                             Lang lang) {
+    LiveFreshness out;
+    out.text = live.empty() ? ui_text("live_no_data", lang) : updated_ago(live.updated_at, now_unix, zone, lang);
+    // The live source stopped answering: say plainly these figures are not live.
+    if (source_offline) out.text = ui_text("live_not_live", lang) + " · " + out.text;
+    out.stale = source_offline || (live.updated_at.valid && now_unix - live.updated_at.unix_seconds > 120);
+    return out;
+}
+
 std::string updated_ago(const Timestamp& updated_at, std::int64_t now_unix, const TimeZone& zone, Lang lang) {
     if (!updated_at.valid) return {};
     const std::int64_t age = now_unix - updated_at.unix_seconds;

@@ -40,6 +40,16 @@ std::string ui_text_n(std::string_view key, Lang lang, std::string_view n);
 // update from an hour on; "" when `updated_at` is not valid.
 std::string updated_ago(const Timestamp& updated_at, std::int64_t now_unix, const TimeZone& zone, Lang lang);
 
+// The live dashboard's freshness line: updated_ago(), "no live data yet" when
+// there are no figures, prefixed "Not live" when the live source stopped
+// answering. `stale` (warning colour) when not live or over 2 minutes old.
+struct LiveFreshness {
+    std::string text;
+    bool stale = false;
+};
+LiveFreshness live_freshness(const LiveStats& live, bool source_offline, std::int64_t now_unix, const TimeZone& zone,
+                             Lang lang);
+
 // Seconds until updated_ago() shows something else.
 double seconds_until_updated_ago_changes(const Timestamp& updated_at, std::int64_t now_unix, const TimeZone& zone);
 

@@ -207,15 +207,10 @@ private:
         x += text_size(t.fonts.title, ui_text("live_sales", f.lang)).x;
         draw_text(dl, t.fonts.title, r.Min, t.text, ui_text("live_sales", f.lang));
 
-        std::string fresh = f.live.empty() ? ui_text("live_no_data", f.lang)
-                                           : updated_ago(f.live.updated_at, f.now_unix, f.zone, f.lang);
-        // The live source stopped answering: say plainly these figures are not live.
-        if (f.freshness.live_offline) fresh = ui_text("live_not_live", f.lang) + " · " + fresh;
-        const bool stale = f.freshness.live_offline ||
-                           (f.live.updated_at.valid && f.now_unix - f.live.updated_at.unix_seconds > 120);
-        const float fresh_w = text_size(t.fonts.heading, fresh).x;
+        const LiveFreshness fresh = live_freshness(f.live, f.freshness.live_offline, f.now_unix, f.zone, f.lang);
+        const float fresh_w = text_size(t.fonts.heading, fresh.text).x;
         const float mid = r.Min.y + (r.GetHeight() - t.fonts.heading->FontSize) * 0.5f;
-        draw_text(dl, t.fonts.heading, ImVec2(r.Max.x - fresh_w, mid), stale ? t.warning : t.text_muted, fresh);
+        draw_text(dl, t.fonts.heading, ImVec2(r.Max.x - fresh_w, mid), fresh.stale ? t.warning : t.text_muted, fresh.text);
         // Redraw when "updated N s ago" or the running session changes.
         next_text_change_unix_ = next_live_boundary(f.feed, f.now_unix);
         if (f.live.updated_at.valid)

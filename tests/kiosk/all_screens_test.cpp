@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <set>
 
 using namespace kiosk::test;
 

@@ -7,10 +7,10 @@
 #include "headless_ui.h"
 #include "live_view.h"
 #include "run_kiosk.h"
+#include "ui_strings.h"
 
 #include <catch2/catch.hpp>
 
-#include <set>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -155,6 +155,24 @@ TEST_CASE("updated_ago says seconds, then minutes, then the time") {
     CHECK(seconds_until_updated_ago_changes(at, t + 75, zone) == 45.0);
     CHECK(seconds_until_updated_ago_changes(at, t + 2 * 3600, zone) == 3 * 3600.0);   // until local midnight
     CHECK(seconds_until_updated_ago_changes(Timestamp{}, t, zone) == kNoChange);
+}
+
+TEST_CASE("the live figures say Not live when the live source stopped answering") {
+    const TimeZone zone = TimeZone::fixed_offset(8 * 3600);
+    LiveStats live;
+    live.sessions.emplace_back();
+    live.updated_at = *parse_iso8601("2020-05-16T19:00:00+08:00");
+    const std::int64_t t = live.updated_at.unix_seconds;
+
+    LiveFreshness fresh = live_freshness(live, false, t + 3, zone, Lang::en);
+    CHECK(fresh.text == "Updated 3 s ago");
+    CHECK_FALSE(fresh.stale);
+    fresh = live_freshness(live, true, t + 3, zone, Lang::en);
+    CHECK(fresh.text == "Not live · Updated 3 s ago");
+    CHECK(fresh.stale);
+    CHECK(live_freshness(live, true, t + 3, zone, Lang::zh).text == "非实时数据 · 3 秒前更新");
+    CHECK(live_freshness(live, false, t + 121, zone, Lang::en).stale);   // answering, but the figures are old
+    CHECK(live_freshness(LiveStats{}, true, t, zone, Lang::en).text == "Not live · " + ui_text("live_no_data", Lang::en));
 }
 
 TEST_CASE("the live and attract screens render in both languages, landscape and portrait", "[xvfb]") {
