@@ -158,6 +158,19 @@ std::optional<json> parse_document(std::string_view text, const ParseLimits& lim
         return std::nullopt;
     }
     is_json = true;
+    // nlohmann keeps the last of a repeated name: say so rather than guess which one the organiser meant.
+    const auto repeated = find_duplicate_keys(text);
+    if (!repeated.empty()) {
+        const LineIndex lines(text);
+        for (const DuplicateKey& d : repeated) {
+            const TextPosition first = lines.at(d.first_offset);
+            const std::string where = std::to_string(first.line) + ":" + std::to_string(first.column);
+            sink.add_at(Severity::error, lines.at(d.again_offset),
+                        "this key is given twice in the same object (first at line " + where + "); keep one",
+                        "同一对象中重复出现此字段（第一次在 " + where + "）；请只保留一个", d.pointer);
+        }
+        return std::nullopt;
+    }
     check_sizes(doc, PathLink{}, limits, sink);
     if (sink.has_errors()) return std::nullopt;
     return doc;

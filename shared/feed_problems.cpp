@@ -23,9 +23,9 @@ void ProblemSink::add(Severity severity, std::string pointer, std::string en, st
     problems_.push_back({severity, std::move(pointer), 0, 0, std::move(en), std::move(zh)});
 }
 
-void ProblemSink::add_at(Severity severity, TextPosition position, std::string en, std::string zh) {
+void ProblemSink::add_at(Severity severity, TextPosition position, std::string en, std::string zh, std::string pointer) {
     if (severity == Severity::error) ++error_count_;
-    problems_.push_back({severity, "", position.line, position.column, std::move(en), std::move(zh)});
+    problems_.push_back({severity, std::move(pointer), position.line, position.column, std::move(en), std::move(zh)});
 }
 
 std::vector<Problem> ProblemSink::finish(std::string_view text) {

@@ -19,8 +19,8 @@ public:
     // A problem at the value `pointer` names; its line:column is found later.
     void error(std::string pointer, std::string en, std::string zh);
     void warning(std::string pointer, std::string en, std::string zh);
-    // A problem whose position is already known (malformed text, limits).
-    void add_at(Severity severity, TextPosition position, std::string en, std::string zh);
+    // A problem whose position is already known (malformed text, limits, repeated keys).
+    void add_at(Severity severity, TextPosition position, std::string en, std::string zh, std::string pointer = {});
 
     bool has_errors() const { return error_count_ > 0; }
     // True when an error was reported at exactly this pointer: later checks

@@ -85,10 +85,17 @@ public:
 
     std::unordered_map<std::string, std::size_t> run() {
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;   // nlohmann skips a BOM too
-        while (found_.size() < wanted_.size() && scan_value()) {
+        while ((found_.size() < wanted_.size() || find_duplicates_) && scan_value()) {
             if (!finish_value()) break;
         }
         return std::move(found_);
+    }
+
+    // Walks the whole text, noting every member name seen before in its object.
+    std::vector<DuplicateKey> run_for_duplicates() {
+        find_duplicates_ = true;
+        run();
+        return std::move(duplicates_);
     }
 
 private:
@@ -96,6 +103,7 @@ private:
         bool is_array;
         std::size_t index;
         std::size_t path_length;   // length of the container's own pointer
+        std::unordered_map<std::string, std::size_t> keys = {};   // objects, when finding duplicates: name → offset
     };
 
     std::string_view text_;
@@ -104,6 +112,8 @@ private:
     std::vector<Frame> stack_;
     std::string path_;
     std::size_t pos_ = 0;
+    bool find_duplicates_ = false;
+    std::vector<DuplicateKey> duplicates_;
 
     bool at_end() const { return pos_ >= text_.size(); }
     char peek() const { return text_[pos_]; }
@@ -155,7 +165,13 @@ private:
     bool enter_member(std::size_t container_length) {
         std::string key;
         skip_space();
+        const std::size_t key_at = pos_;
         if (!read_string(key)) return false;
+        if (find_duplicates_) {
+            const auto [first, fresh] = stack_.back().keys.emplace(key, key_at);
+            if (!fresh)
+                duplicates_.push_back({path_.substr(0, container_length) + '/' + pointer_escape(key), first->second, key_at});
+        }
         skip_space();
         if (at_end() || peek() != ':') return false;
         ++pos_;
@@ -222,6 +238,11 @@ private:
 std::unordered_map<std::string, std::size_t> locate_pointers(std::string_view text,
                                                              const std::unordered_set<std::string>& pointers) {
     return PointerScanner(text, pointers).run();
+}
+
+std::vector<DuplicateKey> find_duplicate_keys(std::string_view text) {
+    const std::unordered_set<std::string> none;
+    return PointerScanner(text, none).run_for_duplicates();
 }
 
 } // namespace kiosk

@@ -57,4 +57,15 @@ std::optional<std::size_t> find_depth_excess(std::string_view text, std::size_t 
 std::unordered_map<std::string, std::size_t> locate_pointers(std::string_view text,
                                                              const std::unordered_set<std::string>& pointers);
 
+// A member name given twice in one object (nlohmann would keep only the last).
+struct DuplicateKey {
+    std::string pointer;        // of the member
+    std::size_t first_offset;   // where each name starts in the text
+    std::size_t again_offset;
+};
+
+// Every repeated member name in `text`, which must be a JSON document nlohmann
+// accepted. One linear pass.
+std::vector<DuplicateKey> find_duplicate_keys(std::string_view text);
+
 } // namespace kiosk

@@ -192,6 +192,7 @@ const BrokenFeed kBrokenFeeds[] = {
     {"36-live-negative-viewers.json", Severity::error, "/live/sessions/0/platforms/1/viewers", 84, 24, R"(must be at least 0, found -1)", R"(不能小于 0)"},
     {"37-gbk-encoded.json", Severity::error, "", 62, 16, R"(invalid UTF-8 at byte offset 2033 (byte 0xCF))", R"(不是有效的 UTF-8 编码)"},
     {"38-not-an-object.json", Severity::error, "", 1, 1, R"(wrong type: expected an object, found an array)", R"(类型错误：应为对象)"},
+    {"39-repeated-key.json", Severity::error, "/products/0/price_fen", 56, 7, R"(this key is given twice in the same object (first at line 50:7); keep one)", R"(重复出现此字段（第一次在 50:7）)"},
 };
 
 } // namespace

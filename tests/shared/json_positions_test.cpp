@@ -74,3 +74,15 @@ TEST_CASE("locate_pointers skips a byte-order mark and decodes surrogate pairs",
     CHECK(found.at("") == 3);
     CHECK(found.at("/\xF0\x9F\x8D\x8E/1") == text.find('2'));
 }
+
+TEST_CASE("find_duplicate_keys finds a name given twice in one object, at any depth", "[json_positions]") {
+    const std::string text = R"({"a": 1, "b": {"x": [{"k": 1, "k": 2}], "x": 3}, "c": {"a": 1}, "a\u0041": 0, "aA": 1})";
+    const auto found = find_duplicate_keys(text);
+    REQUIRE(found.size() == 3);
+    CHECK(found[0].pointer == "/b/x/0/k");
+    CHECK(text.substr(found[0].first_offset, 3) == "\"k\"");
+    CHECK(found[0].again_offset == text.find("\"k\": 2"));
+    CHECK(found[1].pointer == "/b/x");
+    CHECK(found[2].pointer == "/aA");   // the same name once its escape is decoded
+    CHECK(find_duplicate_keys(R"({"a": {"b": 1}, "b": {"a": 1}, "list": [{"id": 1}, {"id": 2}]})").empty());
+}
