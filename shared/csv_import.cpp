@@ -231,6 +231,10 @@ void Importer::map_validator_problem(const Problem& p) {
     mapped.column = 0;
     for (const Section* section : sections_) {
         const std::string prefix = "/" + section->key + "/";
+        if (p.pointer == "/" + section->key) {   // about the whole list, e.g. "19 products have no image"
+            result_.problems.push_back({section->file, std::move(mapped)});
+            return;
+        }
         if (p.pointer.rfind(prefix, 0) != 0) continue;
         const std::string rest = p.pointer.substr(prefix.size());
         std::size_t index = 0;
