@@ -64,6 +64,11 @@ std::optional<ojson> Importer::read_event() {
         return std::nullopt;
     }
     ojson doc;
+    if (const auto deep = find_depth_excess(input.bytes, ParseLimits{}.max_depth)) {   // the parser recurses per level
+        const TextPosition at = LineIndex(input.bytes).at(*deep);
+        problem(Severity::error, input.name, at.line, at.column, "nested too deeply", "嵌套层级过深");
+        return std::nullopt;
+    }
     try {
         doc = ojson::parse(input.bytes);
     } catch (const ojson::parse_error& e) {

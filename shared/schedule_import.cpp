@@ -80,6 +80,7 @@ void merge_text(ojson& session, const char* key, Lang lang, const std::string& v
 
 struct SourceEvent {
     std::string pointer;   // in the schedule file
+    std::int64_t start = 0;
     ojson session;
 };
 
@@ -97,7 +98,7 @@ private:
         p.severity = severity;
         p.pointer = pointer;
         const std::string_view text = in_schedule ? schedule_text_ : feed_text_;
-        const auto found = locate_pointers(text, {pointer});
+        const auto found = pointer.empty() ? decltype(locate_pointers(text, {})){} : locate_pointers(text, {pointer});
         if (auto it = found.find(pointer); it != found.end()) {
             const TextPosition at = LineIndex(text).at(it->second);
             p.line = at.line;
@@ -111,6 +112,12 @@ private:
     template <typename Json>
     std::optional<Json> parse(bool in_schedule) {
         const std::string_view text = in_schedule ? schedule_text_ : feed_text_;
+        // The parser recurses per nesting level: refuse absurd depth before it sees the text.
+        if (const auto deep = find_depth_excess(text, ParseLimits{}.max_depth)) {
+            problem(in_schedule, "", "nested too deeply at byte " + std::to_string(*deep + 1),
+                    "嵌套层级过深（第 " + std::to_string(*deep + 1) + " 字节）");
+            return std::nullopt;
+        }
         try {
             return Json::parse(text);
         } catch (const nlohmann::json::parse_error& e) {
@@ -202,7 +209,7 @@ void ScheduleImporter::import_event(const nlohmann::json& event, const std::stri
             session["kind"] = std::string(kind);
             break;
         }
-    events_.push_back({pointer, std::move(session)});
+    events_.push_back({pointer, start->unix_seconds, std::move(session)});
 }
 
 ImportResult ScheduleImporter::run() {
@@ -256,7 +263,7 @@ ImportResult ScheduleImporter::run() {
     if (errors_ > 0) return std::move(result_);
 
     std::stable_sort(events_.begin(), events_.end(), [](const SourceEvent& a, const SourceEvent& b) {
-        return a.session["start"].get<std::string>() < b.session["start"].get<std::string>();
+        return a.start < b.start;
     });
     ojson sessions = ojson::array();
     std::size_t kept = 0;

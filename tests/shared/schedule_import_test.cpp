@@ -125,6 +125,9 @@ TEST_CASE("Schedule import: the merged feed must validate, else nothing is retur
 TEST_CASE("Schedule import: documents that are not a schedule or not a feed are refused") {
     CHECK_FALSE(import_schedule("{\"schedule\": {}}", feed_with("107")).ok());
     CHECK_FALSE(import_schedule("{not json", feed_with("107")).ok());
+    const ImportResult deep = import_schedule(std::string(100000, '[') + std::string(100000, ']'), feed_with("107"));
+    REQUIRE(deep.problems.size() == 1);
+    CHECK(deep.problems[0].problem.message_en.rfind("nested too deeply", 0) == 0);
     CHECK_FALSE(import_schedule(pretalx_sample(), "{\"format\": \"lvliang-kiosk-feed/1\"}").ok());
     const ImportResult cut = import_schedule(pretalx_sample(), "{\"format\": ");
     REQUIRE(cut.problems.size() == 1);
