@@ -9,6 +9,7 @@
 #include "hash_pin_command.h"
 #include "image_loader.h"
 #include "image_textures.h"
+#include "import_commands.h"
 #include "log.h"
 #include "pipeline_source.h"
 #include "process_memory.h"
@@ -133,6 +134,8 @@ int main(int argc, char** argv) {
     check->add_option("FEED", check_files, "Feed files to check")->required();
     CLI::App* hash_pin = cli.add_subcommand("hash-pin", "Read an admin PIN (4-8 digits) on standard input; print the "
                                                         "admin_pin_hash value for the config file");
+    OrganiserCommands organiser;
+    add_organiser_commands(cli, organiser);
 
     try {
         cli.parse(argc, argv);
@@ -142,6 +145,7 @@ int main(int argc, char** argv) {
     }
     if (check->parsed()) return check_feed_files(check_files, std::cout, std::cerr);
     if (hash_pin->parsed()) return run_hash_pin(std::cin, stdin_is_terminal(), std::cout, std::cerr);
+    if (const auto code = run_organiser_command(organiser, std::cout, std::cerr)) return *code;
 
     KioskConfig config;
     if (!load_effective_config(config_flags, config, std::cerr)) return 2;

@@ -70,6 +70,8 @@ private:
     // from a window of `window` pixels turned by the rotation.
     void draw_frame(Size2 ui, Size2 window);
     bool present_rotated(Size2 window);
+    // --screenshot's one picture, or each that next_screenshot asks for. Returns the exit code.
+    int take_screenshots(Size2 ui);
 
     RunnerApp& app_;
     const RunnerOptions& options_;
@@ -162,9 +164,51 @@ bool Session::present_rotated(Size2 window) {
     return presenter_.draw(target_, window, options_.rotation);
 }
 
+int Session::take_screenshots(Size2 ui) {
+    Screenshot shot{options_.screenshot_path, static_cast<int>(ui.width), static_cast<int>(ui.height), pixel_scale_};
+    const bool batch = static_cast<bool>(options_.next_screenshot);
+    if (batch && !options_.next_screenshot(shot)) return 0;
+    for (;;) {
+        const float scale = shot.pixel_scale > 0 ? shot.pixel_scale : pixel_scale_for(shot.width, shot.height);
+        if (scale != pixel_scale_) {
+            pixel_scale_ = scale;
+            FontGlyphs glyphs;
+            app_.collect_glyphs(glyphs);
+            if (!build_fonts(glyphs)) return 1;
+        }
+        if (!target_.resize(shot.width, shot.height)) {
+            std::fprintf(stderr, "kiosk: cannot create a %d×%d offscreen buffer\n", shot.width, shot.height);
+            return 1;
+        }
+        target_.bind();
+        const Size2 size{float(shot.width), float(shot.height)};
+        bool new_text = false;
+        auto frame = [&] {
+            if (app_.update(glfwGetTime(), new_text) && new_text) rebuild_fonts_if_new_glyphs();
+            draw_frame(size, size);
+        };
+        for (int i = 0; i < options_.screenshot_frames; ++i) frame();
+        // Pictures come from workers; each draws a frame that may ask for more.
+        const double give_up = glfwGetTime() + options_.screenshot_load_wait;
+        while (app_.busy_loading() && glfwGetTime() < give_up) {
+            glfwWaitEventsTimeout(0.05);   // wake_ui() ends the wait when a picture is ready
+            frame();
+        }
+        if (app_.busy_loading())
+            std::fprintf(stderr, "kiosk: pictures still loading after %.0f s; the screenshot shows placeholders for them\n",
+                         options_.screenshot_load_wait);
+        glFinish();
+        if (!write_png(shot.path, target_.width(), target_.height())) {
+            std::fprintf(stderr, "kiosk: cannot write %s\n", shot.path.c_str());
+            return 1;
+        }
+        if (!batch || !options_.next_screenshot(shot)) return 0;
+    }
+}
+
 int Session::run() {
     const auto started = std::chrono::steady_clock::now();
-    const bool screenshot = !options_.screenshot_path.empty();
+    const bool screenshot = !options_.screenshot_path.empty() || options_.next_screenshot;
     if (!std::getenv("DISPLAY")) {
         std::fprintf(stderr,
                      "kiosk: no X display (DISPLAY is not set). Run it in the venue's X session, or render a "
@@ -225,32 +269,7 @@ int Session::run() {
     if (!build_fonts(glyphs)) {
         exit_code = 1;
     } else if (screenshot) {
-        if (!target_.resize(static_cast<int>(ui.width), static_cast<int>(ui.height))) {
-            std::fprintf(stderr, "kiosk: cannot create a %.0f×%.0f offscreen buffer\n", ui.width, ui.height);
-            exit_code = 1;
-        } else {
-            target_.bind();
-            bool new_text = false;
-            auto frame = [&] {
-                if (app_.update(glfwGetTime(), new_text) && new_text) rebuild_fonts_if_new_glyphs();
-                draw_frame(ui, ui);
-            };
-            for (int i = 0; i < options_.screenshot_frames; ++i) frame();
-            // Pictures come from workers; each draws a frame that may ask for more.
-            const double give_up = glfwGetTime() + options_.screenshot_load_wait;
-            while (app_.busy_loading() && glfwGetTime() < give_up) {
-                glfwWaitEventsTimeout(0.05);   // wake_ui() ends the wait when a picture is ready
-                frame();
-            }
-            if (app_.busy_loading())
-                std::fprintf(stderr, "kiosk: pictures still loading after %.0f s; the screenshot shows placeholders for them\n",
-                             options_.screenshot_load_wait);
-            glFinish();
-            if (!write_png(options_.screenshot_path, target_.width(), target_.height())) {
-                std::fprintf(stderr, "kiosk: cannot write %s\n", options_.screenshot_path.c_str());
-                exit_code = 1;
-            }
-        }
+        exit_code = take_screenshots(ui);
     } else {
         bool first = true;
         long frames_drawn = 0;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -18,12 +19,22 @@ struct RenderCounters {
     std::atomic<std::uint64_t> texture_bytes{0};
 };
 
+// One of several screenshots taken in one window and GL context (kiosk preview).
+struct Screenshot {
+    std::string path;
+    int width = 1920, height = 1080;   // the UI's size, upright
+    float pixel_scale = 0;             // the fonts' scale; 0: from the size (1 at 1080p)
+};
+
 struct RunnerOptions {
     int width = 1920;
     int height = 1080;
     std::string window_title = "吕梁广场 · Kiosk";
     std::string screenshot_path;   // when set: render offscreen, write a PNG of the UI upright, return
                                    // (width×height turned by `rotation`: 1920×1080 at 90 gives 1080×1920)
+    // Several screenshots instead of screenshot_path: called before each, it readies the app
+    // and fills in the next; false when there are no more.
+    std::function<bool(Screenshot&)> next_screenshot;
     int screenshot_frames = 4;     // frames drawn before the capture, so layout and animations settle
     double screenshot_load_wait = 10;   // then, seconds at most to keep drawing while pictures load
     bool kiosk_mode = false;       // fullscreen on the chosen monitor, no pointer, close requests ignored

@@ -1,6 +1,7 @@
 #include "timestamp.h"
 
 #include <cctype>
+#include <cstdio>
 
 namespace kiosk {
 
@@ -88,6 +89,22 @@ std::optional<Timestamp> parse_iso8601(std::string_view s) {
     t.offset_minutes = offset;
     t.valid = true;
     return t;
+}
+
+std::string format_iso8601(const Timestamp& t) {
+    const std::int64_t local = t.unix_seconds + t.offset_minutes * 60;
+    const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    const std::int64_t second_of_day = local - days * 86400;
+    int year, month, day;
+    civil_from_days(days, year, month, day);
+    char text[40];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, int(second_of_day / 3600),
+                  int(second_of_day / 60 % 60), int(second_of_day % 60));
+    std::string out = text;
+    if (t.offset_minutes == 0) return out + "Z";
+    const int offset = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
+    std::snprintf(text, sizeof text, "%c%02d:%02d", t.offset_minutes < 0 ? '-' : '+', offset / 60, offset % 60);
+    return out + text;
 }
 
 } // namespace kiosk

@@ -20,6 +20,9 @@ struct Timestamp {
 // offset is refused: a kiosk must not guess the PC's zone.
 std::optional<Timestamp> parse_iso8601(std::string_view text);
 
+// "2020-05-16T19:30:00+08:00": the instant written with its own offset ("Z" for 0).
+std::string format_iso8601(const Timestamp& t);
+
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
 std::int64_t days_from_civil(int year, int month, int day);
 void civil_from_days(std::int64_t days, int& year, int& month, int& day);
