@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <unordered_set>
 
 namespace kiosk {
 
@@ -58,7 +59,10 @@ void KioskApp::load_zone() {
     }
 }
 
-std::int64_t KioskApp::now_unix() const { return static_cast<std::int64_t>(std::time(nullptr)) + pinned_offset_; }
+std::int64_t KioskApp::now_unix() const {
+    const std::int64_t now = wall_clock_ ? wall_clock_() : static_cast<std::int64_t>(std::time(nullptr));
+    return now + pinned_offset_;
+}
 
 Screen& KioskApp::screen_for(ScreenId id) {
     auto& slot = screens_[id];
@@ -155,7 +159,13 @@ bool KioskApp::update(double now, bool& new_text) {
         const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
         feed_ = std::move(feed);
         if (zone_changed) load_zone();
-        if (images_) images_->feed_changed();   // a picture that failed may be there now
+        if (images_) {
+            images_->feed_changed();   // a picture that failed may be there now
+            std::unordered_set<std::string> pictures;
+            for (const County& c : feed_->counties) pictures.insert(c.image);
+            for (const Product& p : feed_->products) pictures.insert(p.image);
+            images_->forget_all_but(pictures);
+        }
     }
     live_document_ = std::move(live);
     // The separate live document, once there is one, wins over the feed's own "live".

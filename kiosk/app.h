@@ -14,6 +14,7 @@
 #include "touch.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -50,6 +51,8 @@ public:
     void set_source(SnapshotSource* source) { source_ = source; }
     // Feed pictures; without, every picture shows its placeholder.
     void set_images(ImageTextures* images) { images_ = images; }
+    // Where the wall clock (unix seconds) comes from; the system's unless set (tests, the soak's simulated clock).
+    void set_wall_clock(std::function<std::int64_t()> clock) { wall_clock_ = std::move(clock); }
 
     // RunnerApp
     void collect_glyphs(FontGlyphs& glyphs) const override;
@@ -101,6 +104,7 @@ private:
     std::vector<Route> history_;
     std::map<ScreenId, std::unique_ptr<Screen>> screens_;
     std::int64_t pinned_offset_ = 0;
+    std::function<std::int64_t()> wall_clock_;
     bool first_frame_ = true;
     Freshness freshness_;
     LiveTrend trend_{720};   // recorded on every live update, whichever screen shows

@@ -149,6 +149,17 @@ void ImageTextures::feed_changed() {
     }
 }
 
+void ImageTextures::forget_all_but(const std::unordered_set<std::string>& locations) {
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (locations.count(it->first)) {
+            ++it;
+            continue;
+        }
+        drop_texture(it->first, it->second);
+        it = entries_.erase(it);
+    }
+}
+
 bool ImageTextures::has_ready() const { return loader_.stats().ready > 0; }
 
 bool ImageTextures::busy() const { return !wanted_.empty() || !loader_.idle(); }

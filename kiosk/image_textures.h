@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace kiosk {
@@ -63,6 +64,9 @@ public:
     bool update();
     // New feed: pictures that failed may be tried again.
     void feed_changed();
+    // New feed: textures of pictures it no longer names are deleted now, not when
+    // the budget runs out (a five-day event sees many pictures come and go).
+    void forget_all_but(const std::unordered_set<std::string>& locations);
 
     bool has_ready() const;   // finished pictures wait for upload: draw again at once
     bool busy() const;        // pictures the screen asked for are still coming

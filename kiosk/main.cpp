@@ -42,6 +42,7 @@ PipelineConfig pipeline_config(const KioskConfig& config) {
     out.feed_location = config.sources.feed;
     out.live_location = config.sources.live;
     out.cache_dir = config.storage.cache_dir;
+    out.image_cache_bytes = static_cast<std::uintmax_t>(config.storage.image_cache_mb) * 1024 * 1024;
     out.feed_poll_interval = std::chrono::seconds(config.sources.feed_poll_seconds);
     out.live_poll_interval = std::chrono::seconds(config.sources.live_poll_seconds);
     out.feed_stale_after = std::chrono::minutes(config.sources.feed_stale_minutes);

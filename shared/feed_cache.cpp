@@ -4,9 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <vector>
 
 namespace kiosk {
 
@@ -113,11 +116,73 @@ std::filesystem::path FeedCache::image_path(std::string_view url) const {
 }
 
 std::optional<std::string> FeedCache::load_image(std::string_view url, std::string& error) const {
-    return read_whole_file(image_path(url), kMaxImageBytes, error);
+    const std::filesystem::path path = image_path(url);
+    std::optional<std::string> bytes = read_whole_file(path, kMaxImageBytes, error);
+    if (bytes) ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);   // used now; a read-only cache just ages
+    return bytes;
 }
 
 bool FeedCache::store_image(std::string_view url, std::string_view bytes, std::string& error) {
-    return write_file_atomically(image_path(url), bytes, error);
+    const std::filesystem::path path = image_path(url);
+    if (!write_file_atomically(path, bytes, error)) {
+        // Perhaps the disk is full: make room among our own files, then try once more.
+        const ImageUsage usage = image_usage();
+        if (usage.files == 0 || trim_images(usage.bytes > bytes.size() ? usage.bytes - bytes.size() : 0, path) == 0)
+            return false;
+        std::string second;
+        if (!write_file_atomically(path, bytes, second)) return false;
+        error.clear();
+    }
+    if (image_limit_ > 0) trim_images(image_limit_, path);
+    return true;
+}
+
+namespace {
+
+struct ImageFile {
+    std::filesystem::path path;
+    std::uintmax_t bytes = 0;
+    std::chrono::system_clock::time_point used;
+};
+
+std::vector<ImageFile> list_images(const std::filesystem::path& dir) {
+    std::vector<ImageFile> out;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().extension() != ".img") continue;
+        struct stat st {};
+        if (::stat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        out.push_back({it->path(), static_cast<std::uintmax_t>(st.st_size), modification_time(it->path())});
+    }
+    return out;
+}
+
+} // namespace
+
+FeedCache::ImageUsage FeedCache::image_usage() const {
+    ImageUsage usage;
+    for (const ImageFile& f : list_images(dir_ / "images")) {
+        ++usage.files;
+        usage.bytes += f.bytes;
+    }
+    return usage;
+}
+
+int FeedCache::trim_images(std::uintmax_t max_bytes, const std::filesystem::path& keep) {
+    std::vector<ImageFile> files = list_images(dir_ / "images");
+    std::uintmax_t total = 0;
+    for (const ImageFile& f : files) total += f.bytes;
+    std::sort(files.begin(), files.end(), [](const ImageFile& a, const ImageFile& b) { return a.used < b.used; });
+    int removed = 0;
+    for (const ImageFile& f : files) {
+        if (total <= max_bytes) break;
+        if (f.path == keep) continue;
+        std::error_code ec;
+        if (!std::filesystem::remove(f.path, ec)) continue;
+        total -= f.bytes;
+        ++removed;
+    }
+    return removed;
 }
 
 int FeedCache::clear_images(std::string& error) {

@@ -2,13 +2,15 @@
 // network shows the last content at once. Layout of the cache directory:
 //   <name>.json             the last valid document of a source ("feed", "live")
 //   <name>.validators.json  its URL, ETag and Last-Modified, for conditional GETs
-//   images/<hash>.img       downloaded images, by URL
+//   images/<hash>.img       downloaded images, by URL, at most image_limit() bytes in all:
+//                           the least recently used go first (a file's mtime is its last use)
 // Every file is replaced atomically (see atomic_file.h).
 #pragma once
 
 #include <chrono>
 #include <cstdlib>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -36,6 +38,10 @@ public:
 
     const std::filesystem::path& dir() const { return dir_; }
 
+    // The images' total size limit (config key image_cache_mb); 0: no limit.
+    void set_image_limit(std::uintmax_t bytes) { image_limit_ = bytes; }
+    std::uintmax_t image_limit() const { return image_limit_; }
+
     // Creates the directories and removes temporary files of killed writers.
     bool prepare(std::string& error);
 
@@ -46,8 +52,19 @@ public:
     bool store(std::string_view name, const CachedDocument& doc, std::string& error);
 
     std::filesystem::path image_path(std::string_view url) const;
+    // A hit marks the image as just used.
     std::optional<std::string> load_image(std::string_view url, std::string& error) const;
+    // Then removes the least recently used others while over the limit. A failed
+    // write (a full disk) frees room the same way and tries once more.
     bool store_image(std::string_view url, std::string_view bytes, std::string& error);
+    // Removes the least recently used images, sparing `keep`, until they take at
+    // most `max_bytes`; returns how many were removed.
+    int trim_images(std::uintmax_t max_bytes, const std::filesystem::path& keep = {});
+    struct ImageUsage {
+        int files = 0;
+        std::uintmax_t bytes = 0;
+    };
+    ImageUsage image_usage() const;
     // Deletes every cached image (the admin panel's "clear image cache"); returns
     // how many, or -1 with `error` when the directory cannot be read.
     int clear_images(std::string& error);
@@ -55,6 +72,7 @@ public:
 private:
     std::filesystem::path dir_;
     std::size_t max_document_bytes_;
+    std::uintmax_t image_limit_ = 256u * 1024 * 1024;
 };
 
 } // namespace kiosk

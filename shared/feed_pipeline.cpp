@@ -8,6 +8,7 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
                            std::function<void()> wake_ui)
     : config_(std::move(config)),
       cache_(config_.cache_dir.empty() ? default_cache_dir() : config_.cache_dir, config_.fetch.max_body_bytes) {
+    cache_.set_image_limit(config_.image_cache_bytes);
     if (!config_.feed_location.empty()) {
         SourceConfig c;
         c.name = "feed";
@@ -52,6 +53,14 @@ void FeedPipeline::stop() {
 
 void FeedPipeline::refresh_now() {
     if (feed_source_) feed_source_->refresh_now();
+    if (live_source_) live_source_->refresh_now();
+}
+
+void FeedPipeline::refresh_feed_now() {
+    if (feed_source_) feed_source_->refresh_now();
+}
+
+void FeedPipeline::refresh_live_now() {
     if (live_source_) live_source_->refresh_now();
 }
 

@@ -10,6 +10,7 @@
 #include "published.h"
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -22,6 +23,7 @@ struct PipelineConfig {
     std::string feed_location;             // --feed: local path or http(s) URL; empty for none
     std::string live_location;             // --live: likewise, optional
     std::filesystem::path cache_dir;       // --cache-dir; empty: default_cache_dir()
+    std::uintmax_t image_cache_bytes = 256u * 1024 * 1024;   // image_cache_mb
     std::chrono::milliseconds feed_poll_interval{30'000};
     std::chrono::milliseconds live_poll_interval{2'000};
     std::chrono::milliseconds feed_stale_after{30 * 60'000};
@@ -47,6 +49,9 @@ public:
     void start();
     void stop();
     void refresh_now();
+    // One source only (the soak polls each on its own simulated schedule).
+    void refresh_feed_now();
+    void refresh_live_now();
 
     const Published<Feed>& feed() const { return feed_; }
     const Published<LiveStats>& live() const { return live_; }

@@ -60,6 +60,11 @@ std::string read_source(const json& value, std::string& out) {
     const auto text = value.get<std::string>();
     if (text.find("://") != std::string::npos && !text.starts_with("http://") && !text.starts_with("https://"))
         return shown(value) + " is a URL but not http:// or https://";
+    if (const std::size_t scheme_end = text.find("://"); scheme_end != std::string::npos) {
+        const std::string_view rest = std::string_view(text).substr(scheme_end + 3);
+        if (rest.empty() || std::string_view("/?#:").find(rest.front()) != std::string_view::npos)
+            return shown(value) + " is a URL without a host";
+    }
     out = text;
     return {};
 }
@@ -175,6 +180,9 @@ const KeySpec kKeys[] = {
      [](const KioskConfig& c) { return json(c.storage.data_dir); }},
     {"status_dir", Kind::text, [](const json& v, KioskConfig& c) { return read_dir(v, c.storage.status_dir); },
      [](const KioskConfig& c) { return json(c.storage.status_dir); }},
+    {"image_cache_mb", Kind::integer,
+     [](const json& v, KioskConfig& c) { return read_int(v, 16, 65536, c.storage.image_cache_mb); },
+     [](const KioskConfig& c) { return json(c.storage.image_cache_mb); }},
     {"lang", Kind::text, read_lang, [](const KioskConfig& c) { return json(lang_code(c.visitor.lang)); }},
     {"idle_seconds", Kind::integer,
      [](const json& v, KioskConfig& c) { return read_int(v, 10, 3600, c.visitor.idle_seconds); },

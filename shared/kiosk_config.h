@@ -31,6 +31,7 @@ struct KioskConfig {
         std::string cache_dir;    // downloaded feeds and images
         std::string data_dir;     // daily JSONL statistics
         std::string status_dir;   // status JSON and kiosk.prom for monitoring; default data_dir
+        int image_cache_mb = 256; // downloaded pictures on disk; the least recently used go first
     } storage;
 
     struct Display {

@@ -55,6 +55,7 @@ UsageBatch UsageCounter::take(std::chrono::system_clock::time_point now) {
     std::lock_guard lock(mutex_);
     UsageBatch out = std::move(current_);
     out.to = now;
+    if (out.from > now) out.from = now;   // the clock was set back: never a line that ends before it starts
     current_ = UsageBatch{};
     current_.from = now;
     return out;

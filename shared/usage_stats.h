@@ -40,6 +40,7 @@ public:
     void qr_shown(std::string_view product_id);
 
     // The counts since the last take (or the start), and a fresh batch from `now`.
+    // A clock set back during the batch gives from = to = now (the counts are kept).
     UsageBatch take(std::chrono::system_clock::time_point now);
 
 private:

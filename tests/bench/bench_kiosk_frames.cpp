@@ -4,6 +4,7 @@
 // (--exit-after SECONDS prints "frames drawn: N").
 #include "bench.h"
 #include "embedded.h"
+#include "growing_live.h"
 #include "local_http_server.h"
 
 #include <nlohmann/json.hpp>
@@ -76,18 +77,7 @@ class ChangingLive {
 public:
     ChangingLive() : base_(nlohmann::json::parse(*embedded_file("config/demo-feed.json"))["live"]) {}
     // The document for second `tick`; its ETag is the tick.
-    std::string document(long tick) const {
-        nlohmann::json live = base_;
-        const std::string when = iso_at(tick);
-        for (auto& session : live["sessions"])
-            for (auto& p : session["platforms"]) {
-                p["viewers"] = p["viewers"].get<std::int64_t>() + 37 * tick;
-                p["orders"] = p["orders"].get<std::int64_t>() + tick;
-                p["revenue_fen"] = p["revenue_fen"].get<std::int64_t>() + 3990 * tick;
-                p["updated_at"] = when;
-            }
-        return nlohmann::json{{"format", "lvliang-kiosk-feed/1"}, {"live", live}}.dump();
-    }
+    std::string document(long tick) const { return test::grown_live_document(base_, tick, iso_at(tick)); }
 
 private:
     // 20:30:00 + seconds on the event's second day (the window is minutes long, never past midnight).

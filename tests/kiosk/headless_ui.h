@@ -23,14 +23,11 @@ public:
         std::string error;
         const auto file = find_cjk_font(error);
         if (!file) throw std::runtime_error(error);
+        font_file_ = *file;
+        scale_ = std::min(width, height) / 1080.0f;
         FontGlyphs glyphs;
         app.collect_glyphs(glyphs);
-        const float scale = std::min(width, height) / 1080.0f;
-        if (!atlas_.build(*file, glyphs, scale, error)) throw std::runtime_error(error);
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);   // marks the atlas built; no GL here
-        app.set_fonts(atlas_.roles(), scale);
+        build_fonts(glyphs);
     }
     ~HeadlessUi() { ImGui::DestroyContext(); }
 
@@ -43,6 +40,11 @@ public:
         io.MouseDown[0] = down;
         bool new_text = false;
         app_.update(now_, new_text);
+        if (new_text) {   // as the runner does: a new feed rebuilds the atlas only for characters it lacks
+            FontGlyphs glyphs;
+            app_.collect_glyphs(glyphs);
+            if (!atlas_.glyphs().contains_all_of(glyphs)) build_fonts(glyphs);
+        }
         ImGui::NewFrame();
         app_.draw(now_);
         ImGui::Render();
@@ -69,10 +71,22 @@ public:
         frame(end, false);
     }
     double now() const { return now_; }
+    const FontAtlas& atlas() const { return atlas_; }
 
 private:
+    void build_fonts(const FontGlyphs& glyphs) {
+        std::string error;
+        if (!atlas_.build(font_file_, glyphs, scale_, error)) throw std::runtime_error(error);
+        unsigned char* pixels;
+        int w, h;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);   // marks the atlas built; no GL here
+        app_.set_fonts(atlas_.roles(), scale_);
+    }
+
     KioskApp& app_;
     FontAtlas atlas_;
+    FontFile font_file_;
+    float scale_ = 1.0f;
     double now_ = 1.0;
 };
 

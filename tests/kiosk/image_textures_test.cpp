@@ -118,6 +118,24 @@ TEST_CASE("pictures drawn without a texture are asked for after the frame and up
     CHECK_FALSE(images.busy());
 }
 
+TEST_CASE("a new feed deletes the textures of pictures it no longer names even within the budget", "[images]") {
+    PictureDir pics;
+    const std::string a = pics.make(0), b = pics.make(1), c = pics.make(2);
+    ImageLoader loader({});
+    FakeUploader gpu;
+    ImageTextures images(loader, gpu);   // a budget far above three pictures: nothing is evicted for room
+    for (const auto& u : {a, b, c}) images.drawn(u, 64, 64);
+    images.end_frame();
+    REQUIRE(update_until(images, [&] { return images.stats().textures == 3; }));
+
+    images.forget_all_but({b});   // the organisers replaced A's and C's pictures
+    CHECK(gpu.live_reds() == std::set<int>{red_of(1)});
+    CHECK(images.stats().textures == 1);
+    CHECK(images.stats().bytes == kPictureBytes);
+    images.drawn(b, 64, 64);
+    CHECK_FALSE(images.busy());   // B's texture stayed
+}
+
 TEST_CASE("over the budget the least recently drawn texture goes but never one of the last frame", "[images]") {
     LogCapture log;
     PictureDir pics;

@@ -1,6 +1,7 @@
 #include "feed_cache.h"
 
 #include "atomic_file.h"
+#include "small_mount.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -156,4 +157,68 @@ TEST_CASE("a writer killed with SIGKILL at any instant leaves a loadable cache",
             CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
     }
     CHECK(leftovers_seen >= 3);
+}
+
+namespace {
+
+void set_last_use(const std::filesystem::path& file, std::chrono::hours ago) {
+    std::filesystem::last_write_time(file, std::filesystem::file_time_type::clock::now() - ago);
+}
+
+} // namespace
+
+TEST_CASE("the image cache stays under its limit by deleting the least recently used", "[feed_cache]") {
+    test::TempDir dir;
+    FeedCache cache(dir.path());
+    std::string error;
+    REQUIRE(cache.prepare(error));
+    cache.set_image_limit(3500);
+    const std::string kb(1000, 'x');
+    for (const char* url : {"https://a/1.png", "https://a/2.png", "https://a/3.png"})
+        REQUIRE(cache.store_image(url, kb, error));
+    set_last_use(cache.image_path("https://a/1.png"), std::chrono::hours(3));
+    set_last_use(cache.image_path("https://a/2.png"), std::chrono::hours(2));
+    set_last_use(cache.image_path("https://a/3.png"), std::chrono::hours(1));
+    REQUIRE(cache.load_image("https://a/1.png", error));   // shown again: now the most recent
+
+    REQUIRE(cache.store_image("https://a/4.png", kb, error));
+    CHECK(cache.image_usage().files == 3);
+    CHECK(cache.image_usage().bytes == 3000);
+    CHECK_FALSE(std::filesystem::exists(cache.image_path("https://a/2.png")));   // the least recently used
+    CHECK(cache.load_image("https://a/1.png", error) == kb);
+    CHECK(cache.load_image("https://a/3.png", error) == kb);
+    CHECK(cache.load_image("https://a/4.png", error) == kb);
+
+    // One picture larger than the whole limit is kept (it is on screen); the others make way.
+    REQUIRE(cache.store_image("https://a/big.png", std::string(5000, 'y'), error));
+    CHECK(cache.image_usage().files == 1);
+    CHECK(std::filesystem::exists(cache.image_path("https://a/big.png")));
+}
+
+TEST_CASE("a full disk: the image cache makes room among its own files and documents keep the last good copy",
+          "[feed_cache]") {
+    test::TempDir dir;
+    test::SmallMount disk(dir / "cache", 64 * 1024);
+    REQUIRE(disk.ok());
+    FeedCache cache(dir / "cache");
+    std::string error;
+    REQUIRE(cache.prepare(error));
+    cache.set_image_limit(0);   // no limit of ours: only the disk's
+    REQUIRE(cache.store("feed", CachedDocument{"{\"old\":1}", "https://feed", "", "", {}}, error));
+    const std::string picture(12 * 1024, 'p');   // 3 pages each; the disk has 16
+    int stored = 0;
+    for (; stored < 3; ++stored) REQUIRE(cache.store_image("https://img/" + std::to_string(stored), picture, error));
+    set_last_use(cache.image_path("https://img/0"), std::chrono::hours(2));
+
+    // The disk is now full: the next picture only fits where the oldest was.
+    REQUIRE(cache.store_image("https://img/new", std::string(24 * 1024, 'n'), error));
+    CHECK_FALSE(std::filesystem::exists(cache.image_path("https://img/0")));
+    CHECK(cache.load_image("https://img/new", error).has_value());
+
+    // A document too large for what is left fails, named, and the last good one stays.
+    CHECK_FALSE(cache.store("feed", CachedDocument{std::string(60 * 1024, ' ') + "{}", "https://feed", "", "", {}}, error));
+    CHECK_THAT(error, Catch::Contains("feed.json") && Catch::Contains("No space left"));
+    const auto old = cache.load("feed", error);
+    REQUIRE(old);
+    CHECK(old->text == "{\"old\":1}");
 }

@@ -2,6 +2,7 @@
 
 #include "local_http_server.h"
 #include "log_capture.h"
+#include "small_mount.h"
 #include "pipeline_test_support.h"
 #include "temp_dir.h"
 
@@ -121,4 +122,33 @@ TEST_CASE("an unusable cache directory is logged and the kiosk runs on", "[feed_
     CHECK(pipeline.cache() == nullptr);
     CHECK(log.has({"ERROR", "cache: cannot create cache directory", "running without a last-known-good copy"}));
     REQUIRE(eventually([&] { return log.has({"WARN", "feed: cache write failed"}); }));
+}
+
+TEST_CASE("a read-only cache directory: the cached feed shows and new feeds still do and failed writes are logged",
+          "[feed_pipeline]") {
+    test::LogCapture log;
+    test::TempDir dir;
+    test::SmallMount disk(dir / "cache", 256 * 1024);
+    REQUIRE(disk.ok());
+    const std::filesystem::path feed_file = dir / "feed.json";
+    std::ofstream(feed_file) << test::feed_doc("cached");
+    PipelineConfig c = fast_config(dir);
+    c.feed_location = feed_file.string();
+    {
+        FeedPipeline pipeline(c, [](auto t, auto o) { return test::parse_test_feed(t, o); }, test::parse_test_live, nullptr);
+        pipeline.start();
+        REQUIRE(eventually([&] { return std::filesystem::exists(dir / "cache" / "feed.json"); }));
+        pipeline.stop();
+    }
+    REQUIRE(disk.make_read_only());   // e.g. the file system remounted read-only after an error
+    std::ofstream(feed_file) << test::feed_doc("newer");
+    FeedPipeline pipeline(c, [](auto t, auto o) { return test::parse_test_feed(t, o); }, test::parse_test_live, nullptr);
+    pipeline.start();
+    REQUIRE(eventually([&] { return note(pipeline.feed()) == "newer"; }));
+    CHECK(log.has({"INFO", "feed: showing the cached"}));
+    REQUIRE(eventually([&] { return log.has({"WARN", "feed: cache write failed", "Read-only file system"}); }));
+    CHECK(note(pipeline.feed()) == "newer");
+    pipeline.stop();
+    std::string error;
+    CHECK(FeedCache(dir / "cache").load("feed", error)->text == test::feed_doc("cached"));   // the last good copy is intact
 }

@@ -394,3 +394,18 @@ TEST_CASE("stop returns promptly even during a long fetch", "[feed_source]") {
     CHECK(std::chrono::steady_clock::now() - before < 10s);   // not the 60 s the fetch could take
     CHECK(h.status().consecutive_failures == 0);              // a cancelled fetch is no failure
 }
+
+TEST_CASE("the offline badge after clock jumps: forward shows the data's real age and back never a negative one",
+          "[feed_source]") {
+    SourceStatus s;
+    s.has_data = true;
+    s.stale_after = std::chrono::minutes(30);
+    const auto fetched = std::chrono::system_clock::now();
+    s.last_success = fetched;
+    CHECK_FALSE(s.offline(fetched + std::chrono::minutes(29)));
+    CHECK(s.offline(fetched + std::chrono::hours(24)));   // jumped forward: until the next poll confirms the data
+    CHECK(s.data_age(fetched - std::chrono::hours(24)) == std::chrono::seconds(0));   // jumped back
+    CHECK_FALSE(s.offline(fetched - std::chrono::hours(24)));
+    s.has_data = false;
+    CHECK(s.offline(fetched));   // nothing to show is always offline
+}

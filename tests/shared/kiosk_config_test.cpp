@@ -94,6 +94,9 @@ TEST_CASE("each bad value is an error naming the key at its line and column", "[
     const std::pair<const char*, const char*> bad[] = {
         {"feed", "42"},
         {"feed", "\"ftp://example.com/feed.json\""},
+        {"feed", "\"http://\""},
+        {"feed", "\"https:///feed.json\""},
+        {"live", "\"http://:8080/live.json\""},
         {"live", "[]"},
         {"feed_poll_seconds", "2"},
         {"feed_poll_seconds", "30.5"},
@@ -117,6 +120,7 @@ TEST_CASE("each bad value is an error naming the key at its line and column", "[
         {"rotation", "45"},
         {"rotation", "\"90\""},
         {"texture_budget_mb", "8"},
+        {"image_cache_mb", "0"},
         {"admin_pin_hash", "\"2468\""},
         {"admin_pin_hash", "\"pbkdf2-sha256$5$c2FsdHNhbHQ=$AAAA\""},
         {"log_level", "\"verbose\""},

@@ -217,3 +217,26 @@ TEST_CASE("an unwritable status directory is reported and does not throw") {
     StatusWriter writer({dir / "file" / "status", {}}, sample_health, nullptr);   // a file where a directory should be
     CHECK_FALSE(writer.write_round());
 }
+
+TEST_CASE("the clock set back or forward across midnight loses no count and writes no line ending before it starts") {
+    TempDir dir;
+    const TimeZone zone = shanghai();
+    UsageCounter usage(utc("2020-05-16T16:00:05Z"));   // 00:00:05 on the 17th in Lüliang
+    usage.screen_view("home");
+    std::string error;
+    // NTP sets the clock back an hour, into the 16th.
+    REQUIRE(append_usage(dir.path(), usage.take(utc("2020-05-16T15:00:20Z")), zone, error));
+    usage.screen_view("product");
+    // …then forward a whole day.
+    REQUIRE(append_usage(dir.path(), usage.take(utc("2020-05-17T15:00:35Z")), zone, error));
+
+    const auto back = nlohmann::json::parse(read(dir / "stats-2020-05-16.jsonl"));
+    CHECK(back["from"] == "2020-05-16T23:00:20+08:00");
+    CHECK(back["to"] == "2020-05-16T23:00:20+08:00");
+    CHECK(back["screen_views"]["home"] == 1);
+    const auto forward = nlohmann::json::parse(read(dir / "stats-2020-05-17.jsonl"));
+    CHECK(forward["from"] == "2020-05-16T23:00:20+08:00");
+    CHECK(forward["to"] == "2020-05-17T23:00:35+08:00");
+    CHECK(forward["screen_views"]["product"] == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "stats-2020-05-18.jsonl"));
+}
