@@ -100,8 +100,11 @@ for line in Type=notify Restart=always RestartSec=2 WatchdogSec=10 User=lvliang-
 done
 grep -q '^Environment=DISPLAY=:0 ' "$unit" || fail "lvliang-kiosk.service does not set DISPLAY=:0"
 display="$root/lib/systemd/system/lvliang-kiosk-display.service"
+# "+" on the helpers: no PAM session of their own, and root to end an orphaned Xorg (see the unit).
 for line in Conflicts=getty@tty1.service TTYPath=/dev/tty1 PAMName=lvliang-kiosk Wants=lvliang-kiosk.service \
-            WantedBy=multi-user.target; do
+            WantedBy=multi-user.target SuccessExitStatus=1 \
+            "ExecStartPost=+/usr/lib/lvliang-kiosk/kiosk-session wait" \
+            "ExecStopPost=+/usr/lib/lvliang-kiosk/kiosk-session cleanup"; do
     grep -qx "$line" "$display" || fail "lvliang-kiosk-display.service lacks $line"
 done
 for option in BlankTime StandbyTime SuspendTime OffTime; do
