@@ -52,7 +52,7 @@ public:
     void set_images(ImageTextures* images) { images_ = images; }
 
     // RunnerApp
-    void collect_glyphs(FontGlyphs& glyphs) const override;
+    GlyphSource glyph_source() const override;
     void set_fonts(const FontRoles& fonts, float pixel_scale) override;
     bool update(double now, bool& new_text) override;
     void draw(double now) override;

@@ -16,6 +16,10 @@
 
 namespace kiosk {
 
+// A count-up is redrawn this often, not every frame: at a live update a second
+// it would otherwise keep software GL drawing without pause.
+inline constexpr double kCountUpFrameSeconds = 1.0 / 20;
+
 // Viewers, orders and revenue as shown: each eases up to new totals.
 struct LiveFigures {
     CountUp viewers, orders, revenue_fen;

@@ -102,7 +102,7 @@ public:
 
     double seconds_until_change(std::int64_t now_unix, double now) const override {
         if (!started_) return 0;
-        if (figures_.animating(now)) return 0;
+        if (figures_.animating(now)) return kCountUpFrameSeconds;
         const double boundary = live_boundary_unix_ == INT64_MAX
                                     ? kNoChange
                                     : static_cast<double>(std::max<std::int64_t>(0, live_boundary_unix_ - now_unix));

@@ -177,7 +177,7 @@ public:
     }
 
     double seconds_until_change(std::int64_t now_unix, double now) const override {
-        if (figures_.animating(now)) return 0;
+        if (figures_.animating(now)) return kCountUpFrameSeconds;
         if (next_text_change_unix_ == INT64_MAX) return kNoChange;
         return static_cast<double>(std::max<std::int64_t>(0, next_text_change_unix_ - now_unix));
     }
