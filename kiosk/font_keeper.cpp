@@ -23,13 +23,27 @@ void FontKeeper::request(GlyphSource source) {
     else start(std::move(source));
 }
 
-void FontKeeper::start(GlyphSource source) {
+void FontKeeper::start_first_build(GlyphSource source) { start(std::move(source), true); }
+
+bool FontKeeper::finish_first_build(std::string& error) {
+    if (!job_.valid()) return false;
+    Result result = job_.get();
+    if (!result.atlas) {
+        error = result.error;
+        return false;
+    }
+    atlas_ = std::move(*result.atlas);
+    atlas_.install();
+    return true;
+}
+
+void FontKeeper::start(GlyphSource source, bool always) {
     job_ = std::async(std::launch::async, [source = std::move(source), have = atlas_.glyphs(), file = file_,
-                                           scale = pixel_scale_]() {
+                                           scale = pixel_scale_, always]() {
         Result result;
         FontGlyphs glyphs;
         source(glyphs);
-        if (have.contains_all_of(glyphs)) return result;
+        if (!always && have.contains_all_of(glyphs)) return result;
         FontAtlas atlas;
         if (atlas.build(file, glyphs, scale, result.error)) result.atlas = std::move(atlas);
         return result;

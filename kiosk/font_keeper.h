@@ -22,6 +22,10 @@ public:
 
     // Start-up: collects, builds and installs at once. False with `error` when FreeType cannot build.
     bool build_now(const GlyphSource& source, std::string& error);
+    // Start-up, in two steps: the first atlas is built on a worker while the
+    // caller opens the window and GL, then waited for and installed.
+    void start_first_build(GlyphSource source);
+    bool finish_first_build(std::string& error);
     // New data: its glyphs are checked, and an atlas built if needed, on a worker.
     // A request made while one runs is taken up when it ends (only the latest counts).
     void request(GlyphSource source);
@@ -32,13 +36,14 @@ public:
     void wait() const;   // until the running job is done (tests and benchmarks)
 
     const FontAtlas& atlas() const { return atlas_; }
+    float pixel_scale() const { return pixel_scale_; }
 
 private:
     struct Result {
         std::optional<FontAtlas> atlas;   // none: the current one holds every glyph, or the build failed
         std::string error;
     };
-    void start(GlyphSource source);
+    void start(GlyphSource source, bool always = false);
 
     FontFile file_;
     float pixel_scale_;

@@ -107,9 +107,13 @@ private:
 };
 
 bool Session::build_fonts() {
-    fonts_.emplace(font_file_, pixel_scale_);
     std::string error;
-    if (!fonts_->build_now(app_.glyph_source(), error)) {
+    bool built = fonts_->finish_first_build(error);   // started before the window, at the size expected
+    if (built && fonts_->pixel_scale() != pixel_scale_) {   // the window came out otherwise
+        fonts_.emplace(font_file_, pixel_scale_);
+        built = fonts_->build_now(app_.glyph_source(), error);
+    }
+    if (!built) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return false;
     }
@@ -256,6 +260,13 @@ int Session::run() {
     if (!glfwInit()) {
         std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
         return 1;
+    }
+    {   // the fonts are built on a worker while the window and GL are set up (llvmpipe takes a while)
+        int w = 0, h = 0;
+        expected_window_size(options_, screenshot, w, h);
+        const Size2 expected = logical_size(Size2{float(w), float(h)}, options_.rotation);
+        fonts_.emplace(font_file_, pixel_scale_for(static_cast<int>(expected.width), static_cast<int>(expected.height)));
+        fonts_->start_first_build(app_.glyph_source());
     }
     GLFWwindow* window = create_window(options_, screenshot);
     if (!window) {

@@ -374,6 +374,7 @@ def main():
     parser.add_argument("--no-chromium", action="store_true", help="the kiosk side only")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     parser.add_argument("--skip-kiosk-bench", action="store_true", help="not the kiosk-only table after")
+    parser.add_argument("--only", choices=["launch", "cpu"], help="one part: launch and memory, or CPU")
     args = parser.parse_args()
 
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -397,7 +398,7 @@ def main():
         chromium = ChromiumSide(xvfb, work, args.chromium) if with_chromium else None
         sides = [kiosk] + ([chromium] if chromium else [])
         feeds = {}
-        for n in sorted(set(sizes + [args.cpu_size])):
+        for n in sorted(set((sizes if args.only != "cpu" else []) + ([args.cpu_size] if args.only != "launch" else []))):
             feed = os.path.join(work, "feed-%d.json" % n)
             subprocess.run([bench_binary, "generate", str(n), feed], check=True, stderr=subprocess.DEVNULL)
             page = os.path.join(work, "page-%d.html" % n)
@@ -406,7 +407,7 @@ def main():
                 document = json.load(f)
             feeds[n] = {"feed": feed, "page": page, "county": document["products"][0]["county"], "document": document}
 
-        for n in sizes:
+        for n in sizes if args.only != "cpu" else []:
             got = {side.name: {"first": [], "pss": [[] for _ in memory_at], "procs": []} for side in sides}
             for run in range(args.runs):
                 for side in sides:
@@ -425,7 +426,7 @@ def main():
             results.add("processes, %s products" % format(n, ","), got["kiosk"]["procs"],
                         theirs["procs"] if theirs else None, "", 1, 0)
 
-        for every in cadences:
+        for every in cadences if args.only != "launch" else []:
             live = LiveServer(feeds[args.cpu_size]["document"], every)
             try:
                 workload = dict(feeds[args.cpu_size], live_url=live.url, every=every)
