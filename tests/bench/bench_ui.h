@@ -13,6 +13,7 @@ struct FrameTimes {
     double total = 0;
     double update = 0;   // take a snapshot, ask for its fonts, install a finished atlas
     double draw = 0;     // NewFrame → draw → Render
+    double cpu = 0;      // the UI thread's CPU time for the frame: `total` less time other threads had the core
     bool new_data = false;
     bool fonts_installed = false;   // a new atlas came in before this frame
 };
