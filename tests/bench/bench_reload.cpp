@@ -8,6 +8,7 @@
 #include "feed_parse.h"
 #include "published.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <thread>
@@ -35,6 +36,7 @@ struct ReloadRun {
     double parse_ms = 0;
     std::vector<double> before, during, fonts, after;   // frame totals, ms (fonts: while the worker builds the atlas)
     std::vector<double> cpu;                            // every frame's UI-thread CPU time, ms
+    std::size_t warm_up = 0;                            // cpu's first frames, before the reload began
     FrameTimes swap;                                    // the frame that took the new feed
     FrameTimes install;                                 // the frame that installed the new atlas (if one was built)
     double fonts_ms = 0;                                // from the swap to the new atlas installed
@@ -72,6 +74,7 @@ bool reload_once(std::shared_ptr<const Feed> shown, const std::string& text, Rel
         return t;
     };
     for (int i = 0; i < 30; ++i) run.before.push_back(step().total);
+    run.warm_up = run.cpu.size();
 
     std::atomic<bool> parsed{false};
     std::thread worker([&] {
@@ -121,6 +124,7 @@ bool reload_once(std::shared_ptr<const Feed> shown, const std::string& text, Rel
 
 void report(const std::string& label, const std::vector<ReloadRun>& runs, Table& table) {
     std::vector<double> parse, during, swap, fonts_ms, install, all, cpu;
+    double longest = 0, longest_cpu = 0;   // from the publish to the end: the reload's frames
     for (const ReloadRun& r : runs) {
         parse.push_back(r.parse_ms);
         during.insert(during.end(), r.during.begin(), r.during.end());
@@ -132,6 +136,10 @@ void report(const std::string& label, const std::vector<ReloadRun>& runs, Table&
         all.push_back(r.swap.total);
         if (r.rebuilt) all.push_back(r.install.total);
         cpu.insert(cpu.end(), r.cpu.begin(), r.cpu.end());
+        for (const auto* v : {&r.during, &r.fonts, &r.after})
+            for (double ms : *v) longest = std::max(longest, ms);
+        longest = std::max({longest, r.swap.total, r.rebuilt ? r.install.total : 0.0});
+        for (std::size_t i = r.warm_up; i < r.cpu.size(); ++i) longest_cpu = std::max(longest_cpu, r.cpu[i]);
     }
     const std::string of_runs = " (min / median / max of " + std::to_string(runs.size()) + " reloads)";
     table.add("reload " + label + ": parse + validate on the worker", format_stats(stats_of(parse), "ms") + of_runs);
@@ -149,14 +157,14 @@ void report(const std::string& label, const std::vector<ReloadRun>& runs, Table&
         fonts += "knowing the atlas holds every glyph (checked on a worker)";
     table.add("reload " + label + ": fonts for the new feed", fonts);
     const Stats s = stats_of(all), c = stats_of(cpu);
-    const std::string frames = " (" + std::to_string(all.size()) +
+    const std::string frames = " (the longest from the publish on; the median of " + std::to_string(all.size()) +
                                " frames: 30 before the parse, those during it and the font build, the swap, 60 after)";
     table.add("reload " + label + ": longest UI frame against the median, UI-thread CPU time (target ≤ 2×)",
-              format_number(c.max, 3) + " ms against " + format_number(c.median, 3) + " ms = " +
-                  format_number(c.max / c.median, 1) + "×" + frames);
+              format_number(longest_cpu, 3) + " ms against " + format_number(c.median, 3) + " ms = " +
+                  format_number(longest_cpu / c.median, 1) + "×" + frames);
     table.add("reload " + label + ": longest UI frame against the median, wall clock (preemption included)",
-              format_number(s.max, 2) + " ms against " + format_number(s.median, 3) + " ms = " +
-                  format_number(s.max / s.median, 1) + "×");
+              format_number(longest, 2) + " ms against " + format_number(s.median, 3) + " ms = " +
+                  format_number(longest / s.median, 1) + "× (slowest before the reload: " + format_number(s.max, 2) + " ms overall)");
 }
 
 } // namespace
