@@ -48,7 +48,7 @@ bool wait_for_install(FontKeeper& fonts) {
 
 } // namespace
 
-TEST_CASE("FontKeeper builds new glyphs on a worker and installs them between frames; known glyphs build nothing") {
+TEST_CASE("FontKeeper builds new glyphs on a worker and installs them between frames, known glyphs build nothing") {
     Context context;
     std::string error;
     const auto file = find_cjk_font(error);

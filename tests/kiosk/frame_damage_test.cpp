@@ -61,7 +61,7 @@ long area(const std::vector<DamageRect>& rects) {
 
 } // namespace
 
-TEST_CASE("the first frame, and one after invalidate(), is damaged everywhere; an identical frame nowhere") {
+TEST_CASE("the first frame, and one after invalidate(), is damaged everywhere, an identical frame nowhere") {
     FrameDamage damage;
     Frame a([](ImDrawList& dl) { screen(dl, IM_COL32(200, 0, 0, 255), 100); });
     CHECK(only(damage.compare(a.data(), 640, 480)) == DamageRect{0, 0, 640, 480});
@@ -113,7 +113,7 @@ TEST_CASE("damage comes as at most kMaxRects rectangles however scattered the ch
     }
 }
 
-TEST_CASE("what a clip rectangle hides does not count as damage; moving the clip does") {
+TEST_CASE("what a clip rectangle hides does not count as damage, moving the clip does") {
     FrameDamage damage;
     auto clipped = [](float box_x, float clip_x1) {
         return [=](ImDrawList& dl) {
@@ -131,7 +131,7 @@ TEST_CASE("what a clip rectangle hides does not count as damage; moving the clip
     CHECK(covers(only(damage.compare(c.data(), 640, 480)), 500, 100, 550, 140));
 }
 
-TEST_CASE("clip_draw_data narrows every command to the damage; one outside it becomes empty") {
+TEST_CASE("clip_draw_data narrows every command to the damage, one outside it becomes empty") {
     Frame f([](ImDrawList& dl) {
         dl.AddRectFilled(ImVec2(0, 0), ImVec2(640, 480), IM_COL32(20, 20, 20, 255));
         dl.PushClipRect(ImVec2(500, 400), ImVec2(640, 480));
