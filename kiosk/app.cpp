@@ -34,6 +34,45 @@ void add_body(FontGlyphs& glyphs, const LocalizedText& text) {
     glyphs.all.add(text.en);
 }
 
+// Every text of `f` and `live` (what glyph_source() runs, on any thread).
+void collect_glyphs(const Feed& f, const LiveStats& live, FontGlyphs& glyphs) {
+    for (std::string_view text : all_ui_texts()) add_display(glyphs, LocalizedText::plain(std::string(text)));
+    // What the number and date formatters write besides digits ("5月16日 周六", "110.14万").
+    add_display(glyphs, LocalizedText::plain("年月日周一二三四五六万亿"));
+    add_display(glyphs, f.event.title);
+    add_display(glyphs, f.event.venue);
+    add_body(glyphs, f.event.contact);
+    for (const Session& s : f.schedule) {
+        add_display(glyphs, s.title);
+        add_display(glyphs, s.location);
+        add_body(glyphs, s.description);
+    }
+    for (const County& c : f.counties) {
+        add_display(glyphs, c.name);
+        add_body(glyphs, c.blurb);
+    }
+    for (const Product& p : f.products) {
+        add_display(glyphs, p.name);
+        add_display(glyphs, p.producer);
+        add_display(glyphs, p.unit);
+        add_body(glyphs, p.description);
+        for (const LocalizedText& tag : p.tags) add_display(glyphs, tag);
+    }
+    for (const SessionLive& s : live.sessions)
+        for (const PlatformLive& p : s.platforms) add_display(glyphs, p.name);
+}
+
+// Whether `a` names the same platforms, in the same words, as `b`.
+bool same_platform_names(const LiveStats& a, const LiveStats& b) {
+    std::vector<const LocalizedText*> names_a, names_b;
+    for (const SessionLive& s : a.sessions)
+        for (const PlatformLive& p : s.platforms) names_a.push_back(&p.name);
+    for (const SessionLive& s : b.sessions)
+        for (const PlatformLive& p : s.platforms) names_b.push_back(&p.name);
+    return std::equal(names_a.begin(), names_a.end(), names_b.begin(), names_b.end(),
+                      [](const LocalizedText* x, const LocalizedText* y) { return x->zh == y->zh && x->en == y->en; });
+}
+
 } // namespace
 
 KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
@@ -106,32 +145,8 @@ void KioskApp::entered() {
     if (route_.screen == ScreenId::product) options_.usage->product_open(route_.id);
 }
 
-void KioskApp::collect_glyphs(FontGlyphs& glyphs) const {
-    for (std::string_view text : all_ui_texts()) add_display(glyphs, LocalizedText::plain(std::string(text)));
-    // What the number and date formatters write besides digits ("5月16日 周六", "110.14万").
-    add_display(glyphs, LocalizedText::plain("年月日周一二三四五六万亿"));
-    const Feed& f = *feed_;
-    add_display(glyphs, f.event.title);
-    add_display(glyphs, f.event.venue);
-    add_body(glyphs, f.event.contact);
-    for (const Session& s : f.schedule) {
-        add_display(glyphs, s.title);
-        add_display(glyphs, s.location);
-        add_body(glyphs, s.description);
-    }
-    for (const County& c : f.counties) {
-        add_display(glyphs, c.name);
-        add_body(glyphs, c.blurb);
-    }
-    for (const Product& p : f.products) {
-        add_display(glyphs, p.name);
-        add_display(glyphs, p.producer);
-        add_display(glyphs, p.unit);
-        add_body(glyphs, p.description);
-        for (const LocalizedText& tag : p.tags) add_display(glyphs, tag);
-    }
-    for (const SessionLive& s : live_->sessions)
-        for (const PlatformLive& p : s.platforms) add_display(glyphs, p.name);
+GlyphSource KioskApp::glyph_source() const {
+    return [feed = feed_, live = live_](FontGlyphs& glyphs) { collect_glyphs(*feed, *live, glyphs); };
 }
 
 void KioskApp::set_fonts(const FontRoles& fonts, float pixel_scale) {
@@ -154,7 +169,10 @@ bool KioskApp::update(double now, bool& new_text) {
     std::shared_ptr<const Feed> feed = feed_;
     std::shared_ptr<const LiveStats> live = live_document_;
     if (!source_->take_new(feed, live)) return freshness_changed || pictures_changed;
-    new_text = feed != feed_ || live != live_document_;   // platform names may be new too
+    // A live update brings new text only in its platform names (rarely new): the
+    // glyphs of a whole feed are not collected again every few seconds.
+    const LiveStats& shown_live = *live_;
+    new_text = feed != feed_ || (live != live_document_ && live && !same_platform_names(*live, shown_live));
     if (feed != feed_) {
         const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
         feed_ = std::move(feed);

@@ -55,7 +55,7 @@ public:
     void set_wall_clock(std::function<std::int64_t()> clock) { wall_clock_ = std::move(clock); }
 
     // RunnerApp
-    void collect_glyphs(FontGlyphs& glyphs) const override;
+    GlyphSource glyph_source() const override;
     void set_fonts(const FontRoles& fonts, float pixel_scale) override;
     bool update(double now, bool& new_text) override;
     void draw(double now) override;

@@ -84,7 +84,7 @@ ImVector<ImWchar> GlyphSet::ranges() const {
 }
 
 bool FontAtlas::build(const FontFile& file, const FontGlyphs& glyphs, float pixel_scale, std::string& error) {
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    ImFontAtlas& atlas = *atlas_;
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;

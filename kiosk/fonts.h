@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,12 +54,19 @@ struct FontGlyphs {
     }
 };
 
-// Owns the atlas contents of the current ImGui context. Building is CPU only;
-// the runner uploads the texture.
+// Fills a glyph set with every text the screens may draw. May run on any
+// thread: it reads only immutable snapshots it holds.
+using GlyphSource = std::function<void(FontGlyphs&)>;
+
+// An ImGui font atlas of our own. Building is CPU only and touches no ImGui
+// context, so it may run on a worker; install() makes it the current
+// context's fonts (UI thread), and the runner uploads the texture. Contexts
+// using it must not own their atlas: create them with ImGui::CreateContext(&an_atlas).
 class FontAtlas {
 public:
     // `pixel_scale` is screen height / 1080 (or width for portrait).
     bool build(const FontFile& file, const FontGlyphs& glyphs, float pixel_scale, std::string& error);
+    void install() const { ImGui::GetIO().Fonts = atlas_.get(); }
 
     const FontRoles& roles() const { return roles_; }
     const FontGlyphs& glyphs() const { return glyphs_; }
@@ -65,6 +74,7 @@ public:
     int texture_height() const { return tex_height_; }
 
 private:
+    std::unique_ptr<ImFontAtlas> atlas_ = std::make_unique<ImFontAtlas>();
     FontRoles roles_;
     FontGlyphs glyphs_;
     ImVector<ImWchar> ranges_;          // must outlive the atlas build

@@ -46,6 +46,23 @@ GLFWmonitor* kiosk_monitor(const RunnerOptions& options) {
 
 } // namespace
 
+void expected_window_size(const RunnerOptions& options, bool hidden, int& width, int& height) {
+    width = options.width;
+    height = options.height;
+    if (hidden || !options.kiosk_mode) return;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    std::vector<std::string> names;
+    for (int i = 0; i < count; ++i) names.emplace_back(glfwGetMonitorName(monitors[i]));
+    std::string note;   // create_window() says it
+    const int chosen = choose_monitor(names, options.monitor_index, options.monitor_name, note);
+    if (chosen < 0 || chosen >= count) return;
+    if (const GLFWvidmode* mode = glfwGetVideoMode(monitors[chosen])) {
+        width = mode->width;
+        height = mode->height;
+    }
+}
+
 GLFWwindow* create_window(const RunnerOptions& options, bool hidden) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);

@@ -22,4 +22,9 @@ int choose_monitor(const std::vector<std::string>& names, int index, std::string
 // screenshot's window, never shown, always ordinary.
 GLFWwindow* create_window(const RunnerOptions& options, bool hidden);
 
+// The framebuffer size create_window() will most likely give (glfwInit done):
+// the monitor's mode in kiosk mode, else the options' size. Lets the fonts be
+// built while the window and GL are being set up.
+void expected_window_size(const RunnerOptions& options, bool hidden, int& width, int& height);
+
 } // namespace kiosk

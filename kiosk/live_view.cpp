@@ -1,5 +1,6 @@
 #include "live_view.h"
 
+#include "number_format.h"
 #include "ui_strings.h"
 #include "widgets.h"
 
@@ -18,6 +19,21 @@ LiveTotals LiveFigures::shown(double now) const { return {viewers.value(now), or
 
 bool LiveFigures::animating(double now) const {
     return viewers.animating(now) || orders.animating(now) || revenue_fen.animating(now);
+}
+
+std::array<std::string, 3> LiveFigures::texts(double now, Lang lang) const {
+    const LiveTotals t = shown(now);
+    return {format_big(t.viewers, lang), format_big(t.orders, lang), format_big_money_fen(t.revenue_fen, lang)};
+}
+
+double LiveFigures::seconds_until_text_changes(double now, Lang lang) const {
+    if (!animating(now)) return std::numeric_limits<double>::infinity();
+    const auto current = texts(now, lang);
+    // A count-up lasts about a second: some 20 looks ahead, a few microseconds each.
+    for (double ahead = kCountUpFrameSeconds;; ahead += kCountUpFrameSeconds) {
+        if (texts(now + ahead, lang) != current) return ahead;
+        if (!animating(now + ahead)) return std::numeric_limits<double>::infinity();
+    }
 }
 
 float fitted_font_size(ImFont* font, std::string_view text, float max_width) {

@@ -10,11 +10,17 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace kiosk {
+
+// A count-up is looked at this often, not every frame, and drawn only when a
+// figure's text changes: at a live update a second it would otherwise keep
+// software GL drawing without pause.
+inline constexpr double kCountUpFrameSeconds = 1.0 / 20;
 
 // Viewers, orders and revenue as shown: each eases up to new totals.
 struct LiveFigures {
@@ -23,6 +29,11 @@ struct LiveFigures {
     void set(const LiveTotals& totals, double now);
     LiveTotals shown(double now) const;
     bool animating(double now) const;
+    // Viewers, orders and revenue as the screens write them at `now`.
+    std::array<std::string, 3> texts(double now, Lang lang) const;
+    // Seconds (a multiple of kCountUpFrameSeconds) until texts() reads
+    // otherwise; infinity when it no longer will (e.g. +37 viewers in 万 of 2 decimals).
+    double seconds_until_text_changes(double now, Lang lang) const;
 };
 
 // A figure card: `label` (heading font) and `number` (number font, shrunk to

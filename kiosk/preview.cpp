@@ -54,10 +54,15 @@ public:
     // The runner's next_screenshot: the next screen, then the sheet, then done.
     bool next(Screenshot& shot, std::string& error);
 
-    void collect_glyphs(FontGlyphs& glyphs) const override {
-        KioskApp(feed_, AppOptions{}).collect_glyphs(glyphs);
-        for (const PreviewShot& s : shots_) glyphs.all.add(s.caption);
-        glyphs.all.add(summary_ + header_title());
+    // The kiosk's glyphs for the feed, and the sheet's captions (safe on the font worker: copies only).
+    GlyphSource glyph_source() const override {
+        GlyphSource kiosk = KioskApp(feed_, AppOptions{}).glyph_source();
+        std::string extra = summary_ + header_title();
+        for (const PreviewShot& s : shots_) extra += s.caption;
+        return [kiosk = std::move(kiosk), extra = std::move(extra)](FontGlyphs& glyphs) {
+            kiosk(glyphs);
+            glyphs.all.add(extra);
+        };
     }
     void set_fonts(const FontRoles& fonts, float pixel_scale) override {
         fonts_ = fonts;

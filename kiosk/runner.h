@@ -60,8 +60,9 @@ struct RenderStats {
 class RunnerApp {
 public:
     virtual ~RunnerApp() = default;
-    // Every text the screens may draw, so the atlas can hold exactly those glyphs.
-    virtual void collect_glyphs(FontGlyphs& glyphs) const = 0;
+    // Every text the screens may draw, so the atlas can hold exactly those glyphs:
+    // a function holding the current data that may run on another thread.
+    virtual GlyphSource glyph_source() const = 0;
     // Fonts are (re)built; `pixel_scale` is 1 at 1080p.
     virtual void set_fonts(const FontRoles& fonts, float pixel_scale) = 0;
     // Between frames: take new data. True when something visible changed. Sets

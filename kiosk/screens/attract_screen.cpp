@@ -102,10 +102,10 @@ public:
 
     double seconds_until_change(std::int64_t now_unix, double now) const override {
         if (!started_) return 0;
-        if (figures_.animating(now)) return 0;
-        const double boundary = live_boundary_unix_ == INT64_MAX
-                                    ? kNoChange
-                                    : static_cast<double>(std::max<std::int64_t>(0, live_boundary_unix_ - now_unix));
+        const double boundary = std::min(figures_.seconds_until_text_changes(now, lang_),
+                                         live_boundary_unix_ == INT64_MAX
+                                             ? kNoChange
+                                             : static_cast<double>(std::max<std::int64_t>(0, live_boundary_unix_ - now_unix)));
         if (slide_count_ < 2) return boundary;
         const double elapsed = std::max(0.0, now - start_);
         const double into = std::fmod(elapsed, kSlideSeconds);
@@ -190,7 +190,7 @@ private:
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         figures_.set(live_totals(f.live), f.now);
-        const LiveTotals shown = figures_.shown(f.now);
+        lang_ = f.lang;
         const bool portrait = r.GetHeight() > r.GetWidth();
         const float gap = t.px(24);
 
@@ -235,8 +235,7 @@ private:
         }
         y += t.px(16);
 
-        const std::string numbers[3] = {format_big(shown.viewers, f.lang), format_big(shown.orders, f.lang),
-                                        format_big_money_fen(shown.revenue_fen, f.lang)};
+        const auto numbers = figures_.texts(f.now, f.lang);
         const char* labels[3] = {"viewers", "orders", "revenue"};
         const ImU32 colors[3] = {t.warning, t.good, t.live};
         if (portrait) {
@@ -272,6 +271,7 @@ private:
     std::size_t slide_count_ = 0;
     std::int64_t live_boundary_unix_ = INT64_MAX;   // when the live slide's "live now" line changes
     LiveFigures figures_;
+    Lang lang_ = Lang::zh;   // the figures' last language, for seconds_until_change
 };
 
 } // namespace

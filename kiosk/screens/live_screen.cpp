@@ -115,9 +115,8 @@ public:
         y = draw_header(f, ImRect(ImVec2(x, y), ImVec2(x + width, y + t.fonts.title->FontSize + t.px(8)))) + t.px(16);
 
         // The three big figures: a row in landscape, a stack in portrait.
-        const LiveTotals shown = figures_.shown(f.now);
-        const std::string numbers[3] = {format_big(shown.viewers, f.lang), format_big(shown.orders, f.lang),
-                                        format_big_money_fen(shown.revenue_fen, f.lang)};
+        const auto numbers = figures_.texts(f.now, f.lang);
+        lang_ = f.lang;
         const char* labels[3] = {"viewers", "orders", "revenue"};
         const ImU32 colors[3] = {t.warning, t.good, t.live};
         if (portrait) {
@@ -177,9 +176,9 @@ public:
     }
 
     double seconds_until_change(std::int64_t now_unix, double now) const override {
-        if (figures_.animating(now)) return 0;
-        if (next_text_change_unix_ == INT64_MAX) return kNoChange;
-        return static_cast<double>(std::max<std::int64_t>(0, next_text_change_unix_ - now_unix));
+        const double figures = figures_.seconds_until_text_changes(now, lang_);   // a frame only for new digits
+        if (next_text_change_unix_ == INT64_MAX) return figures;
+        return std::min(figures, static_cast<double>(std::max<std::int64_t>(0, next_text_change_unix_ - now_unix)));
     }
 
 private:
@@ -362,6 +361,7 @@ private:
     std::vector<TopProduct> top_;
 
     LiveFigures figures_;
+    Lang lang_ = Lang::zh;   // the figures' last language, for seconds_until_change
     std::int64_t next_text_change_unix_ = INT64_MAX;
 };
 

@@ -1,45 +1,35 @@
-// A headless ImGui context for timing frames: the kiosk's real fonts and
-// screens, no window or GL. Like the runner, a frame that brings new text
-// rebuilds the font atlas when it lacks glyphs (on the CPU; the GL upload the
-// runner then does is not part of the figure).
+// Timed frames of the headless UI (tests/kiosk/headless_ui.h): the kiosk's
+// real fonts and screens, no window or GL. Between frames new data's fonts are
+// built on a worker as in the runner; installing a finished atlas is part of
+// the frame, its GL upload is not (there is no GL here).
 #pragma once
 
-#include "app.h"
-#include "fonts.h"
-
-#include <imgui.h>
+#include "headless_ui.h"
 
 namespace kiosk::bench {
 
 // Where one frame's time went, in milliseconds.
 struct FrameTimes {
     double total = 0;
-    double update = 0;        // KioskApp::update: take a snapshot
-    double glyphs = 0;        // collect the new feed's glyphs and compare with the atlas
-    double atlas = 0;         // rebuild the atlas (only when glyphs were missing)
-    double draw = 0;          // NewFrame → draw → Render
+    double update = 0;   // take a snapshot, ask for its fonts, install a finished atlas
+    double draw = 0;     // NewFrame → draw → Render
+    double cpu = 0;      // the UI thread's CPU time for the frame: `total` less time other threads had the core
     bool new_data = false;
-    bool rebuilt = false;
+    bool fonts_installed = false;   // a new atlas came in before this frame
 };
 
 class BenchUi {
 public:
-    explicit BenchUi(KioskApp& app, int width = 1920, int height = 1080);
-    ~BenchUi();
-    BenchUi(const BenchUi&) = delete;
-    BenchUi& operator=(const BenchUi&) = delete;
+    explicit BenchUi(KioskApp& app, int width = 1920, int height = 1080) : ui_(app, width, height) {}
 
     // One frame with the finger at `pos`, 1/60 s after the last.
     FrameTimes frame(ImVec2 pos, bool down);
     FrameTimes idle() { return frame(ImVec2(-FLT_MAX, -FLT_MAX), false); }
-    const FontAtlas& atlas() const { return atlas_; }
+    const FontAtlas& atlas() const { return ui_.fonts().atlas(); }
+    bool fonts_busy() const { return ui_.fonts().busy(); }
 
 private:
-    KioskApp& app_;
-    FontFile font_;
-    FontAtlas atlas_;
-    float scale_ = 1;
-    double now_ = 1.0;
+    test::HeadlessUi ui_;
 };
 
 } // namespace kiosk::bench

@@ -1,12 +1,16 @@
-// A headless ImGui context for interaction tests: real fonts and screens, no
-// window or GL; the test feeds mouse input frame by frame.
+// A headless ImGui context for interaction tests and benchmarks: real fonts
+// and screens, no window or GL; the caller feeds mouse input frame by frame.
+// Between frames it does what the runner does: new data's glyphs go to a
+// FontKeeper (built on a worker) and a finished atlas is installed.
 #pragma once
 
 #include "app.h"
+#include "font_keeper.h"
 #include "fonts.h"
 
 #include <imgui.h>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -15,7 +19,7 @@ namespace kiosk::test {
 class HeadlessUi {
 public:
     HeadlessUi(KioskApp& app, int width = 1920, int height = 1080) : app_(app) {
-        ImGui::CreateContext();
+        ImGui::CreateContext(&context_atlas_);   // FontKeeper's atlases replace the context's
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
@@ -23,31 +27,44 @@ public:
         std::string error;
         const auto file = find_cjk_font(error);
         if (!file) throw std::runtime_error(error);
-        font_file_ = *file;
         scale_ = std::min(width, height) / 1080.0f;
-        FontGlyphs glyphs;
-        app.collect_glyphs(glyphs);
-        build_fonts(glyphs);
+        fonts_.emplace(*file, scale_);
+        if (!fonts_->build_now(app.glyph_source(), error)) throw std::runtime_error(error);
+        fonts_installed();
     }
-    ~HeadlessUi() { ImGui::DestroyContext(); }
+    ~HeadlessUi() {
+        fonts_.reset();   // waits for a build in progress
+        ImGui::DestroyContext();
+    }
+    HeadlessUi(const HeadlessUi&) = delete;
+    HeadlessUi& operator=(const HeadlessUi&) = delete;
 
-    // One frame with the finger at `pos` (down or up), `dt` seconds after the last.
-    void frame(ImVec2 pos, bool down, double dt = 1.0 / 60.0) {
+    // Between frames: the app takes new data; fonts as the runner keeps them. True when something changed.
+    bool update() {
+        bool new_text = false;
+        const bool changed = app_.update(now_, new_text);
+        if (new_text) fonts_->request(app_.glyph_source());
+        if (fonts_->install_ready()) fonts_installed();
+        return changed;
+    }
+    // NewFrame → draw → Render.
+    void render() {
+        ImGui::NewFrame();
+        app_.draw(now_);
+        ImGui::Render();
+    }
+    // Sets the time and the finger for the next frame: `pos` (down or up), `dt` seconds after the last.
+    void input(ImVec2 pos, bool down, double dt = 1.0 / 60.0) {
         now_ += dt;
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = static_cast<float>(dt);
         io.MousePos = pos;
         io.MouseDown[0] = down;
-        bool new_text = false;
-        app_.update(now_, new_text);
-        if (new_text) {   // as the runner does: a new feed rebuilds the atlas only for characters it lacks
-            FontGlyphs glyphs;
-            app_.collect_glyphs(glyphs);
-            if (!atlas_.glyphs().contains_all_of(glyphs)) build_fonts(glyphs);
-        }
-        ImGui::NewFrame();
-        app_.draw(now_);
-        ImGui::Render();
+    }
+    void frame(ImVec2 pos, bool down, double dt = 1.0 / 60.0) {
+        input(pos, down, dt);
+        update();
+        render();
     }
     void idle(double seconds, double dt = 1.0 / 60.0) {
         for (double t = 0; t < seconds; t += dt) frame(ImVec2(-FLT_MAX, -FLT_MAX), false, dt);
@@ -71,23 +88,24 @@ public:
         frame(end, false);
     }
     double now() const { return now_; }
-    const FontAtlas& atlas() const { return atlas_; }
+    const FontKeeper& fonts() const { return *fonts_; }
+    int atlas_installs() const { return installs_; }
 
 private:
-    void build_fonts(const FontGlyphs& glyphs) {
-        std::string error;
-        if (!atlas_.build(font_file_, glyphs, scale_, error)) throw std::runtime_error(error);
+    void fonts_installed() {
         unsigned char* pixels;
         int w, h;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);   // marks the atlas built; no GL here
-        app_.set_fonts(atlas_.roles(), scale_);
+        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // what the runner uploads; no GL here
+        app_.set_fonts(fonts_->atlas().roles(), scale_);
+        ++installs_;
     }
 
     KioskApp& app_;
-    FontAtlas atlas_;
-    FontFile font_file_;
-    float scale_ = 1.0f;
+    ImFontAtlas context_atlas_;
+    std::optional<FontKeeper> fonts_;
+    float scale_ = 1;
     double now_ = 1.0;
+    int installs_ = 0;
 };
 
 } // namespace kiosk::test

@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -128,7 +129,7 @@ TEST_CASE("the live screen counts up on higher totals and drops at once on a cor
 
     source.publish(scaled_live(feed->live, 120, updated + 3));
     ui.idle(0.1);
-    CHECK(app.seconds_until_change(ui.now()) == 0.0);   // counting up
+    CHECK(app.seconds_until_change(ui.now()) == kCountUpFrameSeconds);   // counting up, 20 frames a second
     ui.idle(1.2);
     CHECK(app.seconds_until_change(ui.now()) > 0.0);    // landed
 
@@ -198,4 +199,23 @@ TEST_CASE("the live and attract screens render in both languages, landscape and 
                 CHECK(colours_in(pic, 0, 0, pic.width, pic.height, 2) > 50);
                 CHECK(dark_pixels_in(pic, 0, 0, pic.width, pic.height, 2) > 2000);
             }
+}
+
+TEST_CASE("count-up frames only when a figure's text changes: none for a rise its rounding hides") {
+    LiveFigures figures;
+    figures.set(LiveTotals{1101400, 5000, 100000000}, 0.0);   // 110.14万 viewers, 5,000 orders, ¥100万
+    CHECK(std::isinf(figures.seconds_until_text_changes(0.0, Lang::zh)));
+
+    figures.set(LiveTotals{1101437, 5000, 100000000}, 1.0);   // +37 viewers: still 110.14万
+    CHECK(figures.animating(1.0));
+    CHECK(std::isinf(figures.seconds_until_text_changes(1.0, Lang::zh)));
+
+    figures.set(LiveTotals{1101437, 5001, 100000000}, 3.0);   // +1 order shows when the count-up lands
+    const double wait = figures.seconds_until_text_changes(3.0, Lang::zh);
+    CHECK(wait > 0.9);
+    CHECK(wait < 1.1);
+    CHECK(figures.texts(3.0 + wait, Lang::zh)[1] != figures.texts(3.0, Lang::zh)[1]);
+
+    figures.set(LiveTotals{2202874, 5001, 100000000}, 5.0);   // doubled: new digits at once
+    CHECK(figures.seconds_until_text_changes(5.0, Lang::zh) == Approx(kCountUpFrameSeconds));
 }

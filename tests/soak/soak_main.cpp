@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
         Counts c;
         c.resident = resident_bytes();
         c.textures = gpu.live();
-        c.glyphs = static_cast<int>(ui.atlas().glyphs().all.count());
+        c.glyphs = static_cast<int>(ui.fonts().atlas().glyphs().all.count());
         c.cached_images = pipeline.cache() ? pipeline.cache()->image_usage().files : -1;
         c.failed_pictures = images.stats().failed;
         return c;
