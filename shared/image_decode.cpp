@@ -143,9 +143,43 @@ bool is_promised_format(std::span<const std::uint8_t> b) {
            starts_with("GIF89a") || starts_with("BM");
 }
 
+// Debian 12's stb builds a JPEG Huffman table without checking that its code
+// counts add up to at most 256, and writes past the table when they do (in
+// stbi_info too). Walks the segments as stb does; false for any such table.
+bool jpeg_huffman_tables_fit(std::span<const std::uint8_t> b) {
+    auto at = [&](std::size_t i) -> unsigned { return i < b.size() ? b[i] : 0u; };   // stb reads 0 past the end
+    std::size_t i = 2;   // after SOI
+    bool in_scan = false;
+    while (i + 1 < b.size()) {
+        const unsigned marker = b[i + 1];
+        if (b[i] != 0xFF || marker == 0xFF || (in_scan && (marker == 0x00 || (marker >= 0xD0 && marker <= 0xD7)))) {
+            ++i;   // entropy-coded data, stuffing, fill bytes and restarts
+            continue;
+        }
+        if (marker == 0xD9) return true;   // EOI
+        const std::size_t length = at(i + 2) << 8 | at(i + 3);
+        const std::size_t end = i + 2 + length;
+        if (marker == 0xC4)
+            for (std::size_t t = i + 4; t < end && t < b.size();) {
+                std::size_t codes = 0;
+                for (std::size_t k = 1; k <= 16; ++k) codes += at(t + k);
+                if (codes > 256) return false;
+                t += 17 + codes;
+            }
+        in_scan = marker == 0xDA;   // SOS: entropy-coded data follows its header
+        i = std::max(end, i + 2);
+    }
+    return true;
+}
+
 std::string size_text(std::int64_t w, std::int64_t h) { return std::to_string(w) + "×" + std::to_string(h); }
 
 } // namespace
+
+bool safe_for_stb(std::span<const std::uint8_t> bytes) {
+    if (!is_promised_format(bytes)) return false;
+    return bytes[0] != 0xFF || jpeg_huffman_tables_fit(bytes);
+}
 
 std::optional<DecodedImage> decode_image(std::span<const std::uint8_t> bytes, int max_width, int max_height,
                                          std::string* error, const ImageLimits& limits) {
@@ -160,6 +194,7 @@ std::optional<DecodedImage> decode_image(std::span<const std::uint8_t> bytes, in
         return fail("image file of " + megabytes(bytes.size()) + " exceeds " + megabytes(limits.max_input_bytes));
 
     if (!is_promised_format(bytes)) return fail("not an image: only PNG, JPEG, GIF and BMP are shown");
+    if (!safe_for_stb(bytes)) return fail("corrupt JPEG: a Huffman table has more than 256 codes");
 
     const int length = static_cast<int>(bytes.size());
     int w = 0, h = 0, channels = 0;

@@ -59,7 +59,7 @@ void bleed_into_transparent(DecodedImage& img) {
 DecodePlan plan_decode(std::span<const std::uint8_t> data, ImageSize size_class, const ImageLimits& limits) {
     DecodePlan plan{size_class};
     int w = 0, h = 0, channels = 0;
-    if (data.size() <= limits.max_input_bytes && data.size() <= static_cast<std::size_t>(INT_MAX) &&
+    if (data.size() <= limits.max_input_bytes && data.size() <= static_cast<std::size_t>(INT_MAX) && safe_for_stb(data) &&
         stbi_info_from_memory(data.data(), static_cast<int>(data.size()), &w, &h, &channels) && w > 0 && h > 0) {
         plan.target = cover_size({w, h}, size_class);
         plan.full_size = plan.target == ImageSize{w, h};

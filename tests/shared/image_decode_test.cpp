@@ -201,6 +201,27 @@ TEST_CASE("Only PNG, JPEG, GIF and BMP reach the decoder", "[image_decode]") {
     CHECK(Bytes(img.rgba.begin(), img.rgba.end()) == Bytes{1, 2, 3, 255});
 }
 
+// Found by fuzz_image (tests/fuzz/corpus/image/crash-jpeg-huffman): Debian 12's stb writes
+// past a Huffman table whose code counts add up to more than 256.
+TEST_CASE("A JPEG whose Huffman table has more than 256 codes never reaches stb", "[image_decode]") {
+    const Bytes photo = jpeg(16, 16, solid(16, 16, 200, 100, 50));
+    REQUIRE(safe_for_stb(photo));
+    const Bytes dht = {0xFF, 0xC4};
+    Bytes bad = photo;
+    const auto table = std::search(bad.begin(), bad.end(), dht.begin(), dht.end());
+    REQUIRE(table != bad.end());
+    table[5] = 200;   // the first two of the sixteen code counts, after FF C4, length, class/id
+    table[6] = 100;
+    CHECK_FALSE(safe_for_stb(bad));
+    CHECK(decode_error(bad) == "corrupt JPEG: a Huffman table has more than 256 codes");
+    // The same bytes inside an APP segment are data, not a table.
+    Bytes app = {0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x17, 0xFF, 0xC4, 0x00, 0x20, 0x00};   // APP1 of 21 bytes
+    app.resize(app.size() + 16, 0xFF);
+    app.insert(app.end(), photo.begin() + 2, photo.end());
+    CHECK(safe_for_stb(app));
+    CHECK(must_decode(app, 64, 64).width == 16);
+}
+
 TEST_CASE("Corrupt, truncated and non-image bytes are refused with a reason", "[image_decode]") {
     const std::string text = "<html>404 Not Found</html>";
     CHECK(decode_error(Bytes(text.begin(), text.end())).rfind("not an image: ", 0) == 0);
