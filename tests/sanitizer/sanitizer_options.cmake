@@ -17,10 +17,17 @@ function(kiosk_collect_executables dir out)
   set(${out} ${found} PARENT_SCOPE)
 endfunction()
 
-add_library(sanitizer_options OBJECT ${CMAKE_CURRENT_LIST_DIR}/sanitizer_options.cpp)
-target_compile_definitions(sanitizer_options PRIVATE
-  KIOSK_LSAN_SUPPRESSIONS="${CMAKE_CURRENT_LIST_DIR}/lsan.supp")
+foreach(variant sanitizer_options sanitizer_options_gl)
+  add_library(${variant} OBJECT ${CMAKE_CURRENT_LIST_DIR}/sanitizer_options.cpp)
+  target_compile_definitions(${variant} PRIVATE
+    KIOSK_LSAN_SUPPRESSIONS="${CMAKE_CURRENT_LIST_DIR}/lsan.supp")
+endforeach()
+target_compile_definitions(sanitizer_options_gl PRIVATE KIOSK_GL_PROGRAM)   # the kiosk: see sanitizer_options.cpp
 kiosk_collect_executables(${CMAKE_SOURCE_DIR} executables)
 foreach(t IN LISTS executables)
-  target_sources(${t} PRIVATE $<TARGET_OBJECTS:sanitizer_options>)
+  if(t STREQUAL "kiosk")
+    target_sources(${t} PRIVATE $<TARGET_OBJECTS:sanitizer_options_gl>)
+  else()
+    target_sources(${t} PRIVATE $<TARGET_OBJECTS:sanitizer_options>)
+  endif()
 endforeach()
