@@ -208,6 +208,7 @@ std::optional<DecodedImage> decode_image(std::span<const std::uint8_t> bytes, in
         const char* reason = stbi_failure_reason();
         return fail(std::string("not an image: ") + (reason ? reason : "unknown format"));
     }
+    if (w <= 0 || h <= 0) return fail("corrupt image: " + size_text(w, h) + " pixels");   // a BMP may say height 0
     if (w > limits.max_side || h > limits.max_side)
         return fail(size_text(w, h) + " exceeds " + std::to_string(limits.max_side) + " px");
 

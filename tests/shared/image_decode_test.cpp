@@ -222,6 +222,15 @@ TEST_CASE("A JPEG whose Huffman table has more than 256 codes never reaches stb"
     CHECK(must_decode(app, 64, 64).width == 16);
 }
 
+// Found by fuzz_image (tests/fuzz/corpus/image/crash-bmp-height-0): stb takes a BMP of height 0.
+TEST_CASE("A picture with no pixels is refused", "[image_decode]") {
+    Bytes bmp;
+    REQUIRE(stbi_write_bmp_to_func(append, &bmp, 2, 2, 4, solid(2, 2, 9, 9, 9).data()) != 0);
+    must_decode(bmp, 8, 8);
+    std::fill(bmp.begin() + 22, bmp.begin() + 26, 0);   // BITMAPINFOHEADER height
+    CHECK(decode_error(bmp) == "corrupt image: 2×0 pixels");
+}
+
 TEST_CASE("Corrupt, truncated and non-image bytes are refused with a reason", "[image_decode]") {
     const std::string text = "<html>404 Not Found</html>";
     CHECK(decode_error(Bytes(text.begin(), text.end())).rfind("not an image: ", 0) == 0);
