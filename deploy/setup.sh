@@ -12,6 +12,7 @@ PACKAGES="
   fonts-noto-cjk tzdata
   catch2 libcpp-httplib-dev zlib1g-dev xvfb xauth libgl1-mesa-dri zbar-tools
   dpkg-dev file systemd shellcheck libx11-dev xdotool python3
+  clang-14 libclang-rt-14-dev llvm
 "
 
 missing=""

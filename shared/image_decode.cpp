@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <iterator>
 #include <memory>
+#include <string_view>
 
 namespace kiosk {
 namespace {
@@ -130,9 +131,74 @@ bool png_header_size(std::span<const std::uint8_t> b, std::uint32_t& w, std::uin
     return true;
 }
 
+// The formats the feed guide promises. stb also reads PSD, HDR, PIC, PNM and
+// TGA, which nobody sends a kiosk and where its decoders have had memory bugs
+// (a 16-bit PGM reads past its buffer in Debian 12's stb): they never reach it.
+bool is_promised_format(std::span<const std::uint8_t> b) {
+    auto starts_with = [&](std::string_view magic) {
+        return b.size() >= magic.size() && std::equal(magic.begin(), magic.end(), b.begin(),
+                                                      [](char m, std::uint8_t c) { return static_cast<std::uint8_t>(m) == c; });
+    };
+    return starts_with("\x89PNG\r\n\x1a\n") || starts_with("\xff\xd8\xff") || starts_with("GIF87a") ||
+           starts_with("GIF89a") || starts_with("BM");
+}
+
+// Debian 12's stb builds a JPEG Huffman table without checking that its code
+// counts add up to at most 256, and writes past the table when they do (in
+// stbi_info too); and it decodes a scan with a table that was never defined,
+// reading uninitialised memory as indexes (found by fuzz_image). Walks the
+// segments as stb does; false for either.
+bool jpeg_huffman_tables_sound(std::span<const std::uint8_t> b) {
+    auto at = [&](std::size_t i) -> unsigned { return i < b.size() ? b[i] : 0u; };   // stb reads 0 past the end
+    std::size_t i = 2;   // after SOI
+    bool in_scan = false;
+    bool progressive = false;
+    bool defined[2][4] = {};   // [DC, AC][table id]
+    while (i + 1 < b.size()) {
+        const unsigned marker = b[i + 1];
+        if (b[i] != 0xFF || marker == 0xFF || (in_scan && (marker == 0x00 || (marker >= 0xD0 && marker <= 0xD7)))) {
+            ++i;   // entropy-coded data, stuffing, fill bytes and restarts
+            continue;
+        }
+        if (marker == 0xD9) return true;   // EOI
+        const std::size_t length = at(i + 2) << 8 | at(i + 3);
+        const std::size_t end = i + 2 + length;
+        if (marker == 0xC2) progressive = true;
+        if (marker == 0xC4)
+            for (std::size_t t = i + 4; t < end && t < b.size();) {
+                std::size_t codes = 0;
+                for (std::size_t k = 1; k <= 16; ++k) codes += at(t + k);
+                if (codes > 256) return false;
+                const unsigned table_class = at(t) >> 4, id = at(t) & 15;
+                if (table_class <= 1 && id <= 3) defined[table_class][id] = true;   // stb refuses others
+                t += 17 + codes;
+            }
+        if (marker == 0xDA) {   // each component's tables that this scan decodes with must exist
+            const std::size_t components = at(i + 4);
+            const std::size_t spectral = i + 5 + 2 * components;
+            const unsigned first = at(spectral), approx_high = at(spectral + 2) >> 4;
+            const bool dc = !progressive || (first == 0 && approx_high == 0);   // DC refinement reads raw bits
+            const bool ac = !progressive || first > 0;
+            for (std::size_t c = 0; c < components; ++c) {
+                const unsigned tables = at(i + 6 + 2 * c), dc_id = tables >> 4, ac_id = tables & 15;
+                if (dc && (dc_id > 3 || !defined[0][dc_id])) return false;
+                if (ac && (ac_id > 3 || !defined[1][ac_id])) return false;
+            }
+        }
+        in_scan = marker == 0xDA;   // SOS: entropy-coded data follows its header
+        i = std::max(end, i + 2);
+    }
+    return true;
+}
+
 std::string size_text(std::int64_t w, std::int64_t h) { return std::to_string(w) + "×" + std::to_string(h); }
 
 } // namespace
+
+bool safe_for_stb(std::span<const std::uint8_t> bytes) {
+    if (!is_promised_format(bytes)) return false;
+    return bytes[0] != 0xFF || jpeg_huffman_tables_sound(bytes);
+}
 
 std::optional<DecodedImage> decode_image(std::span<const std::uint8_t> bytes, int max_width, int max_height,
                                          std::string* error, const ImageLimits& limits) {
@@ -146,6 +212,9 @@ std::optional<DecodedImage> decode_image(std::span<const std::uint8_t> bytes, in
     if (bytes.size() > limits.max_input_bytes || bytes.size() > static_cast<std::size_t>(INT_MAX))
         return fail("image file of " + megabytes(bytes.size()) + " exceeds " + megabytes(limits.max_input_bytes));
 
+    if (!is_promised_format(bytes)) return fail("not an image: only PNG, JPEG, GIF and BMP are shown");
+    if (!safe_for_stb(bytes)) return fail("corrupt JPEG: a Huffman table is too large or missing");
+
     const int length = static_cast<int>(bytes.size());
     int w = 0, h = 0, channels = 0;
     if (!stbi_info_from_memory(bytes.data(), length, &w, &h, &channels)) {
@@ -158,6 +227,7 @@ std::optional<DecodedImage> decode_image(std::span<const std::uint8_t> bytes, in
         const char* reason = stbi_failure_reason();
         return fail(std::string("not an image: ") + (reason ? reason : "unknown format"));
     }
+    if (w <= 0 || h <= 0) return fail("corrupt image: " + size_text(w, h) + " pixels");   // a BMP may say height 0
     if (w > limits.max_side || h > limits.max_side)
         return fail(size_text(w, h) + " exceeds " + std::to_string(limits.max_side) + " px");
 

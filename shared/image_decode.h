@@ -23,6 +23,11 @@ struct DecodedImage {
     std::vector<std::uint8_t> rgba;   // width * height * 4, row-major, straight (not premultiplied) alpha
 };
 
+// False for bytes that must not reach stb_image: a format the feed guide does not
+// promise (it takes PNG, JPEG, GIF, BMP), or a JPEG whose Huffman tables overrun
+// Debian 12's stb. Check before any stbi_* call on untrusted bytes.
+bool safe_for_stb(std::span<const std::uint8_t> bytes);
+
 // Decodes and, when larger, shrinks to fit max_width × max_height keeping the
 // aspect ratio (never enlarges). The shrink is an area average in linear light
 // with alpha weighting, so thin lines and transparent edges keep their colour.

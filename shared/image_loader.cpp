@@ -25,6 +25,10 @@ int size_class(float px) {
 
 ImageSize larger_of(ImageSize a, ImageSize b) { return {std::max(a.width, b.width), std::max(a.height, b.height)}; }
 
+} // namespace
+
+ImageSize image_size_class(float width, float height) { return {size_class(width), size_class(height)}; }
+
 // Fully transparent pixels take the colour of their visible neighbours: the GPU's
 // linear filter then blends an emblem's edge towards its own colour, not towards
 // the black that decoders leave in transparent pixels (a dark fringe on white cards).
@@ -52,9 +56,17 @@ void bleed_into_transparent(DecodedImage& img) {
         }
 }
 
-} // namespace
-
-ImageSize image_size_class(float width, float height) { return {size_class(width), size_class(height)}; }
+DecodePlan plan_decode(std::span<const std::uint8_t> data, ImageSize size_class, const ImageLimits& limits) {
+    DecodePlan plan{size_class};
+    int w = 0, h = 0, channels = 0;
+    if (data.size() <= limits.max_input_bytes && data.size() <= static_cast<std::size_t>(INT_MAX) && safe_for_stb(data) &&
+        stbi_info_from_memory(data.data(), static_cast<int>(data.size()), &w, &h, &channels) && w > 0 && h > 0) {
+        plan.target = cover_size({w, h}, size_class);
+        plan.full_size = plan.target == ImageSize{w, h};
+        plan.big = w <= limits.max_side && h <= limits.max_side && std::int64_t{w} * h > kBigDecodePixels;
+    }
+    return plan;
+}
 
 ImageSize cover_size(ImageSize original, ImageSize size_class) {
     if (original.width <= 0 || original.height <= 0) return size_class;
@@ -228,19 +240,12 @@ LoadedImage ImageLoader::load(const Job& job) {
     const std::span<const std::uint8_t> data(reinterpret_cast<const std::uint8_t*>(bytes.bytes.data()), bytes.bytes.size());
 
     // The header says how large to decode; decode_image checks it again and names any problem.
-    ImageSize target = job.size_class;
-    bool big = false;
-    int w = 0, h = 0, channels = 0;
-    if (data.size() <= options_.limits.max_input_bytes && data.size() <= static_cast<std::size_t>(INT_MAX) &&
-        stbi_info_from_memory(data.data(), static_cast<int>(data.size()), &w, &h, &channels) && w > 0 && h > 0) {
-        target = cover_size({w, h}, job.size_class);
-        out.full_size = target == ImageSize{w, h};
-        big = w <= options_.limits.max_side && h <= options_.limits.max_side && std::int64_t{w} * h > kBigDecodePixels;
-    }
+    const DecodePlan plan = plan_decode(data, job.size_class, options_.limits);
+    out.full_size = plan.full_size;
     std::unique_lock big_decode(big_decode_mutex_, std::defer_lock);
-    if (big) big_decode.lock();
+    if (plan.big) big_decode.lock();
     std::string error;
-    if (auto image = decode_image(data, target.width, target.height, &error, options_.limits)) {
+    if (auto image = decode_image(data, plan.target.width, plan.target.height, &error, options_.limits)) {
         out.image = std::move(*image);
         bleed_into_transparent(out.image);
     } else {

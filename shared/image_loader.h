@@ -49,6 +49,20 @@ ImageSize cover_size(ImageSize original, ImageSize size_class);
 // the working directory when there is no feed (the embedded demo).
 std::string resolve_image_location(std::string_view image, std::string_view feed_location);
 
+// How a worker decodes fetched bytes for a `size_class`: the header's size picks
+// the decode size (cover_size); `big` decodes take turns so two never hold
+// their full-size pixels at once. Bytes stb cannot read keep size_class and
+// let decode_image name the problem.
+struct DecodePlan {
+    ImageSize target;
+    bool full_size = false;   // the target is the picture's own size
+    bool big = false;         // more than 4096 × 4096 pixels while decoding
+};
+DecodePlan plan_decode(std::span<const std::uint8_t> data, ImageSize size_class, const ImageLimits& limits);
+
+// Fully transparent pixels take the colour of their visible neighbours (after decode_image).
+void bleed_into_transparent(DecodedImage& img);
+
 struct ImageRequest {
     std::string location;   // as the feed has it; also the key of the result
     float width = 0, height = 0;   // the size it is drawn at, px

@@ -329,6 +329,13 @@ std::vector<ConfigProblem> apply_config_text(std::string_view text, std::string_
         document = json::parse(clean);
     } catch (const json::parse_error& e) {
         return {file_problem(file, lines.at(e.byte == 0 ? 0 : e.byte - 1), {}, "not valid JSON: " + parse_error_reason(e.what()))};
+    } catch (const json::exception& e) {   // out_of_range: a number beyond a double ("1e999"), which nlohmann names in quotes
+        const std::string what = e.what();
+        const std::size_t open = what.find('\''), close = what.rfind('\'');
+        const std::string number = open < close ? what.substr(open + 1, close - open - 1) : "";
+        const std::size_t at = number.empty() ? std::string::npos : clean.find(number);
+        return {file_problem(file, at == std::string::npos ? TextPosition{} : lines.at(at), {},
+                             "not valid JSON: number too large: " + number)};
     }
     if (!document.is_object())
         return {file_problem(file, lines.at(0), {}, "the configuration must be a JSON object { \"key\": value, ... }")};

@@ -84,6 +84,13 @@ int first_frame_ms(const std::string& log) {
 
 } // namespace
 
+// The promise is 2 s; an instrumented build (ASan, UBSan) starts several times slower.
+#ifdef KIOSK_SANITIZED
+constexpr long kFirstFrameBoundMs = 8000;
+#else
+constexpr long kFirstFrameBoundMs = 2000;
+#endif
+
 TEST_CASE("SIGKILL and SIGSEGV: the supervisor restarts the kiosk and it shows the cached feed within 2 s",
           "[xvfb][crash]") {
     VirtualDisplay display;
@@ -134,7 +141,7 @@ TEST_CASE("SIGKILL and SIGSEGV: the supervisor restarts the kiosk and it shows t
         CHECK(text.find("feed: showing the cached") < text.find("first frame after"));
         std::printf("crash recovery: run %d: first frame %ld ms after the process started (the kiosk's own count: %d ms)\n",
                     unit.starts(), since_fork, first_frame_ms(text));
-        CHECK(since_fork < 2000);
+        CHECK(since_fork < kFirstFrameBoundMs);
 
         kill(unit.current().pid(), signal);
         REQUIRE(unit.restart_when_it_ends());

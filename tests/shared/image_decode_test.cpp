@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <vector>
 
 using namespace kiosk;
@@ -182,6 +184,73 @@ TEST_CASE("Oversized images are refused before decoding", "[image_decode]") {
     const Bytes file = png(64, 64, solid(64, 64, 5, 5, 5));
     CHECK(decode_error(file, ImageLimits{8192, file.size() - 1}).find("exceeds") != std::string::npos);
     CHECK(decode_error(Bytes(20u * 1024 * 1024 + 1, 0)) == "image file of 20.0 MB exceeds 20.0 MB");
+}
+
+// Found by fuzz_image (tests/fuzz/corpus/image/crash-pgm-16bit): stb reads past its buffer
+// converting a 16-bit PGM. Formats the feed guide does not promise never reach stb.
+TEST_CASE("Only PNG, JPEG, GIF and BMP reach the decoder", "[image_decode]") {
+    const std::string pgm16 = "P5\n6 6\n65535\n" + std::string(72, '~');
+    const std::string tga = {0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 32, 8, 1, 2, 3, 4};
+    const std::string ppm = "P6\n1 1\n255\nabc";
+    for (const std::string& file : {pgm16, tga, ppm}) {
+        INFO(file.substr(0, 2));
+        CHECK(decode_error(Bytes(file.begin(), file.end())) == "not an image: only PNG, JPEG, GIF and BMP are shown");
+    }
+    const std::string gif = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, '\x80', 0, 0, 1, 2, 3, 4, 5, 6,
+                             ',', 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 'D', 1, 0, ';'};
+    const auto img = must_decode(Bytes(gif.begin(), gif.end()), 8, 8);
+    CHECK(img.width == 1);
+    CHECK(Bytes(img.rgba.begin(), img.rgba.end()) == Bytes{1, 2, 3, 255});
+}
+
+// Found by fuzz_image (tests/fuzz/corpus/image/crash-jpeg-huffman): Debian 12's stb writes
+// past a Huffman table whose code counts add up to more than 256.
+TEST_CASE("A JPEG whose Huffman table has more than 256 codes never reaches stb", "[image_decode]") {
+    const Bytes photo = jpeg(16, 16, solid(16, 16, 200, 100, 50));
+    REQUIRE(safe_for_stb(photo));
+    const Bytes dht = {0xFF, 0xC4};
+    Bytes bad = photo;
+    const auto table = std::search(bad.begin(), bad.end(), dht.begin(), dht.end());
+    REQUIRE(table != bad.end());
+    table[5] = 200;   // the first two of the sixteen code counts, after FF C4, length, class/id
+    table[6] = 100;
+    CHECK_FALSE(safe_for_stb(bad));
+    CHECK(decode_error(bad) == "corrupt JPEG: a Huffman table is too large or missing");
+    // The same bytes inside an APP segment are data, not a table.
+    Bytes app = {0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x17, 0xFF, 0xC4, 0x00, 0x20, 0x00};   // APP1 of 21 bytes
+    app.resize(app.size() + 16, 0xFF);
+    app.insert(app.end(), photo.begin() + 2, photo.end());
+    CHECK(safe_for_stb(app));
+    CHECK(must_decode(app, 64, 64).width == 16);
+}
+
+// Found by fuzz_image (tests/fuzz/corpus/image/crash-jpeg-undefined-huffman-table): Debian 12's stb
+// decodes a scan with a Huffman table no DHT segment defined, reading uninitialised memory as indexes.
+TEST_CASE("A JPEG scan that uses a Huffman table never defined never reaches stb", "[image_decode]") {
+    std::ifstream in(SOURCE_DIR "/tests/fuzz/corpus/image/crash-jpeg-undefined-huffman-table", std::ios::binary);
+    const Bytes found((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(found.size() > 100);
+    CHECK_FALSE(safe_for_stb(found));
+    CHECK(decode_error(found) == "corrupt JPEG: a Huffman table is too large or missing");
+
+    const Bytes photo = jpeg(16, 16, solid(16, 16, 200, 100, 50));
+    REQUIRE(safe_for_stb(photo));
+    // The scan header names each component's DC and AC tables: point one at table 3, which no DHT defines.
+    const Bytes sos = {0xFF, 0xDA};
+    Bytes bad = photo;
+    const auto scan = std::search(bad.begin(), bad.end(), sos.begin(), sos.end());
+    REQUIRE(scan != bad.end());
+    scan[6] = 0x33;   // after FF DA, length, component count and the first component's id
+    CHECK_FALSE(safe_for_stb(bad));
+}
+
+// Found by fuzz_image (tests/fuzz/corpus/image/crash-bmp-height-0): stb takes a BMP of height 0.
+TEST_CASE("A picture with no pixels is refused", "[image_decode]") {
+    Bytes bmp;
+    REQUIRE(stbi_write_bmp_to_func(append, &bmp, 2, 2, 4, solid(2, 2, 9, 9, 9).data()) != 0);
+    must_decode(bmp, 8, 8);
+    std::fill(bmp.begin() + 22, bmp.begin() + 26, 0);   // BITMAPINFOHEADER height
+    CHECK(decode_error(bmp) == "corrupt image: 2×0 pixels");
 }
 
 TEST_CASE("Corrupt, truncated and non-image bytes are refused with a reason", "[image_decode]") {

@@ -151,6 +151,12 @@ TEST_CASE("text that is not a JSON object is an error with its position", "[kios
     REQUIRE(p.size() == 1);
     CHECK_THAT(format_config_problem(p[0]), Catch::StartsWith("venue.json:2:16: error: not valid JSON: "));
 
+    // Found by fuzz_config (tests/fuzz/corpus/config/crash-number-overflow): nlohmann throws
+    // out_of_range, not parse_error, for a number beyond a double, and it ended the program.
+    p = apply_config_text("{\n  \"rotation\": 1e999\n}", "venue.json", c);
+    REQUIRE(p.size() == 1);
+    CHECK(format_config_problem(p[0]) == "venue.json:2:15: error: not valid JSON: number too large: 1e999");
+
     p = apply_config_text("[1, 2]", "venue.json", c);
     REQUIRE(p.size() == 1);
     CHECK_THAT(format_config_problem(p[0]), Catch::Contains("must be a JSON object"));

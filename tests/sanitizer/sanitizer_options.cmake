@@ -1,0 +1,33 @@
+# KIOSK_SANITIZE: every executable of the build gets the sanitizer settings of
+# sanitizer_options.cpp (the LeakSanitizer suppressions among them).
+function(kiosk_collect_executables dir out)
+  get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
+  set(found)
+  foreach(t IN LISTS targets)
+    get_target_property(type ${t} TYPE)
+    if(type STREQUAL "EXECUTABLE")
+      list(APPEND found ${t})
+    endif()
+  endforeach()
+  get_property(subdirs DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
+  foreach(sub IN LISTS subdirs)
+    kiosk_collect_executables(${sub} more)
+    list(APPEND found ${more})
+  endforeach()
+  set(${out} ${found} PARENT_SCOPE)
+endfunction()
+
+foreach(variant sanitizer_options sanitizer_options_gl)
+  add_library(${variant} OBJECT ${CMAKE_CURRENT_LIST_DIR}/sanitizer_options.cpp)
+  target_compile_definitions(${variant} PRIVATE
+    KIOSK_LSAN_SUPPRESSIONS="${CMAKE_CURRENT_LIST_DIR}/lsan.supp")
+endforeach()
+target_compile_definitions(sanitizer_options_gl PRIVATE KIOSK_GL_PROGRAM)   # the kiosk: see sanitizer_options.cpp
+kiosk_collect_executables(${CMAKE_SOURCE_DIR} executables)
+foreach(t IN LISTS executables)
+  if(t STREQUAL "kiosk")
+    target_sources(${t} PRIVATE $<TARGET_OBJECTS:sanitizer_options_gl>)
+  else()
+    target_sources(${t} PRIVATE $<TARGET_OBJECTS:sanitizer_options>)
+  endif()
+endforeach()
