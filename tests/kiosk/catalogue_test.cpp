@@ -7,6 +7,7 @@
 #include "qr_code.h"
 #include "run_kiosk.h"
 #include "screens/catalogue_parts.h"
+#include "test_feeds.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -41,12 +42,7 @@ Product make_product(int i, const std::string& county) {
 
 // Two counties: "big" with `n` products, "small" with three.
 std::shared_ptr<Feed> synthetic_feed(int n) {
-    auto feed = std::make_shared<Feed>();
-    feed->format = std::string(kFeedFormat);
-    feed->event.title = {"测试活动", "Test event"};
-    feed->event.first_day = "2020-05-15";
-    feed->event.last_day = "2020-05-19";
-    feed->event.time_zone = "Asia/Shanghai";
+    auto feed = kiosk::test::test_event_feed();
     feed->counties.push_back({"big", {"大县", "Big County"}, {"很多商品的县。", "A county with many products."}, ""});
     feed->counties.push_back({"small", {"小县", "Small County"}, {"三件商品。", "Three products."}, ""});
     for (int i = 0; i < n; ++i) feed->products.push_back(make_product(i, "big"));

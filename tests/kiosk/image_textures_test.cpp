@@ -9,6 +9,7 @@
 #include "../shared/log_capture.h"
 #include "../shared/temp_dir.h"
 #include "../shared/test_images.h"
+#include "test_feeds.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -232,12 +233,7 @@ namespace {
 
 // One county whose products have pictures at `images` (in order; "" for none).
 std::shared_ptr<Feed> feed_with_pictures(const std::vector<std::string>& images) {
-    auto feed = std::make_shared<Feed>();
-    feed->format = std::string(kFeedFormat);
-    feed->event.title = {"测试活动", "Test event"};
-    feed->event.first_day = "2020-05-15";
-    feed->event.last_day = "2020-05-19";
-    feed->event.time_zone = "Asia/Shanghai";
+    auto feed = kiosk::test::test_event_feed();
     feed->counties.push_back({"c", {"县", "County"}, {"简介。", "Blurb."}, ""});
     for (std::size_t i = 0; i < images.size(); ++i) {
         Product p;

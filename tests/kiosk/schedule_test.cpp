@@ -8,6 +8,7 @@
 #include "qr_view.h"
 #include "run_kiosk.h"
 #include "screens/session_text.h"
+#include "test_feeds.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -28,12 +29,7 @@ Timestamp stamp(std::int64_t unix_seconds) { return Timestamp{unix_seconds, 480,
 // Five event days; the 16th has 24 half-hour sessions (longer than any
 // screen), the other days two each. Ids say day and order: "d16-03".
 std::shared_ptr<const Feed> long_feed() {
-    auto feed = std::make_shared<Feed>();
-    feed->format = std::string(kFeedFormat);
-    feed->event.title = {"测试活动", "Test event"};
-    feed->event.first_day = "2020-05-15";
-    feed->event.last_day = "2020-05-19";
-    feed->event.time_zone = "Asia/Shanghai";
+    auto feed = kiosk::test::test_event_feed();
     feed->counties.push_back(County{"jiaocheng", {"交城县", "Jiaocheng County"}, {}, {}});
     const std::int64_t day15 = at("2020-05-15T00:00:00+08:00");
     for (int day = 15; day <= 19; ++day) {
