@@ -1,6 +1,8 @@
 // Runs the built kiosk program (under xvfb-run for screenshots) and loads PNGs.
 #pragma once
 
+#include "temp_dir.h"
+
 #include <stb_image.h>
 
 #include <cstdint>
@@ -41,13 +43,6 @@ inline std::size_t dark_pixels_in(const Picture& p, int x0, int y0, int x1, int 
             if (px[0] + px[1] + px[2] < 3 * 110) ++n;
         }
     return n;
-}
-
-inline std::filesystem::path temp_dir(const std::string& name) {
-    // Per process: two test runs at once must not share (and delete) each other's files.
-    const auto dir = std::filesystem::temp_directory_path() / ("kiosk-test-" + name + "-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
 }
 
 inline const char* const kUnderXvfb = "xvfb-run -a -s '-screen 0 1920x1080x24'";
