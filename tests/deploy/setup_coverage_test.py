@@ -18,6 +18,7 @@ import sys
 
 DPKG_STATUS = "/var/lib/dpkg/status"
 DPKG_INFO = "/var/lib/dpkg/info"
+SOURCE_DIR = "."   # set by main(): users inside it are named relative to it
 PROGRAM_DIRS = ("/usr/bin", "/usr/sbin", "/bin", "/sbin")
 
 # Files whose programs are for people, not the build or the tests: they say what they
@@ -134,6 +135,8 @@ def used_headers(build_dirs):
             if len(words) < 2:
                 continue
             source = os.path.normpath(os.path.join(build, words[1]))
+            if source.startswith(SOURCE_DIR + os.sep):
+                source = os.path.relpath(source, SOURCE_DIR)
             for w in words[2:]:
                 if w.startswith("/usr/") or w.startswith("/lib"):
                     used.setdefault(os.path.normpath(w), source)
@@ -250,7 +253,9 @@ def used_programs(source_dir, build_dirs):
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
+    global SOURCE_DIR
     source_dir, build_dirs = sys.argv[1], [d for d in sys.argv[2:] if os.path.isdir(d)]
+    SOURCE_DIR = os.path.realpath(source_dir)
     packages = Packages()
     named = named_in_setup(source_dir)
     not_installed = [p for p in named if p not in packages.installed]
