@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include "image_textures.h"
+#include "local_time_text.h"
 #include "screens/screens.h"
 #include "ui_strings.h"
 #include "widgets.h"
