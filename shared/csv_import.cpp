@@ -2,8 +2,10 @@
 
 #include "csv.h"
 #include "csv_columns.h"
+#include "feed_parse.h"
 #include "feed_problems.h"
 #include "json_positions.h"
+#include "text.h"
 
 #include <charconv>
 #include <map>
@@ -307,15 +309,6 @@ ImportResult Importer::run() {
 }
 
 } // namespace
-
-std::string format_import_problem(const ImportProblem& p) {
-    std::string where = p.file;
-    if (p.problem.line > 0) where += ":" + std::to_string(p.problem.line);
-    if (p.problem.line > 0 && p.problem.column > 0) where += ":" + std::to_string(p.problem.column);
-    Problem rest = p.problem;
-    rest.line = 0;   // the position is written above, without format_problem's ":0" for a whole row
-    return format_problem(where, rest);
-}
 
 ImportResult import_csv_feed(const CsvImportInputs& inputs) { return Importer(inputs).run(); }
 
