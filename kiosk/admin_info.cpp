@@ -1,6 +1,5 @@
 #include "admin_info.h"
 
-#include "live_view.h"   // ui_text_n
 #include "log.h"
 #include "process_memory.h"
 #include "ui_strings.h"

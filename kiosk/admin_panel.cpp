@@ -1,6 +1,5 @@
 #include "admin_panel.h"
 
-#include "live_view.h"   // ui_text_n
 #include "log.h"
 #include "screen.h"   // kNoChange
 #include "ui_strings.h"

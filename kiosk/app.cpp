@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include "image_textures.h"
+#include "local_time_text.h"
 #include "screens/screens.h"
 #include "ui_strings.h"
 #include "widgets.h"
@@ -273,7 +274,7 @@ void KioskApp::draw(double now) {
 
     const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
-                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage};
+                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage, images_};
     Screen& screen = screen_for(route_.screen);
     dl->PushClipRect(frame.origin, display, false);
     screen.draw(frame);

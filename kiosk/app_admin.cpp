@@ -6,7 +6,6 @@
 #include "log.h"
 #include "process_memory.h"
 #include "ui_strings.h"
-#include "live_view.h"   // ui_text_n
 
 #include <GLFW/glfw3.h>   // key codes
 

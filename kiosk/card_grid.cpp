@@ -27,14 +27,6 @@ ImRect CardGrid::rect(int index, float offset) const {
     return ImRect(ImVec2(x, y), ImVec2(x + std::round(card.x), y + std::round(card.y)));
 }
 
-int CardGrid::hit(ImVec2 pos, float offset) const {
-    if (!viewport.Contains(pos)) return -1;
-    const auto [first, last] = visible(offset);
-    for (int i = first; i < last; ++i)
-        if (rect(i, offset).Contains(pos)) return i;
-    return -1;
-}
-
 int grid_columns(float width, float min_card_width, float gap, int min_columns) {
     const int fit = static_cast<int>(std::floor((width + gap) / (min_card_width + gap)));
     return std::max({1, min_columns, fit});

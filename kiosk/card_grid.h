@@ -23,8 +23,6 @@ struct CardGrid {
     // The cards whose rows show in the viewport at scroll `offset`: [first, last).
     std::pair<int, int> visible(float offset) const;
     ImRect rect(int index, float offset) const;
-    // The card under `pos` at scroll `offset`, or -1 (gaps and outside the viewport hit nothing).
-    int hit(ImVec2 pos, float offset) const;
 };
 
 // As many columns as fit cards at least `min_card_width` wide, and at least `min_columns`.

@@ -51,14 +51,9 @@ std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1u <<
 std::unique_ptr<TextureUploader> make_gl_texture_uploader() { return std::make_unique<GlTextureUploader>(); }
 
 ImageTextures::ImageTextures(ImageLoader& loader, TextureUploader& uploader, ImageTextureOptions options)
-    : loader_(loader), uploader_(uploader), options_(options) {
-    set_image_demand(this);
-}
+    : loader_(loader), uploader_(uploader), options_(options) {}
 
-ImageTextures::~ImageTextures() {
-    if (image_demand() == this) set_image_demand(nullptr);
-    release_all();
-}
+ImageTextures::~ImageTextures() { release_all(); }
 
 void ImageTextures::drawn(const std::string& url, float width, float height) {
     Entry& e = entries_[url];

@@ -48,7 +48,7 @@ struct ImageTextureStats {
 
 class ImageTextures final : public ImageDemand {
 public:
-    // Registers itself with draw_image (set_image_demand) until destroyed.
+    // The app hands it to the screens as FrameContext::images.
     ImageTextures(ImageLoader& loader, TextureUploader& uploader, ImageTextureOptions options = {});
     ~ImageTextures() override;
     ImageTextures(const ImageTextures&) = delete;

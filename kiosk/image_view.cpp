@@ -15,8 +15,6 @@ struct Picture {
     ImVec2 size;
 };
 
-ImageDemand* g_demand = nullptr;
-
 std::unordered_map<std::string, Picture>& pictures() {
     static std::unordered_map<std::string, Picture> map;
     return map;
@@ -72,18 +70,15 @@ void set_image_texture(const std::string& url, ImTextureID texture, ImVec2 size)
 
 void clear_image_textures() { pictures().clear(); }
 
-void set_image_demand(ImageDemand* demand) { g_demand = demand; }
-ImageDemand* image_demand() { return g_demand; }
-
 ImU32 placeholder_color(std::string_view key) {
     std::uint32_t h = 2166136261u;   // FNV-1a: stable across runs and builds, unlike std::hash
     for (const char ch : key) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
     return kPalette[h % (sizeof kPalette / sizeof kPalette[0])];
 }
 
-bool draw_image(ImDrawList* dl, const Theme& theme, const std::string& url, const ImRect& r,
+bool draw_image(ImDrawList* dl, const Theme& theme, ImageDemand* demand, const std::string& url, const ImRect& r,
                 const ImagePlaceholder& placeholder, float rounding, ImDrawFlags corners) {
-    if (g_demand && !url.empty()) g_demand->drawn(url, r.GetWidth(), r.GetHeight());
+    if (demand && !url.empty()) demand->drawn(url, r.GetWidth(), r.GetHeight());
     const auto it = url.empty() ? pictures().end() : pictures().find(url);
     if (it == pictures().end()) {
         draw_placeholder(dl, theme, r, placeholder, rounding, corners);

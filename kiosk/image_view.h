@@ -26,19 +26,18 @@ void set_image_texture(const std::string& url, ImTextureID texture, ImVec2 size)
 void clear_image_textures();
 
 // Told of every picture draw_image draws, with the size it is drawn at, so the
-// image pipeline knows what to load and what is in use (UI thread).
+// image pipeline knows what to load and what is in use (UI thread). Screens
+// get it through FrameContext::images.
 class ImageDemand {
 public:
     virtual ~ImageDemand() = default;
     virtual void drawn(const std::string& url, float width, float height) = 0;
 };
-// Null: nobody listens (tests of the screens alone).
-void set_image_demand(ImageDemand* demand);
-ImageDemand* image_demand();
 
 // Draws `url`'s picture cover-fitted into `r` (cropped, never stretched), or
-// the placeholder when it has no texture. True when the picture itself was drawn.
-bool draw_image(ImDrawList* dl, const Theme& theme, const std::string& url, const ImRect& r,
+// the placeholder when it has no texture, and tells `demand` (null: nobody
+// listens) that it was drawn. True when the picture itself was drawn.
+bool draw_image(ImDrawList* dl, const Theme& theme, ImageDemand* demand, const std::string& url, const ImRect& r,
                 const ImagePlaceholder& placeholder, float rounding = 0.0f,
                 ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
 

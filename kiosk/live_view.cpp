@@ -1,5 +1,6 @@
 #include "live_view.h"
 
+#include "local_time_text.h"
 #include "number_format.h"
 #include "ui_strings.h"
 #include "widgets.h"
@@ -36,12 +37,6 @@ double LiveFigures::seconds_until_text_changes(double now, Lang lang) const {
     }
 }
 
-float fitted_font_size(ImFont* font, std::string_view text, float max_width) {
-    const float width = text_size(font, text).x;
-    if (width <= max_width || width <= 0) return font->FontSize;
-    return std::max(1.0f, std::floor(font->FontSize * max_width / width));
-}
-
 void draw_figure(ImDrawList* dl, const Theme& t, const ImRect& r, std::string_view label, std::string_view number,
                  ImU32 number_color, bool row) {
     dl->AddRectFilled(ImVec2(r.Min.x, r.Min.y + t.px(3)), ImVec2(r.Max.x, r.Max.y + t.px(3)), IM_COL32(0, 0, 0, 18),
@@ -72,13 +67,6 @@ void draw_figure(ImDrawList* dl, const Theme& t, const ImRect& r, std::string_vi
     draw_text(dl, t.fonts.heading, ImVec2(r.Min.x + pad, top), t.text_muted, shown_label);
     dl->AddText(number_font, size, ImVec2(std::round(r.Min.x + pad), std::round(top + label_h + gap)), number_color,
                 number.data(), number.data() + number.size());
-}
-
-std::string ui_text_n(std::string_view key, Lang lang, std::string_view n) {
-    std::string text = ui_text(key, lang);
-    const auto at = text.find("{n}");
-    if (at != std::string::npos) text.replace(at, 3, n);
-    return text;
 }
 
 LiveFreshness live_freshness(const LiveStats& live, bool source_offline, std::int64_t now_unix, const TimeZone& zone,

@@ -41,12 +41,6 @@ struct LiveFigures {
 void draw_figure(ImDrawList* dl, const Theme& theme, const ImRect& r, std::string_view label, std::string_view number,
                  ImU32 number_color, bool row);
 
-// `text` in `font`, scaled down (never up) to fit `max_width`; returns the size used.
-float fitted_font_size(ImFont* font, std::string_view text, float max_width);
-
-// The UI string `key` with "{n}" replaced by `n`.
-std::string ui_text_n(std::string_view key, Lang lang, std::string_view n);
-
 // "3 秒前更新" / "Updated 3 s ago", minutes from 60 s on, the local time of the
 // update from an hour on; "" when `updated_at` is not valid.
 std::string updated_ago(const Timestamp& updated_at, std::int64_t now_unix, const TimeZone& zone, Lang lang);

@@ -19,6 +19,8 @@
 
 namespace kiosk {
 
+class ImageDemand;   // image_view.h
+
 enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract };
 
 // Where the visitor is: a screen and, for detail screens, the id it shows.
@@ -62,6 +64,7 @@ struct FrameContext {
     const Freshness& freshness;   // live numbers are marked "not live" when live_offline
     const LiveTrend& trend;       // live totals sampled since the kiosk started
     UsageCounter* usage = nullptr;   // organisers' statistics: screens report what visitors saw
+    ImageDemand* images = nullptr;   // told of each picture drawn, so it gets loaded; null: nobody listens
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

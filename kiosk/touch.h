@@ -28,7 +28,6 @@ public:
     // The current gesture may no longer fire anything (it stopped a coasting
     // list, or woke the kiosk from its attract loop).
     void consume() { consumed_ = true; }
-    bool consumed() const { return consumed_; }
 
     // True on the release of a tap that landed and lifted inside `r`.
     bool tapped(const ImRect& r) const;

@@ -38,6 +38,13 @@ const std::string& ui_text(std::string_view key, Lang lang) {
     return missing;
 }
 
+std::string ui_text_n(std::string_view key, Lang lang, std::string_view n) {
+    std::string text = ui_text(key, lang);
+    const auto at = text.find("{n}");
+    if (at != std::string::npos) text.replace(at, 3, n);
+    return text;
+}
+
 std::vector<std::string_view> all_ui_texts() {
     std::vector<std::string_view> out;
     for (const auto& [key, text] : table()) {

@@ -14,6 +14,9 @@ namespace kiosk {
 // missing string is visible on screen instead of blank.
 const std::string& ui_text(std::string_view key, Lang lang);
 
+// The UI string `key` with "{n}" replaced by `n`.
+std::string ui_text_n(std::string_view key, Lang lang, std::string_view n);
+
 // Every string of the table, both languages: the glyphs the font atlas needs.
 std::vector<std::string_view> all_ui_texts();
 

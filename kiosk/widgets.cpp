@@ -1,11 +1,18 @@
 #include "widgets.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk {
 
 ImVec2 text_size(ImFont* font, std::string_view text, float wrap_width) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
+}
+
+float fitted_font_size(ImFont* font, std::string_view text, float max_width) {
+    const float width = text_size(font, text).x;
+    if (width <= max_width || width <= 0) return font->FontSize;
+    return std::max(1.0f, std::floor(font->FontSize * max_width / width));
 }
 
 float draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width) {

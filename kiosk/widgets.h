@@ -22,6 +22,9 @@ float draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::stri
 // One line shortened with "…" to fit `max_width`.
 std::string fit_line(ImFont* font, std::string_view text, float max_width);
 
+// `text` in `font`, scaled down (never up) to fit `max_width`; returns the size used.
+float fitted_font_size(ImFont* font, std::string_view text, float max_width);
+
 // Draws `text` centred in `r`, shortened to fit its width.
 void draw_text_centered(ImDrawList* dl, ImFont* font, const ImRect& r, ImU32 color, std::string_view text);
 

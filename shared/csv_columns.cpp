@@ -1,7 +1,7 @@
 #include "csv_columns.h"
 
-#include "csv_import.h"
 #include "feed_problems.h"
+#include "text.h"
 #include "timestamp.h"
 
 #include <array>

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -61,5 +62,10 @@ std::optional<nlohmann::ordered_json> convert_cell(const CsvColumn& column, cons
 
 // Tags split at 、 ; ； | and line breaks, each trimmed, empties dropped.
 std::vector<std::string> split_tags(std::string_view cell);
+
+// "68", "68.5", "68.00", "¥68.00", "￥1,280.00", "68元" → fen, with integer
+// arithmetic only. nullopt (and the reason) for negatives, more than two
+// decimals, an empty cell or anything else.
+std::optional<std::int64_t> parse_price_fen(std::string_view text, std::string& why_en, std::string& why_zh);
 
 } // namespace kiosk

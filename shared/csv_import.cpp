@@ -2,8 +2,10 @@
 
 #include "csv.h"
 #include "csv_columns.h"
+#include "feed_parse.h"
 #include "feed_problems.h"
 #include "json_positions.h"
+#include "text.h"
 
 #include <charconv>
 #include <map>
@@ -43,6 +45,14 @@ private:
     std::optional<ojson> read_event();
     std::optional<CsvTable> read_table(const CsvFileInput& input);
     void import_section(const CsvFileInput& input, std::span<const CsvColumn> columns, Section& out);
+    std::vector<int> match_headers(const std::string& file, const CsvRecord& header, std::span<const CsvColumn> columns);
+    void check_required_columns(const std::string& file, std::span<const CsvColumn> columns,
+                                const std::vector<int>& source);
+    std::optional<ojson> convert_row(const std::string& file, const CsvRecord& record,
+                                     std::span<const CsvColumn> columns, const std::vector<int>& source,
+                                     const CellContext& context);
+    void convert_field(const std::string& file, int row, int column_number, const CsvColumn& column,
+                       const std::string& zh, const std::string& en, const CellContext& context, ojson& item);
     void map_validator_problem(const Problem& p);
 
     const CsvImportInputs& inputs_;
@@ -120,13 +130,10 @@ std::optional<CsvTable> Importer::read_table(const CsvFileInput& input) {
 
 std::string header_names(const CsvColumn& c) { return std::string(c.header_zh) + "/" + c.header_en; }
 
-void Importer::import_section(const CsvFileInput& input, std::span<const CsvColumn> columns, Section& out) {
-    out.file = input.name;
-    const auto table = read_table(input);
-    if (!table) return;
-    const CsvRecord& header = table->records[0];
-
-    // Which spreadsheet column (0-based) gives each column spec; -1 when none.
+// Which spreadsheet column (0-based) gives each column spec; -1 when none. Warns
+// of unknown headers and refuses a second column for the same spec.
+std::vector<int> Importer::match_headers(const std::string& file, const CsvRecord& header,
+                                         std::span<const CsvColumn> columns) {
     std::vector<int> source(columns.size(), -1);
     for (std::size_t f = 0; f < header.fields.size(); ++f) {
         const std::string name = normalize_header(header.fields[f]);
@@ -139,15 +146,21 @@ void Importer::import_section(const CsvFileInput& input, std::span<const CsvColu
                 continue;
             known = true;
             if (source[c] >= 0)
-                problem(Severity::error, input.name, 1, int(f) + 1, "a second column for " + header_names(columns[c]),
+                problem(Severity::error, file, 1, int(f) + 1, "a second column for " + header_names(columns[c]),
                         "重复的列：" + header_names(columns[c]));
             else source[c] = int(f);
         }
         if (!known)
-            problem(Severity::warning, input.name, 1, int(f) + 1,
+            problem(Severity::warning, file, 1, int(f) + 1,
                     "column \"" + shorten(header.fields[f]) + "\" is not one the import knows; it is ignored",
                     "无法识别的列“" + shorten(header.fields[f]) + "”，已忽略");
     }
+    return source;
+}
+
+// A required field with none of its columns (either language for texts) is an error on the header row.
+void Importer::check_required_columns(const std::string& file, std::span<const CsvColumn> columns,
+                                      const std::vector<int>& source) {
     std::set<std::string> checked;
     for (const CsvColumn& column : columns) {
         if (!column.required || !checked.insert(column.field).second) continue;
@@ -155,9 +168,87 @@ void Importer::import_section(const CsvFileInput& input, std::span<const CsvColu
         for (std::size_t d = 0; d < columns.size(); ++d)
             present |= std::string_view(columns[d].field) == column.field && source[d] >= 0;
         if (!present)
-            problem(Severity::error, input.name, 1, 0, "no column for " + std::string(column.field) + ": add " +
+            problem(Severity::error, file, 1, 0, "no column for " + std::string(column.field) + ": add " +
                     header_names(column), "缺少“" + std::string(column.header_zh) + "”列（" + column.header_en + "）");
     }
+}
+
+// One field's cells (`zh` alone, or a text's or tags' two halves) into `item`, or a problem at `column_number`.
+void Importer::convert_field(const std::string& file, int row, int column_number, const CsvColumn& column,
+                             const std::string& zh, const std::string& en, const CellContext& context, ojson& item) {
+    if (column.kind == CellKind::text_zh) {
+        ojson text = ojson::object();
+        if (!zh.empty()) text["zh"] = zh;
+        if (!en.empty()) text["en"] = en;
+        item[column.field] = std::move(text);
+    } else if (column.kind == CellKind::tags_zh) {
+        const auto zh_tags = split_tags(zh), en_tags = split_tags(en);
+        if (!zh_tags.empty() && !en_tags.empty() && zh_tags.size() != en_tags.size()) {
+            problem(Severity::error, file, row, column_number,
+                    std::to_string(zh_tags.size()) + " Chinese tags but " + std::to_string(en_tags.size()) +
+                        " English ones: give them in the same order, separated by 、 or ;",
+                    "中文标签 " + std::to_string(zh_tags.size()) + " 个，英文标签 " +
+                        std::to_string(en_tags.size()) + " 个：请按相同顺序填写，用“、”或“;”分隔");
+            return;
+        }
+        ojson tags = ojson::array();
+        for (std::size_t t = 0; t < std::max(zh_tags.size(), en_tags.size()); ++t) {
+            ojson tag = ojson::object();
+            if (t < zh_tags.size()) tag["zh"] = zh_tags[t];
+            if (t < en_tags.size()) tag["en"] = en_tags[t];
+            tags.push_back(std::move(tag));
+        }
+        item[column.field] = std::move(tags);
+    } else {
+        std::string why_en, why_zh;
+        if (auto value = convert_cell(column, zh, context, why_en, why_zh)) item[column.field] = std::move(*value);
+        else problem(Severity::error, file, row, column_number,
+                     header_names(column) + ": " + why_en, header_names(column) + "：" + why_zh);
+    }
+}
+
+// One spreadsheet row as a feed item; nullopt for a row with every known cell empty.
+std::optional<ojson> Importer::convert_row(const std::string& file, const CsvRecord& record,
+                                           std::span<const CsvColumn> columns, const std::vector<int>& source,
+                                           const CellContext& context) {
+    std::vector<std::string> cells(columns.size());
+    bool any = false;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (source[c] >= 0 && std::size_t(source[c]) < record.fields.size()) {
+            cells[c] = trim_cell(record.fields[source[c]]);
+            any |= !cells[c].empty();
+        }
+    if (!any) return std::nullopt;   // a row Excel wrote as ",,,,"
+    ojson item = ojson::object();
+    std::set<std::string> done;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const CsvColumn& column = columns[c];
+        if (!done.insert(column.field).second) continue;
+        // A field's columns: a text's or tags' Chinese and English halves, or one.
+        std::string zh, en;
+        int column_number = source[c] + 1;
+        for (std::size_t d = c; d < columns.size(); ++d) {
+            if (std::string_view(columns[d].field) != column.field) continue;
+            if (column_number <= 0) column_number = source[d] + 1;
+            (columns[d].kind == CellKind::text_en || columns[d].kind == CellKind::tags_en ? en : zh) = cells[d];
+        }
+        if (zh.empty() && en.empty()) {
+            if (column.required)
+                problem(Severity::error, file, record.row, std::max(column_number, 0),
+                        header_names(column) + " is empty", header_names(column) + "为空");
+            continue;
+        }
+        convert_field(file, record.row, column_number, column, zh, en, context, item);
+    }
+    return item;
+}
+
+void Importer::import_section(const CsvFileInput& input, std::span<const CsvColumn> columns, Section& out) {
+    out.file = input.name;
+    const auto table = read_table(input);
+    if (!table) return;
+    const std::vector<int> source = match_headers(input.name, table->records[0], columns);
+    check_required_columns(input.name, columns, source);
     for (std::size_t c = 0; c < columns.size(); ++c)
         if (source[c] >= 0 && !out.field_column.count(columns[c].field)) out.field_column[columns[c].field] = source[c] + 1;
 
@@ -165,66 +256,10 @@ void Importer::import_section(const CsvFileInput& input, std::span<const CsvColu
     context.zone = zone_ ? &*zone_ : nullptr;
     context.county_ids = &county_ids_;
     for (std::size_t r = 1; r < table->records.size(); ++r) {
-        const CsvRecord& record = table->records[r];
-        std::vector<std::string> cells(columns.size());
-        bool any = false;
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            if (source[c] >= 0 && std::size_t(source[c]) < record.fields.size()) {
-                cells[c] = trim_cell(record.fields[source[c]]);
-                any |= !cells[c].empty();
-            }
-        if (!any) continue;   // a row Excel wrote as ",,,,"
-        ojson item = ojson::object();
-        std::set<std::string> done;
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            const CsvColumn& column = columns[c];
-            if (!done.insert(column.field).second) continue;
-            // A field's columns: a text's or tags' Chinese and English halves, or one.
-            std::string zh, en;
-            int column_number = source[c] + 1;
-            for (std::size_t d = c; d < columns.size(); ++d) {
-                if (std::string_view(columns[d].field) != column.field) continue;
-                if (column_number <= 0) column_number = source[d] + 1;
-                (columns[d].kind == CellKind::text_en || columns[d].kind == CellKind::tags_en ? en : zh) = cells[d];
-            }
-            if (zh.empty() && en.empty()) {
-                if (column.required)
-                    problem(Severity::error, input.name, record.row, std::max(column_number, 0),
-                            header_names(column) + " is empty", header_names(column) + "为空");
-                continue;
-            }
-            if (column.kind == CellKind::text_zh) {
-                ojson text = ojson::object();
-                if (!zh.empty()) text["zh"] = zh;
-                if (!en.empty()) text["en"] = en;
-                item[column.field] = std::move(text);
-            } else if (column.kind == CellKind::tags_zh) {
-                const auto zh_tags = split_tags(zh), en_tags = split_tags(en);
-                if (!zh_tags.empty() && !en_tags.empty() && zh_tags.size() != en_tags.size()) {
-                    problem(Severity::error, input.name, record.row, column_number,
-                            std::to_string(zh_tags.size()) + " Chinese tags but " + std::to_string(en_tags.size()) +
-                                " English ones: give them in the same order, separated by 、 or ;",
-                            "中文标签 " + std::to_string(zh_tags.size()) + " 个，英文标签 " +
-                                std::to_string(en_tags.size()) + " 个：请按相同顺序填写，用“、”或“;”分隔");
-                    continue;
-                }
-                ojson tags = ojson::array();
-                for (std::size_t t = 0; t < std::max(zh_tags.size(), en_tags.size()); ++t) {
-                    ojson tag = ojson::object();
-                    if (t < zh_tags.size()) tag["zh"] = zh_tags[t];
-                    if (t < en_tags.size()) tag["en"] = en_tags[t];
-                    tags.push_back(std::move(tag));
-                }
-                item[column.field] = std::move(tags);
-            } else {
-                std::string why_en, why_zh;
-                if (auto value = convert_cell(column, zh, context, why_en, why_zh)) item[column.field] = std::move(*value);
-                else problem(Severity::error, input.name, record.row, column_number,
-                             header_names(column) + ": " + why_en, header_names(column) + "：" + why_zh);
-            }
-        }
-        out.rows.push_back(record.row);
-        out.items.push_back(std::move(item));
+        auto item = convert_row(input.name, table->records[r], columns, source, context);
+        if (!item) continue;
+        out.rows.push_back(table->records[r].row);
+        out.items.push_back(std::move(*item));
     }
 }
 
@@ -307,15 +342,6 @@ ImportResult Importer::run() {
 }
 
 } // namespace
-
-std::string format_import_problem(const ImportProblem& p) {
-    std::string where = p.file;
-    if (p.problem.line > 0) where += ":" + std::to_string(p.problem.line);
-    if (p.problem.line > 0 && p.problem.column > 0) where += ":" + std::to_string(p.problem.column);
-    Problem rest = p.problem;
-    rest.line = 0;   // the position is written above, without format_problem's ":0" for a whole row
-    return format_problem(where, rest);
-}
 
 ImportResult import_csv_feed(const CsvImportInputs& inputs) { return Importer(inputs).run(); }
 

@@ -2,7 +2,7 @@
 // network shows the last content at once. Layout of the cache directory:
 //   <name>.json             the last valid document of a source ("feed", "live")
 //   <name>.validators.json  its URL, ETag and Last-Modified, for conditional GETs
-//   images/<hash>.img       downloaded images, by URL, at most image_limit() bytes in all:
+//   images/<hash>.img       downloaded images, by URL, at most set_image_limit() bytes in all:
 //                           the least recently used go first (a file's mtime is its last use)
 // Every file is replaced atomically (see atomic_file.h).
 #pragma once
@@ -40,7 +40,6 @@ public:
 
     // The images' total size limit (config key image_cache_mb); 0: no limit.
     void set_image_limit(std::uintmax_t bytes) { image_limit_ = bytes; }
-    std::uintmax_t image_limit() const { return image_limit_; }
 
     // Creates the directories and removes temporary files of killed writers.
     bool prepare(std::string& error);

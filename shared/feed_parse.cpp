@@ -8,6 +8,7 @@
 #include "feed_rules.h"
 #include "feed_schema_check.h"
 #include "json_positions.h"
+#include "text.h"
 #include "utf8.h"
 
 #include <nlohmann/json.hpp>
@@ -192,16 +193,6 @@ std::size_t count_of(const Result& result, Severity s) {
 
 std::size_t FeedParseResult::count(Severity s) const { return count_of(*this, s); }
 std::size_t LiveParseResult::count(Severity s) const { return count_of(*this, s); }
-
-std::string format_problem(std::string_view file, const Problem& p) {
-    std::string out(file);
-    if (p.line > 0) out += ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
-    out += p.severity == Severity::error ? ": error: " : ": warning: ";
-    if (!p.pointer.empty()) out += escape_controls(p.pointer) + ": ";
-    out += escape_controls(p.message_en);
-    if (!p.message_zh.empty()) out += " | " + escape_controls(p.message_zh);
-    return out;
-}
 
 FeedParseResult parse_feed(std::string_view text, const ParseLimits& limits) {
     FeedParseResult result;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "feed.h"
+#include "problem.h"
 
 #include <cstddef>
 #include <memory>
@@ -12,21 +13,6 @@
 #include <vector>
 
 namespace kiosk {
-
-enum class Severity { error, warning };
-
-struct Problem {
-    Severity severity = Severity::error;
-    std::string pointer;     // JSON pointer, "" for the whole document
-    int line = 0;            // 1-based; 0 when unknown
-    int column = 0;          // 1-based, in bytes
-    std::string message_en;
-    std::string message_zh;
-};
-
-// "file:line:col: error: /pointer: message_en | message_zh" (the `kiosk check`
-// line format); the position is left out when unknown, the pointer when "".
-std::string format_problem(std::string_view file, const Problem& p);
 
 // Sanity limits, checked before the schema; exceeding one stops validation.
 // They sit above every schema limit (maxLength, maxItems), which give the

@@ -2,8 +2,8 @@
 // schema and rule checks run, then gives them positions in one pass.
 #pragma once
 
-#include "feed_parse.h"
 #include "json_positions.h"
+#include "problem.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,14 +39,6 @@ private:
     std::unordered_set<std::string> error_pointers_;
     std::size_t error_count_ = 0;
 };
-
-// A value from the feed made fit for a one-line message: control characters
-// written as JSON escapes ("\n"), at most `max_bytes` kept (cut on a UTF-8
-// boundary and marked with "…").
-std::string shorten(std::string_view text, std::size_t max_bytes = 80);
-
-// Control characters written as JSON escapes, so a problem stays on one line.
-std::string escape_controls(std::string_view text);
 
 // A short quotable rendering of a value for messages: "abc", 12.5, {…}.
 std::string value_preview(const nlohmann::json& value);

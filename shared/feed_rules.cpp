@@ -1,6 +1,7 @@
 #include "feed_rules.h"
 
 #include "json_positions.h"
+#include "text.h"
 #include "time_zone.h"
 #include "timestamp.h"
 

@@ -2,6 +2,7 @@
 
 #include "embedded.h"
 #include "json_positions.h"
+#include "text.h"
 #include "utf8.h"
 
 #define VALIJSON_USE_EXCEPTIONS 1   // a broken embedded schema must throw, not abort

@@ -1,6 +1,12 @@
 #include "log.h"
 
+#include <systemd/sd-daemon.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cinttypes>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace kiosk {
@@ -11,9 +17,10 @@ std::mutex g_log_mutex;
 LogSink g_sink;                          // empty: stderr
 LogLevel g_minimum = LogLevel::info;
 
-void write_stderr(std::string_view line) {
-    std::string out(line);
-    out += '\n';
+void write_stderr(LogLevel level, std::string_view line) {
+    // Decided once: systemd sets $JOURNAL_STREAM before exec and stderr is not redirected later.
+    static const bool to_journal = fd_is_journal_stream(STDERR_FILENO, std::getenv("JOURNAL_STREAM"));
+    const std::string out = stderr_record(level, line, to_journal);
     std::fwrite(out.data(), 1, out.size(), stderr);   // one write per line keeps lines whole
     std::fflush(stderr);
 }
@@ -28,6 +35,34 @@ std::string_view log_level_name(LogLevel level) {
     case LogLevel::error: return "ERROR";
     }
     return "?";
+}
+
+bool fd_is_journal_stream(int fd, const char* journal_stream) {
+    if (!journal_stream) return false;
+    std::uintmax_t device = 0, inode = 0;
+    char rest = 0;
+    if (std::sscanf(journal_stream, "%" SCNuMAX ":%" SCNuMAX "%c", &device, &inode, &rest) != 2) return false;
+    struct stat st {};
+    if (fstat(fd, &st) != 0) return false;
+    return static_cast<std::uintmax_t>(st.st_dev) == device && static_cast<std::uintmax_t>(st.st_ino) == inode;
+}
+
+std::string_view journal_priority_prefix(LogLevel level) {
+    switch (level) {
+    case LogLevel::debug: return SD_DEBUG;
+    case LogLevel::info: return SD_INFO;
+    case LogLevel::warning: return SD_WARNING;
+    case LogLevel::error: return SD_ERR;
+    }
+    return SD_INFO;
+}
+
+std::string stderr_record(LogLevel level, std::string_view line, bool to_journal) {
+    std::string out;
+    if (to_journal) out = journal_priority_prefix(level);   // journald strips it and files the line at that priority
+    out += line;
+    out += '\n';
+    return out;
 }
 
 LogSink set_log_sink(LogSink sink) {
@@ -70,7 +105,7 @@ void log_message(LogLevel level, std::string_view message) {
     if (level < g_minimum) return;
     const std::string line = format_log_line(level, now, message);
     if (g_sink) g_sink(level, line);
-    else write_stderr(line);
+    else write_stderr(level, line);
 }
 
 std::string format_duration(std::chrono::steady_clock::duration d) {

@@ -1,4 +1,5 @@
-// One line per event to stderr, with local time and level (journald keeps it).
+// One line per event to stderr, with local time and level (journald keeps it;
+// under systemd each line also carries its priority for `journalctl -p`).
 // Thread-safe. A LogSummarizer keeps repeated events to one line per window.
 #pragma once
 
@@ -27,6 +28,16 @@ void set_log_level(LogLevel minimum);
 // "2020-05-16T19:30:01.123+08:00 WARN  message"
 void log_message(LogLevel level, std::string_view message);
 std::string format_log_line(LogLevel level, std::chrono::system_clock::time_point when, std::string_view message);
+
+// True when `fd` is the stream named by `journal_stream` ("DEV:INODE", systemd's
+// $JOURNAL_STREAM): then stderr goes to the journal, not to a terminal or a file.
+bool fd_is_journal_stream(int fd, const char* journal_stream);
+
+// sd-daemon's priority prefix for journald ("<3>" error, "<4>" warning, "<6>" info, "<7>" debug).
+std::string_view journal_priority_prefix(LogLevel level);
+
+// The bytes written to stderr for one line: the priority prefix when `to_journal`, then the line and '\n'.
+std::string stderr_record(LogLevel level, std::string_view line, bool to_journal);
 
 inline void log_debug(std::string_view m) { log_message(LogLevel::debug, m); }
 inline void log_info(std::string_view m) { log_message(LogLevel::info, m); }

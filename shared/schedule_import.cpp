@@ -1,5 +1,6 @@
 #include "schedule_import.h"
 
+#include "feed_parse.h"
 #include "json_positions.h"
 #include "time_zone.h"
 #include "timestamp.h"

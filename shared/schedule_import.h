@@ -3,7 +3,7 @@
 // two texts, so fuzz targets can call it.
 #pragma once
 
-#include "csv_import.h"
+#include "import_result.h"
 
 #include <string_view>
 

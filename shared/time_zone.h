@@ -1,9 +1,10 @@
 // A tiny IANA time zone reader: TZif v2+ files from /usr/share/zoneinfo
 // (64-bit section, then the POSIX TZ footer rule for instants after the last
 // transition). Never touches the PC's own zone (no localtime, no tzset).
+// Not date/tz.h: Debian 12's libhowardhinnant-date 3.0.1 with USE_OS_TZDB ignores
+// that footer, so daylight time stops after 2037 (HowardHinnant/date#794).
+// How local times are written (day labels, "19:30") is in local_time_text.h.
 #pragma once
-
-#include "localized_text.h"
 
 #include <cstdint>
 #include <optional>
@@ -61,11 +62,5 @@ private:
     std::vector<int> offsets_;                     // seconds east of UTC per local time type
     std::optional<PosixRule> footer_;              // after the last transition; absent → last offset stays
 };
-
-// "19:30"
-std::string format_hhmm(const LocalTime& t);
-
-// "5月16日 周六" / "Sat 16 May" for a local day number (see LocalTime::day_number).
-std::string format_day_label(std::int64_t day_number, Lang lang);
 
 } // namespace kiosk

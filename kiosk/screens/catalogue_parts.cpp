@@ -40,13 +40,13 @@ CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count
     return make_card_grid(view, count, columns, gap, 0.62f, t.px(14 + 2 * 28 + 10 + 40 + 16));
 }
 
-bool draw_picture_card(ImDrawList* dl, const Theme& t, TouchInput& touch, const ImRect& card, float picture_ratio,
-                       const std::string& url, std::string_view id, std::string_view name, ImRect& picture) {
+bool draw_picture_card(ImDrawList* dl, const Theme& t, TouchInput& touch, ImageDemand* images, const ImRect& card,
+                       float picture_ratio, const std::string& url, std::string_view id, std::string_view name, ImRect& picture) {
     const bool tapped = touch_card(dl, t, touch, card);
     const float border = std::max(1.0f, t.px(1.5f));
     picture = ImRect(ImVec2(card.Min.x + border, card.Min.y + border),
                      ImVec2(card.Max.x - border, card.Min.y + std::round(card.GetWidth() * picture_ratio)));
-    draw_image(dl, t, url, picture, ImagePlaceholder{id, name}, t.rounding() - border, ImDrawFlags_RoundCornersTop);
+    draw_image(dl, t, images, url, picture, ImagePlaceholder{id, name}, t.rounding() - border, ImDrawFlags_RoundCornersTop);
     return tapped;
 }
 

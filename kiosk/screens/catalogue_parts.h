@@ -13,6 +13,8 @@
 
 namespace kiosk {
 
+class ImageDemand;   // image_view.h
+
 // The catalogue's county tiles, below its heading.
 CardGrid county_tile_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count);
 // A county's product cards, below the county's name and blurb.
@@ -20,9 +22,9 @@ CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count
 
 // A tappable card with its picture (or placeholder) across the top, inside the
 // border: `picture_ratio` of the card's width high. True when tapped; `picture`
-// gets the picture's rectangle, for what is drawn over it.
-bool draw_picture_card(ImDrawList* dl, const Theme& t, TouchInput& touch, const ImRect& card, float picture_ratio,
-                       const std::string& url, std::string_view id, std::string_view name, ImRect& picture);
+// gets the picture's rectangle, for what is drawn over it; `images` is told it was drawn.
+bool draw_picture_card(ImDrawList* dl, const Theme& t, TouchInput& touch, ImageDemand* images, const ImRect& card,
+                       float picture_ratio, const std::string& url, std::string_view id, std::string_view name, ImRect& picture);
 
 // "12 件商品" / "12 products" / "1 product".
 std::string product_count_text(std::int64_t n, Lang lang);

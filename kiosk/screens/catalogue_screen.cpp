@@ -52,7 +52,7 @@ private:
         ImDrawList* dl = f.draw;
         const std::string& name = county.name.in(f.lang);
         ImRect image;
-        const bool tapped = draw_picture_card(dl, t, f.touch, r, 0.56f, county.image, county.id, name, image);
+        const bool tapped = draw_picture_card(dl, t, f.touch, f.images, r, 0.56f, county.image, county.id, name, image);
 
         const float pad = t.px(16);
         const float text_w = r.GetWidth() - 2 * pad;

@@ -78,7 +78,7 @@ private:
         ImDrawList* dl = f.draw;
         const std::string& name = p.name.in(f.lang);
         ImRect image;
-        const bool tapped = draw_picture_card(dl, t, f.touch, r, 0.62f, p.image, p.id, name, image);
+        const bool tapped = draw_picture_card(dl, t, f.touch, f.images, r, 0.62f, p.image, p.id, name, image);
         if (p.sold_out)   // washed out: still visible, clearly not on offer
             dl->AddRectFilled(image.Min, image.Max, IM_COL32(255, 255, 255, 130), t.rounding() - std::max(1.0f, t.px(1.5f)),
                               ImDrawFlags_RoundCornersTop);

@@ -2,6 +2,7 @@
 // and today's sessions.
 #include "screens.h"
 
+#include "local_time_text.h"
 #include "number_format.h"
 #include "session_text.h"
 #include "ui_strings.h"

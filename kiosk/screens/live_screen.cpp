@@ -5,6 +5,7 @@
 #include "screens.h"
 
 #include "live_view.h"
+#include "local_time_text.h"
 #include "number_format.h"
 #include "ui_strings.h"
 #include "widgets.h"

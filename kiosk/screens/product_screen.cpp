@@ -97,7 +97,7 @@ private:
 
     void draw_picture(FrameContext& f, const Product& p, const ImRect& r) {
         const Theme& t = f.theme;
-        draw_image(f.draw, t, p.image, r, ImagePlaceholder{p.id, p.name.in(f.lang)}, t.rounding());
+        draw_image(f.draw, t, f.images, p.image, r, ImagePlaceholder{p.id, p.name.in(f.lang)}, t.rounding());
         if (p.sold_out) f.draw->AddRectFilled(r.Min, r.Max, IM_COL32(255, 255, 255, 130), t.rounding());
     }
 

@@ -2,6 +2,7 @@
 // what runs now shows the time left, what comes next a countdown.
 #include "screens.h"
 
+#include "local_time_text.h"
 #include "session_text.h"
 #include "ui_strings.h"
 #include "widgets.h"

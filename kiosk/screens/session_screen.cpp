@@ -2,6 +2,7 @@
 // large QR code of the live-stream link to watch it on a phone.
 #include "screens.h"
 
+#include "local_time_text.h"
 #include "number_format.h"
 #include "qr_view.h"
 #include "session_text.h"

@@ -1,5 +1,6 @@
 #include "session_text.h"
 
+#include "local_time_text.h"
 #include "ui_strings.h"
 
 #include <initializer_list>

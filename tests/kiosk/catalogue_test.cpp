@@ -79,6 +79,14 @@ CardGrid product_grid(int count, float width = 1920, float height = 1080) {
     return product_card_grid(t, ImVec2(0, bar), ImVec2(width, height - bar), count);
 }
 
+// The card drawn under `pos` at scroll `offset`, or -1: what a tap there should open.
+int card_under(const CardGrid& g, ImVec2 pos, float offset) {
+    const auto [first, last] = g.visible(offset);
+    for (int i = first; i < last; ++i)
+        if (g.rect(i, offset).Contains(pos)) return i;
+    return -1;
+}
+
 // What the last frame drew: vertex count and a checksum of where they are.
 struct FrameSummary {
     int vertices = 0;
@@ -139,8 +147,6 @@ TEST_CASE("card grids show exactly the cards that meet the viewport") {
             CHECK(meets == (i >= first && i < last));
         }
     }
-    CHECK(g.hit(ImVec2(g.viewport.Min.x - 1, g.viewport.Min.y + 100), 0) == -1);
-    CHECK(g.hit(g.rect(3, 0).GetCenter(), 0) == 3);
 }
 
 TEST_CASE("a tap on a county tile opens that county") {
@@ -175,9 +181,9 @@ TEST_CASE("a 200 px drag on the product grid scrolls by 200 px and opens nothing
     // What is now under a point is the card 200 px further down the content.
     const ImRect second = grid.rect(1, 0);
     const ImVec2 point(second.GetCenter().x, second.Min.y + second.GetHeight() * 0.8f);
-    const int expected = grid.hit(point, 200);
+    const int expected = card_under(grid, point, 200);
     REQUIRE(expected >= 0);
-    REQUIRE(expected != grid.hit(point, 0));
+    REQUIRE(expected != card_under(grid, point, 0));
     k.ui.tap(point);
     CHECK(k.app.route() == Route{ScreenId::product, "p" + std::to_string(expected)});
 }

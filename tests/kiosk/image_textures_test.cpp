@@ -93,7 +93,6 @@ TEST_CASE("pictures drawn without a texture are asked for after the frame and up
     ImageLoader loader({});
     FakeUploader gpu;
     ImageTextures images(loader, gpu);
-    CHECK(image_demand() == &images);
 
     for (const auto& u : urls) images.drawn(u, 64, 64);
     CHECK(images.busy());        // asked for, not yet sent

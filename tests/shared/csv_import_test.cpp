@@ -2,6 +2,7 @@
 // problems reported by file, row and column.
 #include "atomic_file.h"
 #include "csv.h"
+#include "csv_columns.h"
 #include "csv_import.h"
 #include "feed_parse.h"
 #include "text_encoding.h"

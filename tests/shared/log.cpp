@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <regex>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace kiosk;
 using namespace std::chrono_literals;
@@ -92,4 +94,26 @@ TEST_CASE("a kind quiet for a whole window is forgotten", "[log]") {
     CHECK(capture.lines().size() == 1);   // nothing to summarise
     summarizer.report(LogLevel::info, "live:updated", "live: new stats");
     CHECK(capture.lines().size() == 2);
+}
+
+TEST_CASE("stderr lines carry journald's priority prefix only when stderr is the journal stream", "[log]") {
+    int journal[2], other[2];
+    REQUIRE(pipe(journal) == 0);
+    REQUIRE(pipe(other) == 0);
+    struct stat st {};
+    REQUIRE(fstat(journal[1], &st) == 0);
+    const std::string journal_stream = std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);   // as systemd sets it
+    CHECK(fd_is_journal_stream(journal[1], journal_stream.c_str()));
+    CHECK_FALSE(fd_is_journal_stream(other[1], journal_stream.c_str()));   // stderr redirected elsewhere
+    CHECK_FALSE(fd_is_journal_stream(journal[1], nullptr));                // a terminal, a test run: not set
+    CHECK_FALSE(fd_is_journal_stream(journal[1], "garbage"));
+    CHECK_FALSE(fd_is_journal_stream(journal[1], (journal_stream + "x").c_str()));
+    for (int fd : {journal[0], journal[1], other[0], other[1]}) close(fd);
+
+    CHECK(stderr_record(LogLevel::error, "E", true) == "<3>E\n");
+    CHECK(stderr_record(LogLevel::warning, "W", true) == "<4>W\n");
+    CHECK(stderr_record(LogLevel::info, "I", true) == "<6>I\n");
+    CHECK(stderr_record(LogLevel::debug, "D", true) == "<7>D\n");
+    CHECK(stderr_record(LogLevel::error, "E", false) == "E\n");
+    CHECK(stderr_record(LogLevel::warning, "W", false) == "W\n");
 }

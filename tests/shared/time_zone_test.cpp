@@ -1,4 +1,5 @@
 #include "time_zone.h"
+#include "local_time_text.h"
 #include "timestamp.h"
 
 #include <catch2/catch.hpp>
