@@ -2,13 +2,13 @@
 // products and the live-sale totals take turns every few seconds with a
 // cross-fade, under a large "touch the screen to start". KioskApp turns the
 // first touch into a trip Home, so nothing here is tappable.
-#include "screens.h"
+#include "screens/screens.h"
 
-#include "live_view.h"
-#include "local_time_text.h"
-#include "number_format.h"
-#include "ui_strings.h"
-#include "widgets.h"
+#include "widgets/live_view.h"
+#include "feed/local_time_text.h"
+#include "feed/number_format.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
 #include <algorithm>
 #include <climits>

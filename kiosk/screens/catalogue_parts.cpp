@@ -1,9 +1,9 @@
-#include "catalogue_parts.h"
+#include "screens/catalogue_parts.h"
 
-#include "image_view.h"
-#include "number_format.h"
-#include "ui_strings.h"
-#include "widgets.h"
+#include "widgets/image_view.h"
+#include "feed/number_format.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
 #include <algorithm>
 

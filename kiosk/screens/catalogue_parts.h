@@ -3,10 +3,10 @@
 // by position), the product-count caption and the product badges.
 #pragma once
 
-#include "card_grid.h"
-#include "feed.h"
-#include "theme.h"
-#include "touch.h"
+#include "widgets/card_grid.h"
+#include "feed/model.h"
+#include "widgets/theme.h"
+#include "widgets/touch.h"
 
 #include <string>
 #include <string_view>

@@ -1,11 +1,11 @@
 // County catalogue: every county as a large tile (picture, name, how many
 // products), in a grid that scrolls by drag. A tap opens the county.
-#include "screens.h"
+#include "screens/screens.h"
 
-#include "catalogue_parts.h"
-#include "image_view.h"
-#include "ui_strings.h"
-#include "widgets.h"
+#include "screens/catalogue_parts.h"
+#include "widgets/image_view.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
 #include <unordered_map>
 

@@ -1,13 +1,13 @@
 // One county: its name and blurb, then its products as cards (picture, name,
 // price per unit, badges) in a grid that scrolls by drag. Only the cards in
 // view are built, so a county with thousands of products stays smooth.
-#include "screens.h"
+#include "screens/screens.h"
 
-#include "catalogue_parts.h"
-#include "image_view.h"
-#include "number_format.h"
-#include "ui_strings.h"
-#include "widgets.h"
+#include "screens/catalogue_parts.h"
+#include "widgets/image_view.h"
+#include "feed/number_format.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
 namespace kiosk {
 

@@ -1,12 +1,12 @@
 // Home: the event (title, venue, dates), what is live now, four large entries
 // and today's sessions.
-#include "screens.h"
+#include "screens/screens.h"
 
-#include "local_time_text.h"
-#include "number_format.h"
-#include "session_text.h"
-#include "ui_strings.h"
-#include "widgets.h"
+#include "feed/local_time_text.h"
+#include "feed/number_format.h"
+#include "screens/session_text.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
 #include <algorithm>
 

@@ -2,13 +2,13 @@
 // counting numbers, bars per platform and per county, the revenue trend since
 // the kiosk started, the best-selling products and how fresh the figures are.
 // Read from 2 m away: big numbers, short labels, nothing to tap.
-#include "screens.h"
+#include "screens/screens.h"
 
-#include "live_view.h"
-#include "local_time_text.h"
-#include "number_format.h"
-#include "ui_strings.h"
-#include "widgets.h"
+#include "widgets/live_view.h"
+#include "feed/local_time_text.h"
+#include "feed/number_format.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
 #include <algorithm>
 #include <climits>

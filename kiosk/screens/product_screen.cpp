@@ -1,15 +1,15 @@
 // Product detail: a large picture, name, producer, price per unit, badges,
 // description, and the order link as a large QR code. A sold-out product
 // shows no code; a missing or refused link says ordering is unavailable.
-#include "screens.h"
+#include "screens/screens.h"
 
-#include "catalogue_parts.h"
-#include "image_view.h"
-#include "number_format.h"
-#include "qr_code.h"
-#include "qr_view.h"
-#include "ui_strings.h"
-#include "widgets.h"
+#include "screens/catalogue_parts.h"
+#include "widgets/image_view.h"
+#include "feed/number_format.h"
+#include "images/qr_code.h"
+#include "widgets/qr_view.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
 #include <algorithm>
 

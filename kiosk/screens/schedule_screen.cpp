@@ -1,11 +1,11 @@
 // Schedule: a tab per event day, that day's sessions in a drag-scrolled list;
 // what runs now shows the time left, what comes next a countdown.
-#include "screens.h"
+#include "screens/screens.h"
 
-#include "local_time_text.h"
-#include "session_text.h"
-#include "ui_strings.h"
-#include "widgets.h"
+#include "feed/local_time_text.h"
+#include "screens/session_text.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 // One factory per screen; each screen lives in its own file beside this one.
 #pragma once
 
-#include "screen.h"
+#include "screens/screen.h"
 
 #include <memory>
 

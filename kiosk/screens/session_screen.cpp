@@ -1,13 +1,13 @@
 // Session detail: what, when, where, which county; the description; and a
 // large QR code of the live-stream link to watch it on a phone.
-#include "screens.h"
+#include "screens/screens.h"
 
-#include "local_time_text.h"
-#include "number_format.h"
-#include "qr_view.h"
-#include "session_text.h"
-#include "ui_strings.h"
-#include "widgets.h"
+#include "feed/local_time_text.h"
+#include "feed/number_format.h"
+#include "widgets/qr_view.h"
+#include "screens/session_text.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
 #include <algorithm>
 #include <cmath>

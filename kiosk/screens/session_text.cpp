@@ -1,7 +1,7 @@
-#include "session_text.h"
+#include "screens/session_text.h"
 
-#include "local_time_text.h"
-#include "ui_strings.h"
+#include "feed/local_time_text.h"
+#include "widgets/ui_strings.h"
 
 #include <initializer_list>
 #include <utility>

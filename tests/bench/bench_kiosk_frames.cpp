@@ -3,7 +3,7 @@
 // server's live stats change every second. The kiosk counts them itself
 // (--exit-after SECONDS prints "frames drawn: N").
 #include "bench.h"
-#include "embedded.h"
+#include "base/embedded.h"
 #include "growing_live.h"
 #include "local_http_server.h"
 

@@ -3,10 +3,10 @@
 // it between frames through a SnapshotSource, as the kiosk does.
 #include "bench.h"
 #include "bench_ui.h"
-#include "embedded.h"
+#include "base/embedded.h"
 #include "feed_generator.h"
-#include "feed_parse.h"
-#include "published.h"
+#include "feed/validator.h"
+#include "base/published.h"
 
 #include <algorithm>
 #include <atomic>

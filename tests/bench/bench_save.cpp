@@ -1,10 +1,10 @@
 // Measure 6: a local feed file is saved; how long until the pipeline has
 // parsed, validated and published it (the moment its worker wakes the UI).
 #include "bench.h"
-#include "document_parsers.h"
-#include "embedded.h"
+#include "sources/document_parsers.h"
+#include "base/embedded.h"
 #include "feed_generator.h"
-#include "feed_pipeline.h"
+#include "sources/pipeline.h"
 
 #include <condition_variable>
 #include <fstream>

@@ -3,9 +3,9 @@
 // untouched home and live screens.
 #include "bench.h"
 #include "bench_ui.h"
-#include "embedded.h"
+#include "base/embedded.h"
 #include "feed_generator.h"
-#include "feed_parse.h"
+#include "feed/validator.h"
 
 
 namespace kiosk::bench {

@@ -1,4 +1,4 @@
-// Timed frames of the headless UI (tests/kiosk/headless_ui.h): the kiosk's
+// Timed frames of the headless UI (tests/support/headless_ui.h): the kiosk's
 // real fonts and screens, no window or GL. Between frames new data's fonts are
 // built on a worker as in the runner; installing a finished atlas is part of
 // the frame, its GL upload is not (there is no GL here).

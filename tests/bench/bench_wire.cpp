@@ -2,9 +2,9 @@
 // feed with and without gzip, and for each 304 poll after it, with HttpFetcher
 // against a local cpp-httplib server that answers If-None-Match.
 #include "bench.h"
-#include "embedded.h"
+#include "base/embedded.h"
 #include "feed_generator.h"
-#include "http_fetcher.h"
+#include "sources/http_fetcher.h"
 #include "local_http_server.h"
 
 namespace kiosk::bench {

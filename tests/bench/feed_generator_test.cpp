@@ -1,7 +1,7 @@
 // The benchmark's generated feeds: valid for parse_feed at every size, with
 // the counties, schedule, live stats and variety a real catalogue has.
 #include "feed_generator.h"
-#include "feed_parse.h"
+#include "feed/validator.h"
 
 #include <catch2/catch.hpp>
 

@@ -6,7 +6,7 @@ in the kiosk's bar colour, and live figures a script changes every
 import html
 import json
 
-# The kiosk's top bar (kiosk/theme.h: Theme::bar): the pixel both sides are polled for.
+# The kiosk's top bar (kiosk/widgets/theme.h: Theme::bar): the pixel both sides are polled for.
 HEADER_RGB = (168, 24, 36)
 
 _STYLE = """

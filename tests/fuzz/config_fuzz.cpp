@@ -1,7 +1,7 @@
 // The venue configuration file: read over the defaults, finished as at start-up
 // (with a fixed environment), and, when valid, written and read back unchanged.
 #include "fuzz_require.h"
-#include "kiosk_config.h"
+#include "service/kiosk_config.h"
 
 #include <cstddef>
 #include <cstdint>

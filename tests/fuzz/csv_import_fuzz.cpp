@@ -1,8 +1,8 @@
 // `kiosk import-csv` on spreadsheets as Excel or WPS export them: the input is
 // the counties, products and schedule files one after another, split at NUL
 // bytes (no CSV text holds one), read in any encoding, against a fixed event.
-#include "csv_columns.h"
-#include "csv_import.h"
+#include "import/csv_columns.h"
+#include "import/csv_import.h"
 #include "import_promises.h"
 
 #include <cstddef>

@@ -1,9 +1,9 @@
 // The organisers' feed as the pipeline takes it from a file or a URL: parse and
 // validate, then what the screens compute from an accepted feed.
-#include "document_parsers.h"
+#include "sources/document_parsers.h"
 #include "fuzz_require.h"
-#include "live_summary.h"
-#include "number_format.h"
+#include "feed/live_summary.h"
+#include "feed/number_format.h"
 
 #include <cstddef>
 #include <cstdint>

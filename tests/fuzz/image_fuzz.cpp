@@ -2,8 +2,8 @@
 // check, the decode with the kiosk's limits at a size the screen asks for, and
 // the edge bleed. The input's length picks the size class, so any byte may vary.
 #include "fuzz_require.h"
-#include "image_decode.h"
-#include "image_loader.h"
+#include "images/image_decode.h"
+#include "images/image_loader.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,8 +2,8 @@
 // there is no error, and a written feed passes the kiosk's own check.
 #pragma once
 
-#include "csv_import.h"
-#include "feed_parse.h"
+#include "import/csv_import.h"
+#include "feed/validator.h"
 #include "fuzz_require.h"
 
 namespace kiosk::fuzz {

@@ -1,11 +1,11 @@
 // `kiosk import-schedule`: a pretalx or frab schedule.json from a conference
 // tool, merged into the demo event (without its live part, so a merge can
 // succeed); a merged feed must pass the kiosk's own check.
-#include "embedded.h"
-#include "feed_parse.h"
+#include "base/embedded.h"
+#include "feed/validator.h"
 #include "fuzz_require.h"
 #include "import_promises.h"
-#include "schedule_import.h"
+#include "import/schedule_import.h"
 
 #include <nlohmann/json.hpp>
 

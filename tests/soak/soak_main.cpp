@@ -11,14 +11,14 @@
 // warning or error other than the injected faults'.
 #include "soak_world.h"
 
-#include "app.h"
-#include "document_parsers.h"
-#include "feed_pipeline.h"
+#include "app/app.h"
+#include "sources/document_parsers.h"
+#include "sources/pipeline.h"
 #include "headless_ui.h"
-#include "image_loader.h"
-#include "image_textures.h"
-#include "pipeline_source.h"
-#include "process_memory.h"
+#include "images/image_loader.h"
+#include "widgets/image_textures.h"
+#include "app/pipeline_source.h"
+#include "base/process_memory.h"
 #include "temp_dir.h"
 
 #include <CLI/CLI.hpp>

@@ -1,9 +1,9 @@
 #include "soak_world.h"
 
-#include "embedded.h"
+#include "base/embedded.h"
 #include "growing_live.h"
 #include "test_images.h"
-#include "timestamp.h"
+#include "base/timestamp.h"
 
 #include <cstdio>
 

@@ -1,0 +1,307 @@
+#include "app/app.h"
+
+#include "widgets/image_textures.h"
+#include "feed/local_time_text.h"
+#include "screens/screens.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <unordered_set>
+
+namespace kiosk {
+
+namespace {
+
+constexpr float kTopBarHeight = 96;   // at 1080p
+
+std::shared_ptr<const LiveStats> live_of(const std::shared_ptr<const Feed>& feed) {
+    return std::shared_ptr<const LiveStats>(feed, &feed->live);   // shares the feed's lifetime
+}
+
+// Names and titles go to both sets; long texts only to the body size.
+void add_display(FontGlyphs& glyphs, const LocalizedText& text) {
+    for (GlyphSet* set : {&glyphs.all, &glyphs.display}) {
+        set->add(text.zh);
+        set->add(text.en);
+    }
+}
+
+void add_body(FontGlyphs& glyphs, const LocalizedText& text) {
+    glyphs.all.add(text.zh);
+    glyphs.all.add(text.en);
+}
+
+// Every text of `f` and `live` (what glyph_source() runs, on any thread).
+void collect_glyphs(const Feed& f, const LiveStats& live, FontGlyphs& glyphs) {
+    for (std::string_view text : all_ui_texts()) add_display(glyphs, LocalizedText::plain(std::string(text)));
+    // What the number and date formatters write besides digits ("5月16日 周六", "110.14万").
+    add_display(glyphs, LocalizedText::plain("年月日周一二三四五六万亿"));
+    add_display(glyphs, f.event.title);
+    add_display(glyphs, f.event.venue);
+    add_body(glyphs, f.event.contact);
+    for (const Session& s : f.schedule) {
+        add_display(glyphs, s.title);
+        add_display(glyphs, s.location);
+        add_body(glyphs, s.description);
+    }
+    for (const County& c : f.counties) {
+        add_display(glyphs, c.name);
+        add_body(glyphs, c.blurb);
+    }
+    for (const Product& p : f.products) {
+        add_display(glyphs, p.name);
+        add_display(glyphs, p.producer);
+        add_display(glyphs, p.unit);
+        add_body(glyphs, p.description);
+        for (const LocalizedText& tag : p.tags) add_display(glyphs, tag);
+    }
+    for (const SessionLive& s : live.sessions)
+        for (const PlatformLive& p : s.platforms) add_display(glyphs, p.name);
+}
+
+// Whether `a` names the same platforms, in the same words, as `b`.
+bool same_platform_names(const LiveStats& a, const LiveStats& b) {
+    std::vector<const LocalizedText*> names_a, names_b;
+    for (const SessionLive& s : a.sessions)
+        for (const PlatformLive& p : s.platforms) names_a.push_back(&p.name);
+    for (const SessionLive& s : b.sessions)
+        for (const PlatformLive& p : s.platforms) names_b.push_back(&p.name);
+    return std::equal(names_a.begin(), names_a.end(), names_b.begin(), names_b.end(),
+                      [](const LocalizedText* x, const LocalizedText* y) { return x->zh == y->zh && x->en == y->en; });
+}
+
+} // namespace
+
+KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
+    : feed_(std::move(feed)), options_(std::move(options)), lang_(options_.lang),
+      zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash) {
+    live_ = live_of(feed_);
+    if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
+    if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
+    load_zone();
+    screen_for(route_.screen).enter(route_);
+}
+
+KioskApp::~KioskApp() = default;
+
+void KioskApp::load_zone() {
+    std::string error;
+    if (auto zone = TimeZone::load(feed_->event.time_zone, &error)) {
+        zone_ = std::move(*zone);
+    } else {
+        // The validator refuses unknown zones; this only happens without tzdata.
+        std::fprintf(stderr, "kiosk: %s; showing times in UTC+08:00\n", error.c_str());
+        zone_ = TimeZone::fixed_offset(8 * 3600);
+    }
+}
+
+std::int64_t KioskApp::now_unix() const {
+    const std::int64_t now = wall_clock_ ? wall_clock_() : static_cast<std::int64_t>(std::time(nullptr));
+    return now + pinned_offset_;
+}
+
+Screen& KioskApp::screen_for(ScreenId id) {
+    auto& slot = screens_[id];
+    if (!slot) {
+        switch (id) {
+        case ScreenId::live: slot = make_live_screen(); break;
+        case ScreenId::attract: slot = make_attract_screen(); break;
+        case ScreenId::schedule: slot = make_schedule_screen(); break;
+        case ScreenId::session: slot = make_session_screen(); break;
+        case ScreenId::catalogue: slot = make_catalogue_screen(); break;
+        case ScreenId::county: slot = make_county_screen(); break;
+        case ScreenId::product: slot = make_product_screen(); break;
+        default: slot = make_home_screen(); break;
+        }
+    }
+    return *slot;
+}
+
+void KioskApp::go(const Route& route) {
+    if (route == route_) return;
+    if (route.screen == ScreenId::home || route.screen == ScreenId::attract) history_.clear();
+    else history_.push_back(route_);
+    route_ = route;
+    entered();
+}
+
+void KioskApp::back() {
+    if (history_.empty()) {
+        go(Route{});
+        return;
+    }
+    route_ = history_.back();
+    history_.pop_back();
+    entered();
+}
+
+void KioskApp::entered() {
+    screen_for(route_.screen).enter(route_);
+    if (!options_.usage) return;
+    options_.usage->screen_view(route_name(Route{route_.screen, {}}));
+    if (route_.screen == ScreenId::product) options_.usage->product_open(route_.id);
+}
+
+GlyphSource KioskApp::glyph_source() const {
+    return [feed = feed_, live = live_](FontGlyphs& glyphs) { collect_glyphs(*feed, *live, glyphs); };
+}
+
+void KioskApp::set_fonts(const FontRoles& fonts, float pixel_scale) {
+    theme_.fonts = fonts;
+    theme_.scale = pixel_scale;
+    theme_.apply_to_style();
+}
+
+bool KioskApp::update(double now, bool& new_text) {
+    (void)now;
+    new_text = false;
+    const bool pictures_changed = images_ && images_->update();
+    if (!source_) return pictures_changed;
+    // Staleness comes with time alone, without any new data: look each time.
+    const Freshness freshness = source_->freshness();
+    const bool freshness_changed = freshness.feed_offline != freshness_.feed_offline ||
+                                   freshness.live_offline != freshness_.live_offline ||
+                                   freshness.data_time != freshness_.data_time;
+    freshness_ = freshness;
+    std::shared_ptr<const Feed> feed = feed_;
+    std::shared_ptr<const LiveStats> live = live_document_;
+    if (!source_->take_new(feed, live)) return freshness_changed || pictures_changed;
+    // A live update brings new text only in its platform names (rarely new): the
+    // glyphs of a whole feed are not collected again every few seconds.
+    const LiveStats& shown_live = *live_;
+    new_text = feed != feed_ || (live != live_document_ && live && !same_platform_names(*live, shown_live));
+    if (feed != feed_) {
+        const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
+        feed_ = std::move(feed);
+        if (zone_changed) load_zone();
+        if (images_) {
+            images_->feed_changed();   // a picture that failed may be there now
+            std::unordered_set<std::string> pictures;
+            for (const County& c : feed_->counties) pictures.insert(c.image);
+            for (const Product& p : feed_->products) pictures.insert(p.image);
+            images_->forget_all_but(pictures);
+        }
+    }
+    live_document_ = std::move(live);
+    // The separate live document, once there is one, wins over the feed's own "live".
+    live_ = live_document_ ? live_document_ : live_of(feed_);
+    if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
+    return true;
+}
+
+void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
+    (void)now;
+    const Theme& t = theme_;
+    dl->AddRectFilled(bar.Min, bar.Max, t.bar);
+    const float h = bar.GetHeight() - 2 * t.px(14);
+    const float y = bar.Min.y + t.px(14);
+    float right = bar.Max.x - t.margin();
+
+    // Language switch: the two languages side by side, the current one lit.
+    const float lang_w = t.px(120);
+    const ImRect en(ImVec2(right - lang_w, y), ImVec2(right, y + h));
+    const ImRect zh(ImVec2(right - 2 * lang_w - t.px(8), y), ImVec2(right - lang_w - t.px(8), y + h));
+    if (touch_button(dl, t, touch_, zh, "中文", lang_ == Lang::zh ? ButtonStyle::selected : ButtonStyle::on_bar))
+        lang_ = Lang::zh;
+    if (touch_button(dl, t, touch_, en, "EN", lang_ == Lang::en ? ButtonStyle::selected : ButtonStyle::on_bar))
+        lang_ = Lang::en;
+    right = zh.Min.x - t.px(24);
+
+    const float home_w = t.px(150);
+    const ImRect home(ImVec2(right - home_w, y), ImVec2(right, y + h));
+    if (touch_button(dl, t, touch_, home, ui_text("home", lang_), ButtonStyle::on_bar)) go(Route{});
+    right = home.Min.x - t.px(16);
+
+    // Offline: say since when the data is, so nobody mistakes it for live.
+    if (freshness_.feed_offline || freshness_.live_offline) {
+        std::string text = ui_text("offline", lang_);
+        if (freshness_.data_time) {
+            const auto unix = std::chrono::duration_cast<std::chrono::seconds>(freshness_.data_time->time_since_epoch());
+            text += " · " + ui_text("data_from", lang_) + " " + format_hhmm(zone_.to_local(unix.count()));
+        }
+        const float w = text_size(t.fonts.body, text).x + t.px(20);
+        const ImVec2 pos(right - w, bar.Min.y + (bar.GetHeight() - t.fonts.body->FontSize - t.px(4)) * 0.5f);
+        draw_badge(dl, t, pos, text, t.highlight, t.warning);
+        right = pos.x - t.px(16);
+    }
+
+    float left = bar.Min.x + t.margin();
+    if (!history_.empty()) {
+        const ImRect back_r(ImVec2(left, y), ImVec2(left + t.px(150), y + h));
+        if (touch_button(dl, t, touch_, back_r, ui_text("back", lang_), ButtonStyle::on_bar)) back();
+        left = back_r.Max.x + t.px(24);
+    }
+    const std::string title = fit_line(t.fonts.heading, feed_->event.title.in(lang_), right - left - t.px(16));
+    const float th = text_size(t.fonts.heading, title).y;
+    draw_text(dl, t.fonts.heading, ImVec2(left, bar.Min.y + (bar.GetHeight() - th) * 0.5f), t.bar_text, title);
+}
+
+void KioskApp::draw(double now) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (first_frame_) {   // the idle countdown starts when the screen first shows
+        touch_.note_activity(now);
+        first_frame_ = false;
+    }
+    touch_.begin_frame(io, now, theme_.px(14));
+    check_admin_entrances(now);
+
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const ImVec2 display = io.DisplaySize;
+    const bool idle = now - touch_.last_activity() > options_.idle_seconds;
+    if (admin_.is_open() && !idle) {
+        draw_admin(dl, display, now);
+        return;
+    }
+    if (admin_.is_open()) admin_.close();   // staff walked away: close it behind them
+
+    // Nobody has touched the screen for a while: back to the attract loop, in the default language.
+    if (route_.screen != ScreenId::attract && idle) {
+        go(Route{ScreenId::attract, {}});
+        lang_ = options_.lang;
+    }
+    // The touch that wakes the kiosk only goes Home; it fires nothing under the finger.
+    if (route_.screen == ScreenId::attract && touch_.pressed()) {
+        touch_.consume();
+        go(Route{});
+    }
+
+    dl->AddRectFilled(ImVec2(0, 0), display, theme_.background);
+    const ImRect bar(ImVec2(0, 0), ImVec2(display.x, theme_.px(kTopBarHeight)));
+
+    const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
+    FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
+                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage, images_};
+    Screen& screen = screen_for(route_.screen);
+    dl->PushClipRect(frame.origin, display, false);
+    screen.draw(frame);
+    dl->PopClipRect();
+    if (route_.screen != ScreenId::attract) draw_top_bar(dl, bar, now);
+    if (images_) images_->end_frame();   // ask for the pictures this frame lacked
+}
+
+double KioskApp::seconds_until_change(double now) const {
+    double wait = kNoChange;
+    if (route_.screen != ScreenId::attract)
+        wait = std::max(0.0, touch_.last_activity() + options_.idle_seconds - now);
+    const auto it = screens_.find(route_.screen);
+    if (it != screens_.end()) wait = std::min(wait, it->second->seconds_until_change(now_unix(), now));
+    wait = std::min(wait, corner_hold_.seconds_until_done(now));   // a still finger sends no events
+    if (admin_.is_open())
+        wait = std::min({admin_.seconds_until_change(), std::max(0.0, touch_.last_activity() + options_.idle_seconds - now)});
+    if (images_ && images_->has_ready()) wait = 0;   // a few uploads per frame until all are shown
+    return wait;
+}
+
+bool KioskApp::busy_loading() const { return images_ && images_->busy(); }
+
+std::uint64_t KioskApp::image_texture_bytes() const { return images_ ? images_->stats().bytes : 0; }
+
+void KioskApp::release_gpu() {
+    if (images_) images_->release_all();
+}
+
+} // namespace kiosk

@@ -1,0 +1,46 @@
+#include "app/pipeline_source.h"
+
+#include <thread>
+
+namespace kiosk {
+
+bool PipelineSource::take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>& live) {
+    bool changed = false;
+    std::shared_ptr<const Feed> new_feed;
+    if (pipeline_.feed().take_if_newer(new_feed, feed_seen_) && new_feed) {
+        feed = std::move(new_feed);
+        changed = true;
+    }
+    std::shared_ptr<const LiveStats> new_live;
+    if (pipeline_.live().take_if_newer(new_live, live_seen_) && new_live) {
+        live = std::move(new_live);
+        changed = true;
+    }
+    return changed;
+}
+
+Freshness PipelineSource::freshness() const {
+    Freshness out;
+    const auto now = std::chrono::system_clock::now();
+    auto note = [&](const std::optional<SourceStatus>& status, bool& offline) {
+        if (!status) return;
+        offline = status->offline(now);
+        if (status->last_success && (!out.data_time || *status->last_success > *out.data_time))
+            out.data_time = status->last_success;
+    };
+    note(pipeline_.feed_status(), out.feed_offline);
+    note(pipeline_.live_status(), out.live_offline);
+    return out;
+}
+
+void PipelineSource::wait_for_first_answer(std::chrono::milliseconds limit) const {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    auto answered = [](const std::optional<SourceStatus>& s) {
+        return !s || (s->attempts > 0 && (s->has_data || s->consecutive_failures > 0 || s->latest_rejected));
+    };
+    while (std::chrono::steady_clock::now() < deadline &&
+           !(answered(pipeline_.feed_status()) && answered(pipeline_.live_status())))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+} // namespace kiosk

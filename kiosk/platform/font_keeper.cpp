@@ -1,0 +1,72 @@
+#include "platform/font_keeper.h"
+
+#include "base/log.h"
+
+#include <chrono>
+
+namespace kiosk {
+
+FontKeeper::~FontKeeper() { wait(); }
+
+bool FontKeeper::build_now(const GlyphSource& source, std::string& error) {
+    FontGlyphs glyphs;
+    source(glyphs);
+    FontAtlas atlas;
+    if (!atlas.build(file_, glyphs, pixel_scale_, error)) return false;
+    atlas_ = std::move(atlas);
+    atlas_.install();
+    return true;
+}
+
+void FontKeeper::request(GlyphSource source) {
+    if (job_.valid()) next_ = std::move(source);
+    else start(std::move(source));
+}
+
+void FontKeeper::start_first_build(GlyphSource source) { start(std::move(source), true); }
+
+bool FontKeeper::finish_first_build(std::string& error) {
+    if (!job_.valid()) return false;
+    Result result = job_.get();
+    if (!result.atlas) {
+        error = result.error;
+        return false;
+    }
+    atlas_ = std::move(*result.atlas);
+    atlas_.install();
+    return true;
+}
+
+void FontKeeper::start(GlyphSource source, bool always) {
+    job_ = std::async(std::launch::async, [source = std::move(source), have = atlas_.glyphs(), file = file_,
+                                           scale = pixel_scale_, always]() {
+        Result result;
+        FontGlyphs glyphs;
+        source(glyphs);
+        if (!always && have.contains_all_of(glyphs)) return result;
+        FontAtlas atlas;
+        if (atlas.build(file, glyphs, scale, result.error)) result.atlas = std::move(atlas);
+        return result;
+    });
+}
+
+bool FontKeeper::install_ready() {
+    if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    Result result = job_.get();
+    if (!result.error.empty()) log_error("font atlas not rebuilt: " + result.error);
+    if (result.atlas) {
+        atlas_ = std::move(*result.atlas);   // the old atlas goes; the caller replaces the GL texture
+        atlas_.install();
+    }
+    if (next_) {   // compared with what is installed now
+        start(std::move(*next_));
+        next_.reset();
+    }
+    return result.atlas.has_value();
+}
+
+void FontKeeper::wait() const {
+    if (job_.valid()) job_.wait();
+}
+
+} // namespace kiosk

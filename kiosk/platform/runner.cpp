@@ -1,0 +1,445 @@
+#include "platform/runner.h"
+
+#include "platform/font_keeper.h"
+#include "platform/font_texture.h"
+#include "service/frame_counter.h"
+#include "platform/frame_damage.h"
+#include "platform/kiosk_window.h"
+#include "platform/lockdown.h"
+#include "platform/render_target.h"
+#include "platform/rotation.h"
+#include "service/service_notify.h"
+#include "platform/sub_buffer.h"
+
+#define GL_GLEXT_PROTOTYPES
+#include <GL/gl.h>
+#include <GL/glext.h>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <csignal>
+#include <mutex>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+namespace kiosk {
+
+namespace {
+
+// Input wakes the loop and keeps a few frames coming so ImGui can settle
+// (hover, active ids and releases each take a frame to show).
+constexpr int kFramesAfterInput = 3;
+int g_frames_wanted = kFramesAfterInput;
+bool g_kiosk_mode = false;
+bool g_exposed = false;   // the window's pixels were lost or are new: the next frame redraws them all
+std::vector<std::pair<int, int>> g_keys_pressed;   // key, mods: for the app before the next frame
+// systemctl stop sends SIGTERM: the loop, which wakes at least every second, ends cleanly.
+volatile std::sig_atomic_t g_stop_signal = 0;
+void on_stop_signal(int signal) { g_stop_signal = signal; }
+// glfwPostEmptyEvent is only valid between init and terminate; workers call it.
+std::mutex g_wake_mutex;
+bool g_glfw_running = false;
+
+void set_glfw_running(bool running) {
+    std::lock_guard lock(g_wake_mutex);
+    g_glfw_running = running;
+}
+
+void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "kiosk: GLFW error %d: %s\n", code, text); }
+void on_cursor(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInput; }
+void on_button(GLFWwindow*, int, int, int) { g_frames_wanted = kFramesAfterInput; }
+void on_scroll(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInput; }
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+    g_frames_wanted = kFramesAfterInput;
+    if (g_kiosk_mode) note_exit_shortcut(key, action, mods);
+    if (action == GLFW_PRESS) g_keys_pressed.emplace_back(key, mods);
+}
+void on_refresh(GLFWwindow*) {
+    g_frames_wanted = std::max(g_frames_wanted, 1);
+    g_exposed = true;
+}
+// Frames come at most this often, even while animating: software GL has no vsync to wait for.
+constexpr double kMinFrameInterval = 1.0 / 60.0;
+
+float pixel_scale_for(int width, int height) { return std::min(width, height) / 1080.0f; }
+
+class Session {
+public:
+    Session(RunnerApp& app, const RunnerOptions& options) : app_(app), options_(options) {}
+    int run();
+
+private:
+    bool build_fonts();
+    // Between frames: a finished atlas replaces the old one (and its texture).
+    void install_ready_fonts();
+    void fonts_installed();
+    // One frame laid out for `ui` (the logical size); pointer positions come
+    // from a window of `window` pixels turned by the rotation.
+    void build_frame(Size2 ui, Size2 window);
+    // The built frame's pixels inside `damage` into the bound framebuffer (ui pixels high).
+    void render_frame(Size2 ui, const std::vector<DamageRect>& damage);
+    void draw_frame(Size2 ui, Size2 window) {
+        build_frame(ui, window);
+        render_frame(ui, {DamageRect{0, 0, int(ui.width), int(ui.height)}});
+    }
+    // The loop's frame: built, then drawn and shown only where it differs from
+    // the last one. False when nothing changed (nothing drawn).
+    bool present_frame(GLFWwindow* window, Size2 window_size, bool& failed);
+    // --screenshot's one picture, or each that next_screenshot asks for. Returns the exit code.
+    int take_screenshots(Size2 ui);
+
+    RunnerApp& app_;
+    const RunnerOptions& options_;
+    FontFile font_file_;
+    ImFontAtlas context_atlas_;          // the context's own, never drawn with: FontKeeper's atlases replace it
+    std::optional<FontKeeper> fonts_;
+    float pixel_scale_ = 1.0f;
+    FontTexture font_texture_;
+    bool font_texture_stale_ = true;   // the atlas was rebuilt and is not on the GPU yet
+    RenderTarget target_;              // screenshots, and the UI of a rotated screen
+    RotatedPresenter presenter_;
+    ServiceNotifier notifier_;         // systemd: ready, watchdog, status
+    FrameCounter frames_;
+    FrameDamage damage_;               // what each frame changes (software GL redraws only that)
+    std::optional<SubBufferPresenter> sub_buffer_;
+};
+
+bool Session::build_fonts() {
+    std::string error;
+    bool built = fonts_->finish_first_build(error);   // started before the window, at the size expected
+    if (built && fonts_->pixel_scale() != pixel_scale_) {   // the window came out otherwise
+        fonts_.emplace(font_file_, pixel_scale_);
+        built = fonts_->build_now(app_.glyph_source(), error);
+    }
+    if (!built) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return false;
+    }
+    fonts_installed();
+    return true;
+}
+
+void Session::fonts_installed() {
+    const FontAtlas& atlas = fonts_->atlas();
+    font_texture_stale_ = true;
+    app_.set_fonts(atlas.roles(), pixel_scale_);
+    std::fprintf(stderr, "kiosk: font atlas %d×%d px (%d KB), %zu glyphs, %zu of them also at display sizes\n",
+                 atlas.texture_width(), atlas.texture_height(), atlas.texture_width() * atlas.texture_height() / 1024,
+                 atlas.glyphs().all.count(), atlas.glyphs().display.count());
+}
+
+void Session::install_ready_fonts() {
+    if (!fonts_->install_ready()) return;
+    fonts_installed();
+    g_frames_wanted = std::max(g_frames_wanted, 1);
+}
+
+void Session::build_frame(Size2 ui, Size2 window) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(ui.width, ui.height);
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    if (options_.rotation != 0 && io.MousePos.x > -256000.0f && io.MousePos.y > -256000.0f) {
+        const Point2 p = to_logical({io.MousePos.x, io.MousePos.y}, window, options_.rotation);
+        io.MousePos = ImVec2(p.x, p.y);   // the backend set window pixels; the UI wants its own
+    }
+    if (font_texture_stale_) {
+        // The backend's first NewFrame uploads an RGBA copy; ours replaces it.
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        font_texture_.upload(*io.Fonts);
+        font_texture_stale_ = false;
+        damage_.invalidate();   // every glyph may have moved in the texture
+    }
+    const double now = glfwGetTime();
+    RenderStats stats;
+    const FontAtlas& atlas = fonts_->atlas();
+    stats.glyphs = atlas.glyphs().all.count();
+    stats.atlas_width = atlas.texture_width();
+    stats.atlas_height = atlas.texture_height();
+    stats.font_texture_bytes = font_texture_.bytes();
+    stats.image_texture_bytes = app_.image_texture_bytes();
+    stats.texture_bytes = stats.font_texture_bytes + stats.image_texture_bytes +
+                          static_cast<std::uint64_t>(target_.width()) * target_.height() * 4;
+    stats.frames_drawn = frames_.total();
+    stats.frames_last_minute = frames_.last_minute(now);
+    app_.set_render_stats(stats);
+    if (options_.counters) {
+        options_.counters->frames_drawn = stats.frames_drawn;
+        options_.counters->texture_bytes = stats.texture_bytes;
+    }
+    for (const auto& [key, mods] : g_keys_pressed) app_.key_pressed(key, mods);
+    g_keys_pressed.clear();
+    ImGui::NewFrame();
+    app_.draw(now);
+    ImGui::Render();
+}
+
+void Session::render_frame(Size2 ui, const std::vector<DamageRect>& damage) {
+    ImDrawData& data = *ImGui::GetDrawData();
+    // One pass per rectangle, each with the commands' own clips narrowed to it.
+    std::vector<ImVec4> clips;
+    if (damage.size() > 1)
+        for (int l = 0; l < data.CmdListsCount; ++l)
+            for (const ImDrawCmd& cmd : data.CmdLists[l]->CmdBuffer) clips.push_back(cmd.ClipRect);
+    glViewport(0, 0, static_cast<GLsizei>(ui.width), static_cast<GLsizei>(ui.height));
+    for (const DamageRect& r : damage) {
+        if (!clips.empty()) {
+            std::size_t i = 0;
+            for (int l = 0; l < data.CmdListsCount; ++l)
+                for (ImDrawCmd& cmd : data.CmdLists[l]->CmdBuffer) cmd.ClipRect = clips[i++];
+        }
+        clip_draw_data(data, r);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(r.x0, static_cast<GLint>(ui.height) - r.y1, r.width(), r.height());
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+        ImGui_ImplOpenGL3_RenderDrawData(&data);
+    }
+}
+
+bool Session::present_frame(GLFWwindow* window, Size2 window_size, bool& failed) {
+    const bool rotated = options_.rotation != 0;
+    const Size2 ui = rotated ? logical_size(window_size, options_.rotation) : window_size;
+    if (rotated) {   // the UI into the target at its own size, then turned onto the window
+        if (!target_.resize(static_cast<int>(ui.width), static_cast<int>(ui.height))) {
+            std::fprintf(stderr, "kiosk: cannot create a %.0f×%.0f offscreen buffer for the rotation\n", ui.width, ui.height);
+            failed = true;
+            return false;
+        }
+        target_.bind();
+    }
+    build_frame(ui, window_size);
+    if (g_exposed) damage_.invalidate();
+    g_exposed = false;
+    const std::vector<DamageRect>& damage = damage_.compare(*ImGui::GetDrawData(), int(ui.width), int(ui.height));
+    if (damage.empty()) return false;   // it would look the same: nothing to draw
+    if (std::getenv("KIOSK_DEBUG_DAMAGE"))
+        for (const DamageRect& d : damage) std::fprintf(stderr, "damage %d %d %d %d\n", d.x0, d.y0, d.x1, d.y1);
+    frames_.note_frame(glfwGetTime());
+    // Partial frames need the last picture kept: the target keeps it, and so does
+    // a back buffer shown by copying (never swapped).
+    const bool partial = rotated || sub_buffer_->available();
+    if (partial) render_frame(ui, damage);
+    else render_frame(ui, {DamageRect{0, 0, int(ui.width), int(ui.height)}});
+    if (rotated) {
+        if (!presenter_.draw(target_, window_size, options_.rotation)) {
+            failed = true;
+            return false;
+        }
+        glfwSwapBuffers(window);
+    } else if (sub_buffer_->available()) {
+        for (const DamageRect& r : damage) sub_buffer_->present(r, int(window_size.height));
+    } else {
+        glfwSwapBuffers(window);
+    }
+    return true;
+}
+
+int Session::take_screenshots(Size2 ui) {
+    Screenshot shot{options_.screenshot_path, static_cast<int>(ui.width), static_cast<int>(ui.height), pixel_scale_};
+    const bool batch = static_cast<bool>(options_.next_screenshot);
+    if (batch && !options_.next_screenshot(shot)) return 0;
+    for (;;) {
+        const float scale = shot.pixel_scale > 0 ? shot.pixel_scale : pixel_scale_for(shot.width, shot.height);
+        if (scale != pixel_scale_) {   // another size: the fonts anew, at once (nobody is watching)
+            pixel_scale_ = scale;
+            fonts_.emplace(font_file_, pixel_scale_);
+            std::string error;
+            if (!fonts_->build_now(app_.glyph_source(), error)) {
+                std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+                return 1;
+            }
+            fonts_installed();
+        }
+        if (!target_.resize(shot.width, shot.height)) {
+            std::fprintf(stderr, "kiosk: cannot create a %d×%d offscreen buffer\n", shot.width, shot.height);
+            return 1;
+        }
+        target_.bind();
+        const Size2 size{float(shot.width), float(shot.height)};
+        bool new_text = false;
+        auto frame = [&] {
+            if (app_.update(glfwGetTime(), new_text) && new_text) {   // a picture shows every glyph at once
+                fonts_->request(app_.glyph_source());
+                while (fonts_->busy()) {
+                    fonts_->wait();
+                    install_ready_fonts();
+                }
+            }
+            draw_frame(size, size);
+        };
+        for (int i = 0; i < options_.screenshot_frames; ++i) frame();
+        // Pictures come from workers; each draws a frame that may ask for more.
+        const double give_up = glfwGetTime() + options_.screenshot_load_wait;
+        while (app_.busy_loading() && glfwGetTime() < give_up) {
+            glfwWaitEventsTimeout(0.05);   // wake_ui() ends the wait when a picture is ready
+            frame();
+        }
+        if (app_.busy_loading())
+            std::fprintf(stderr, "kiosk: pictures still loading after %.0f s; the screenshot shows placeholders for them\n",
+                         options_.screenshot_load_wait);
+        glFinish();
+        if (!write_png(shot.path, target_.width(), target_.height())) {
+            std::fprintf(stderr, "kiosk: cannot write %s\n", shot.path.c_str());
+            return 1;
+        }
+        if (!batch || !options_.next_screenshot(shot)) return 0;
+    }
+}
+
+int Session::run() {
+    const auto started = std::chrono::steady_clock::now();
+    const bool screenshot = !options_.screenshot_path.empty() || options_.next_screenshot;
+    if (!std::getenv("DISPLAY")) {
+        std::fprintf(stderr,
+                     "kiosk: no X display (DISPLAY is not set). Run it in the venue's X session, or render a "
+                     "picture instead: xvfb-run -a kiosk --screenshot OUT.png\n");
+        return 1;
+    }
+    std::string error;
+    const auto font = find_cjk_font(error);
+    if (!font) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return 1;
+    }
+    font_file_ = *font;
+
+    glfwSetErrorCallback(on_glfw_error);
+#if GLFW_VERSION_MAJOR * 100 + GLFW_VERSION_MINOR >= 304
+    glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
+#endif
+    if (!glfwInit()) {
+        std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
+        return 1;
+    }
+    {   // the fonts are built on a worker while the window and GL are set up (llvmpipe takes a while)
+        int w = 0, h = 0;
+        expected_window_size(options_, screenshot, w, h);
+        const Size2 expected = logical_size(Size2{float(w), float(h)}, options_.rotation);
+        fonts_.emplace(font_file_, pixel_scale_for(static_cast<int>(expected.width), static_cast<int>(expected.height)));
+        fonts_->start_first_build(app_.glyph_source());
+    }
+    GLFWwindow* window = create_window(options_, screenshot);
+    if (!window) {
+        glfwTerminate();
+        return 1;
+    }
+    g_kiosk_mode = options_.kiosk_mode && !screenshot;
+    glfwMakeContextCurrent(window);
+    set_glfw_running(true);
+    glfwSwapInterval(1);
+    sub_buffer_.emplace(window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext(&context_atlas_);   // not owned by the context: FontKeeper's atlases come and go
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // a kiosk remembers no window layout between runs
+    io.LogFilename = nullptr;
+    if (g_kiosk_mode) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;   // else the backend shows the pointer again
+
+    // Ours first: the ImGui backend chains the callbacks it finds installed.
+    glfwSetCursorPosCallback(window, on_cursor);
+    glfwSetMouseButtonCallback(window, on_button);
+    glfwSetScrollCallback(window, on_scroll);
+    glfwSetKeyCallback(window, on_key);
+    glfwSetWindowRefreshCallback(window, on_refresh);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    int width = options_.width, height = options_.height;
+    if (!screenshot) glfwGetFramebufferSize(window, &width, &height);
+    // Screenshots show the UI upright at its logical size (the panel's, turned).
+    const Size2 ui = logical_size(Size2{float(width), float(height)}, options_.rotation);
+    pixel_scale_ = pixel_scale_for(static_cast<int>(ui.width), static_cast<int>(ui.height));
+
+    int exit_code = 0;
+    if (!build_fonts()) {
+        exit_code = 1;
+    } else if (screenshot) {
+        exit_code = take_screenshots(ui);
+    } else {
+        bool first = true;
+        long frames_drawn = 0;
+        double last_frame = -1;
+        const double loop_start = glfwGetTime();
+        const double exit_at = options_.exit_after_seconds > 0 ? loop_start + options_.exit_after_seconds : 0;
+        std::signal(SIGTERM, on_stop_signal);
+        std::signal(SIGINT, on_stop_signal);
+        while (!glfwWindowShouldClose(window) && !app_.exit_code() && !g_stop_signal) {
+            const double now = glfwGetTime();
+            if (exit_at > 0 && now >= exit_at) break;
+            bool new_text = false;
+            if (app_.update(now, new_text)) g_frames_wanted = std::max(g_frames_wanted, 1);
+            if (new_text) fonts_->request(app_.glyph_source());   // on a worker; the old atlas draws meanwhile
+            install_ready_fonts();
+            const bool frame_due = now - last_frame >= kMinFrameInterval;
+            if (frame_due && (g_frames_wanted > 0 || app_.seconds_until_change(now) <= 0)) {
+                glfwGetFramebufferSize(window, &width, &height);
+                bool failed = false;
+                const bool drawn = present_frame(window, Size2{float(width), float(height)}, failed);
+                if (failed) {
+                    exit_code = 1;
+                    break;
+                }
+                last_frame = now;
+                g_frames_wanted = std::max(0, g_frames_wanted - 1);
+                if (drawn) ++frames_drawn;
+                if (drawn && first) {
+                    first = false;
+                    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+                    std::fprintf(stderr, "kiosk: first frame after %.0f ms\n", ms.count());
+                    char status[96];
+                    std::snprintf(status, sizeof status, "showing %d×%d, first frame after %.0f ms", width, height,
+                                  ms.count());
+                    notifier_.ready(status);
+                }
+            }
+            // The watchdog hears from this loop, so it notices a hung UI, not just a live process.
+            notifier_.tick(glfwGetTime());
+            double wait = g_frames_wanted > 0 ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
+            wait = std::max(wait, last_frame + kMinFrameInterval - glfwGetTime());
+            wait = std::min(wait, notifier_.seconds_until_ping(glfwGetTime()));
+            if (exit_at > 0) wait = std::min(wait, std::max(0.0, exit_at - glfwGetTime()));
+            if (wait > 0) glfwWaitEventsTimeout(wait); else glfwPollEvents();
+        }
+        if (exit_at > 0)   // --exit-after: what the idling policy cost, for the benchmark
+            std::fprintf(stderr, "kiosk: frames drawn: %ld in %.1f s (OpenGL renderer: %s)\n", frames_drawn,
+                         glfwGetTime() - loop_start, reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+    }
+
+    app_.release_gpu();
+    if (exit_code == 0 && app_.exit_code()) exit_code = *app_.exit_code();
+    if (g_stop_signal) std::fprintf(stderr, "kiosk: stopping on %s\n", g_stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGINT, SIG_DFL);
+    notifier_.stopping();
+    font_texture_.release();
+    target_.release();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    set_glfw_running(false);
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+} // namespace
+
+void wake_ui() {
+    std::lock_guard lock(g_wake_mutex);
+    if (g_glfw_running) glfwPostEmptyEvent();
+}
+
+int run(RunnerApp& app, const RunnerOptions& options) {
+    Session session(app, options);
+    return session.run();
+}
+
+} // namespace kiosk

@@ -1,0 +1,39 @@
+#include "screens/screen.h"
+
+#include <array>
+#include <utility>
+
+namespace kiosk {
+
+namespace {
+
+constexpr std::array<std::pair<ScreenId, std::string_view>, 8> kNames{{
+    {ScreenId::home, "home"},         {ScreenId::schedule, "schedule"}, {ScreenId::session, "session"},
+    {ScreenId::catalogue, "catalogue"}, {ScreenId::county, "county"},   {ScreenId::product, "product"},
+    {ScreenId::live, "live"},         {ScreenId::attract, "attract"},
+}};
+
+bool needs_id(ScreenId id) { return id == ScreenId::session || id == ScreenId::county || id == ScreenId::product; }
+
+} // namespace
+
+bool parse_route(std::string_view text, Route& out) {
+    const auto colon = text.find(':');
+    const std::string_view name = text.substr(0, colon);
+    const std::string_view id = colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
+    for (const auto& [screen, screen_name] : kNames) {
+        if (name != screen_name) continue;
+        if (needs_id(screen) == id.empty()) return false;
+        out = Route{screen, std::string(id)};
+        return true;
+    }
+    return false;
+}
+
+std::string route_name(const Route& route) {
+    for (const auto& [screen, screen_name] : kNames)
+        if (screen == route.screen) return route.id.empty() ? std::string(screen_name) : std::string(screen_name) + ":" + route.id;
+    return "home";
+}
+
+} // namespace kiosk

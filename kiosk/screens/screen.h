@@ -1,0 +1,86 @@
+// What every screen is given for one frame, and the interface each screen
+// implements. Screens draw from the feed snapshot only: no I/O, no parsing.
+#pragma once
+
+#include "feed/model.h"
+#include "feed/live_summary.h"
+#include "feed/localized_text.h"
+#include "widgets/theme.h"
+#include "base/time_zone.h"
+#include "widgets/touch.h"
+#include "service/usage_stats.h"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <limits>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+class ImageDemand;   // image_view.h
+
+enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract };
+
+// Where the visitor is: a screen and, for detail screens, the id it shows.
+struct Route {
+    ScreenId screen = ScreenId::home;
+    std::string id;   // session, county or product id
+    friend bool operator==(const Route&, const Route&) = default;
+};
+
+// "home", "schedule", "county:jiaocheng", "product:jc-jujube"… (the --screen flag).
+bool parse_route(std::string_view text, Route& out);
+std::string route_name(const Route& route);
+
+// Whether the data on screen is still current (the sources answer).
+struct Freshness {
+    bool feed_offline = false;
+    bool live_offline = false;
+    std::optional<std::chrono::system_clock::time_point> data_time;   // newest confirmed data
+};
+
+class Navigator {
+public:
+    virtual ~Navigator() = default;
+    virtual void go(const Route& route) = 0;
+    virtual void back() = 0;
+};
+
+struct FrameContext {
+    const Feed& feed;
+    const LiveStats& live;
+    const Theme& theme;
+    const TimeZone& zone;         // the event's zone: all times shown in it
+    Lang lang;
+    std::int64_t now_unix;        // wall-clock seconds (pinned by --now)
+    double now;                   // monotonic seconds, for animations
+    Navigator& nav;
+    TouchInput& touch;
+    ImDrawList* draw;             // the screen's draw list
+    ImVec2 origin;                // the area below the top bar
+    ImVec2 size;
+    const Freshness& freshness;   // live numbers are marked "not live" when live_offline
+    const LiveTrend& trend;       // live totals sampled since the kiosk started
+    UsageCounter* usage = nullptr;   // organisers' statistics: screens report what visitors saw
+    ImageDemand* images = nullptr;   // told of each picture drawn, so it gets loaded; null: nobody listens
+};
+
+inline constexpr double kNoChange = std::numeric_limits<double>::infinity();
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    // Called when the visitor arrives (route.id says which item).
+    virtual void enter(const Route& route) { (void)route; }
+    virtual void draw(FrameContext& frame) = 0;
+    // Seconds until this screen changes by itself (an animation, a countdown).
+    virtual double seconds_until_change(std::int64_t now_unix, double now) const {
+        (void)now_unix;
+        (void)now;
+        return kNoChange;
+    }
+};
+
+} // namespace kiosk

@@ -1,0 +1,116 @@
+// The feed model: what the organisers' JSON feed (format v1) says, as plain
+// immutable data. Built by feed_parse on a worker thread, then shared
+// read-only with the UI as std::shared_ptr<const Feed>.
+#pragma once
+
+#include "feed/localized_text.h"
+#include "base/timestamp.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kiosk {
+
+// The value of the "format" field this build reads and writes.
+inline constexpr std::string_view kFeedFormat = "lvliang-kiosk-feed/1";
+
+struct Event {
+    LocalizedText title;
+    LocalizedText venue;
+    std::string first_day;   // "YYYY-MM-DD", in the event's time zone
+    std::string last_day;
+    std::string time_zone;   // IANA name, e.g. "Asia/Shanghai"
+    LocalizedText contact;   // organiser contact, free text
+};
+
+enum class SessionKind { live_stream, ceremony, talk, market, other };
+
+struct Session {
+    std::string id;
+    LocalizedText title;
+    Timestamp start;
+    Timestamp end;
+    LocalizedText location;
+    std::string county;      // county id, empty when the session has none
+    SessionKind kind = SessionKind::other;
+    LocalizedText description;
+    std::string watch_url;   // empty when there is no live stream link
+};
+
+struct County {
+    std::string id;
+    LocalizedText name;
+    LocalizedText blurb;
+    std::string image;       // URL or local path, may be empty
+};
+
+struct Product {
+    std::string id;
+    std::string county;      // county id
+    LocalizedText name;
+    LocalizedText producer;
+    std::int64_t price_fen = 0;
+    LocalizedText unit;      // e.g. "500克"
+    std::string image;
+    std::string order_url;   // may be empty: then no QR is offered
+    std::vector<LocalizedText> tags;   // e.g. "非遗"
+    bool featured = false;
+    bool sold_out = false;
+    LocalizedText description;
+};
+
+struct PlatformLive {
+    std::string platform;    // stable key, e.g. "douyin"
+    LocalizedText name;      // shown name, e.g. 抖音
+    std::int64_t viewers = 0;
+    std::int64_t orders = 0;
+    std::int64_t revenue_fen = 0;
+    Timestamp updated_at;
+};
+
+struct TopProduct {
+    std::string product;     // product id
+    std::int64_t orders = 0;
+    std::int64_t revenue_fen = 0;
+};
+
+struct SessionLive {
+    std::string session;     // session id
+    std::vector<PlatformLive> platforms;
+    std::vector<TopProduct> top_products;
+};
+
+struct LiveStats {
+    std::vector<SessionLive> sessions;
+    Timestamp updated_at;    // the newest updated_at of any platform
+    bool empty() const { return sessions.empty(); }
+};
+
+struct Feed {
+    std::string format;
+    std::string sample_note; // non-empty when the content is sample data
+    Event event;
+    std::vector<Session> schedule;   // sorted by start time
+    std::vector<County> counties;
+    std::vector<Product> products;
+    LiveStats live;
+
+    // Lookups by id; nullptr when unknown. Indexes are built by index().
+    const Session* session(std::string_view id) const;
+    const County* county(std::string_view id) const;
+    const Product* product(std::string_view id) const;
+    std::vector<const Product*> products_of(std::string_view county_id) const;
+
+    // Rebuilds the id indexes; call after filling the vectors.
+    void index();
+
+private:
+    std::unordered_map<std::string, std::size_t> session_index_;
+    std::unordered_map<std::string, std::size_t> county_index_;
+    std::unordered_map<std::string, std::size_t> product_index_;
+};
+
+} // namespace kiosk

@@ -1,0 +1,137 @@
+#include "feed/validator_build.h"
+
+#include <algorithm>
+
+namespace kiosk {
+
+namespace {
+
+using nlohmann::json;
+
+std::string string_or_empty(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+LocalizedText text_or_empty(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() ? text_from_json(*it) : LocalizedText{};
+}
+
+std::int64_t integer_or_zero(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+bool bool_or_false(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
+Timestamp time_of(const json& object, const char* key) {
+    return parse_iso8601(string_or_empty(object, key)).value_or(Timestamp{});
+}
+
+const json& array_or_empty(const json& object, const char* key) {
+    static const json empty = json::array();
+    const auto it = object.find(key);
+    return it != object.end() && it->is_array() ? *it : empty;
+}
+
+SessionKind kind_of(const std::string& kind) {
+    if (kind == "live_stream") return SessionKind::live_stream;
+    if (kind == "ceremony") return SessionKind::ceremony;
+    if (kind == "talk") return SessionKind::talk;
+    if (kind == "market") return SessionKind::market;
+    return SessionKind::other;
+}
+
+} // namespace
+
+LocalizedText text_from_json(const json& value) {
+    if (value.is_string()) return LocalizedText::plain(value.get<std::string>());
+    if (!value.is_object()) return {};
+    return {string_or_empty(value, "zh"), string_or_empty(value, "en")};
+}
+
+LiveStats build_live(const json& live) {
+    LiveStats stats;
+    for (const json& s : array_or_empty(live, "sessions")) {
+        SessionLive session;
+        session.session = string_or_empty(s, "session");
+        for (const json& p : array_or_empty(s, "platforms")) {
+            PlatformLive platform;
+            platform.platform = string_or_empty(p, "platform");
+            platform.name = text_or_empty(p, "name");
+            platform.viewers = integer_or_zero(p, "viewers");
+            platform.orders = integer_or_zero(p, "orders");
+            platform.revenue_fen = integer_or_zero(p, "revenue_fen");
+            platform.updated_at = time_of(p, "updated_at");
+            if (!stats.updated_at.valid || stats.updated_at < platform.updated_at) stats.updated_at = platform.updated_at;
+            session.platforms.push_back(std::move(platform));
+        }
+        for (const json& t : array_or_empty(s, "top_products"))
+            session.top_products.push_back(
+                {string_or_empty(t, "product"), integer_or_zero(t, "orders"), integer_or_zero(t, "revenue_fen")});
+        stats.sessions.push_back(std::move(session));
+    }
+    return stats;
+}
+
+Feed build_feed(const json& doc) {
+    Feed feed;
+    feed.format = string_or_empty(doc, "format");
+    feed.sample_note = string_or_empty(doc, "sample");
+
+    const json& event = doc.at("event");
+    feed.event.title = text_or_empty(event, "title");
+    feed.event.venue = text_or_empty(event, "venue");
+    feed.event.first_day = string_or_empty(event, "first_day");
+    feed.event.last_day = string_or_empty(event, "last_day");
+    feed.event.time_zone = string_or_empty(event, "time_zone");
+    feed.event.contact = text_or_empty(event, "contact");
+
+    for (const json& s : array_or_empty(doc, "schedule")) {
+        Session session;
+        session.id = string_or_empty(s, "id");
+        session.title = text_or_empty(s, "title");
+        session.start = time_of(s, "start");
+        session.end = time_of(s, "end");
+        session.location = text_or_empty(s, "location");
+        session.county = string_or_empty(s, "county");
+        session.kind = kind_of(string_or_empty(s, "kind"));
+        session.description = text_or_empty(s, "description");
+        session.watch_url = string_or_empty(s, "watch_url");
+        feed.schedule.push_back(std::move(session));
+    }
+    std::stable_sort(feed.schedule.begin(), feed.schedule.end(),
+                     [](const Session& a, const Session& b) { return a.start < b.start; });
+
+    for (const json& c : array_or_empty(doc, "counties"))
+        feed.counties.push_back(
+            {string_or_empty(c, "id"), text_or_empty(c, "name"), text_or_empty(c, "blurb"), string_or_empty(c, "image")});
+
+    feed.products.reserve(array_or_empty(doc, "products").size());
+    for (const json& p : array_or_empty(doc, "products")) {
+        Product product;
+        product.id = string_or_empty(p, "id");
+        product.county = string_or_empty(p, "county");
+        product.name = text_or_empty(p, "name");
+        product.producer = text_or_empty(p, "producer");
+        product.price_fen = integer_or_zero(p, "price_fen");
+        product.unit = text_or_empty(p, "unit");
+        product.image = string_or_empty(p, "image");
+        product.order_url = string_or_empty(p, "order_url");
+        for (const json& tag : array_or_empty(p, "tags")) product.tags.push_back(text_from_json(tag));
+        product.featured = bool_or_false(p, "featured");
+        product.sold_out = bool_or_false(p, "sold_out");
+        product.description = text_or_empty(p, "description");
+        feed.products.push_back(std::move(product));
+    }
+
+    if (const auto live = doc.find("live"); live != doc.end()) feed.live = build_live(*live);
+    feed.index();
+    return feed;
+}
+
+} // namespace kiosk

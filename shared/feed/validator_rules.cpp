@@ -1,0 +1,373 @@
+#include "feed/validator_rules.h"
+
+#include "base/json_positions.h"
+#include "base/text.h"
+#include "base/time_zone.h"
+#include "base/timestamp.h"
+
+#include <cctype>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace kiosk {
+
+namespace {
+
+using nlohmann::json;
+
+// Ids seen so far in one section, with the pointer of their first use.
+using IdTable = std::unordered_map<std::string, std::string>;
+
+// A member that is a string and passed the schema; nullptr otherwise.
+const std::string* string_member(const json& object, const char* key, const std::string& pointer,
+                                 const ProblemSink& sink) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) return nullptr;
+    if (sink.has_errors() && sink.has_error_at(pointer_append(pointer, key))) return nullptr;
+    return &it->get_ref<const std::string&>();
+}
+
+// A member that is a string, whether or not it passed the schema: an id that
+// breaks the id pattern still names its item for references.
+const std::string* raw_string_member(const json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+}
+
+const json* array_member(const json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_array() ? &*it : nullptr;
+}
+
+bool bool_member(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
+// A value from the feed, quoted for a message (long ones shortened).
+std::string quote(const std::string& s) { return "\"" + shorten(s) + "\""; }
+std::string quote_zh(const std::string& s) { return "“" + shorten(s) + "”"; }
+
+// Records the id at `pointer`/id; reports it when the section already has it.
+void check_unique(IdTable& seen, const json& item, const std::string& pointer, const char* what_en,
+                  const char* what_zh, ProblemSink& sink) {
+    const std::string* id = raw_string_member(item, "id");
+    if (!id) return;
+    const auto [it, inserted] = seen.emplace(*id, pointer);
+    if (!inserted && !sink.has_error_at(pointer_append(pointer, "id")))
+        sink.error(pointer_append(pointer, "id"),
+                   std::string("duplicate ") + what_en + " id " + quote(*id) + " (first used at " + it->second + ")",
+                   std::string(what_zh) + "标识" + quote_zh(*id) + "重复（首次出现在 " + it->second + "）");
+}
+
+// A reference such as a product's "county" must name an id of that section.
+// `ids` is null when the section itself is missing, which is reported once already.
+void check_reference(const IdTable* ids, const json& item, const char* key, const std::string& pointer,
+                     const char* section, const char* what_en, const char* what_zh, ProblemSink& sink) {
+    const std::string* ref = string_member(item, key, pointer, sink);
+    if (!ids || !ref || ids->count(*ref)) return;
+    sink.error(pointer_append(pointer, key),
+               std::string("unknown ") + what_en + " " + quote(*ref) + ": no such id in \"" + section + "\"",
+               std::string("未知") + what_zh + quote_zh(*ref) + "：\"" + section + "\" 中没有这个标识");
+}
+
+bool starts_with_nocase(const std::string& s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    return true;
+}
+
+// "https://host…" or "http://host…", with a host and no blanks (a QR code of it must open).
+bool is_web_address(const std::string& s) {
+    std::size_t rest;
+    if (starts_with_nocase(s, "https://")) rest = 8;
+    else if (starts_with_nocase(s, "http://")) rest = 7;
+    else return false;
+    if (rest >= s.size() || s[rest] == '/') return false;
+    for (unsigned char c : s)
+        if (c <= ' ' || c == 0x7F) return false;
+    return true;
+}
+
+// A scheme ("ftp:", "data:") as opposed to a local path. One letter before
+// the colon is a Windows drive, which counts as a path.
+bool has_scheme(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' || s[i] == '-' || s[i] == '.'))
+        ++i;
+    return i >= 2 && i < s.size() && s[i] == ':' && std::isalpha(static_cast<unsigned char>(s[0]));
+}
+
+void check_url(const json& item, const char* key, const std::string& pointer, ProblemSink& sink) {
+    const std::string* url = string_member(item, key, pointer, sink);
+    if (!url || url->empty() || is_web_address(*url)) return;
+    sink.error(pointer_append(pointer, key),
+               "not a web address: " + quote(*url) + "; it must start with https:// or http:// and contain no spaces",
+               "网址无效：" + quote_zh(*url) + "；必须以 https:// 或 http:// 开头，且不含空格");
+}
+
+// Items of one section without an image. Reported one by one when few; as
+// one line when many, so a feed without photos (like the demo) stays readable.
+struct MissingImages {
+    const char* section;   // "/products"
+    const char* what_en;   // "product"
+    const char* whats_en;  // "products"
+    const char* what_zh;   // "商品"
+    std::vector<std::pair<std::string, std::string>> items;   // pointer, id
+
+    static constexpr std::size_t kListed = 5;
+
+    void report(ProblemSink& sink) const {
+        if (items.size() <= kListed) {
+            for (const auto& [pointer, id] : items)
+                sink.warning(pointer, std::string("the ") + what_en + " has no image; a placeholder is shown",
+                             std::string("该") + what_zh + "没有图片，将显示占位图");
+            return;
+        }
+        std::string ids;
+        for (std::size_t i = 0; i < kListed; ++i) ids += (i ? ", " : "") + items[i].second;
+        const std::string more = std::to_string(items.size() - kListed);
+        sink.warning(section,
+                     std::to_string(items.size()) + " " + whats_en + " have no image (" + ids + " and " + more +
+                         " more); placeholders are shown",
+                     std::to_string(items.size()) + " 个" + what_zh + "没有图片（" + ids + " 等，另有 " + more +
+                         " 个），将显示占位图");
+    }
+};
+
+// An image is a web address or a local file path; empty or absent is noted in `missing`.
+void check_image(const json& item, const std::string& pointer, MissingImages& missing, ProblemSink& sink) {
+    const std::string image_pointer = pointer_append(pointer, "image");
+    if (sink.has_error_at(image_pointer)) return;
+    const std::string* image = string_member(item, "image", pointer, sink);
+    if (!image || image->empty()) {
+        const std::string* id = raw_string_member(item, "id");
+        missing.items.emplace_back(pointer, id ? *id : pointer);
+        return;
+    }
+    if (has_scheme(*image) && !is_web_address(*image))
+        sink.error(image_pointer,
+                   "image " + quote(*image) +
+                       " must be a https:// or http:// address without spaces, or a local file path",
+                   "图片 " + quote_zh(*image) + " 必须是不含空格的 https:// 或 http:// 网址，或本地文件路径");
+}
+
+std::optional<Timestamp> timestamp_member(const json& item, const char* key, const std::string& pointer,
+                                          ProblemSink& sink) {
+    const std::string* text = string_member(item, key, pointer, sink);
+    if (!text) return std::nullopt;
+    auto t = parse_iso8601(*text);
+    if (!t)
+        sink.error(pointer_append(pointer, key),
+                   "not a time: " + quote(*text) + "; write ISO 8601 with an offset, e.g. 2020-05-16T19:30:00+08:00",
+                   "时间格式错误：" + quote_zh(*text) + "；应为带时区偏移的 ISO 8601 时间，例如 2020-05-16T19:30:00+08:00");
+    return t;
+}
+
+std::optional<std::int64_t> date_member(const json& item, const char* key, const std::string& pointer,
+                                        ProblemSink& sink) {
+    const std::string* text = string_member(item, key, pointer, sink);
+    if (!text) return std::nullopt;
+    auto days = parse_date(*text);
+    if (!days)
+        sink.error(pointer_append(pointer, key),
+                   "not a date: " + quote(*text) + "; write YYYY-MM-DD, e.g. 2020-05-15",
+                   "日期格式错误：" + quote_zh(*text) + "；应为 YYYY-MM-DD，例如 2020-05-15");
+    return days;
+}
+
+std::string date_text(std::int64_t days) {
+    int y, m, d;
+    civil_from_days(days, y, m, d);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+struct EventDays {
+    std::optional<std::int64_t> first, last;
+    std::optional<TimeZone> zone;   // the event's; days are counted in it, as the kiosk shows them
+
+    // The calendar day of an instant in the event's zone (in the offset it was
+    // written with when the zone is unknown: that is already reported).
+    std::int64_t local_day(const Timestamp& t) const {
+        if (zone) return zone->day_number_at(t.unix_seconds);
+        const std::int64_t local = t.unix_seconds + t.offset_minutes * 60;
+        return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    }
+};
+
+EventDays check_event(const json& doc, ProblemSink& sink) {
+    EventDays days;
+    const auto it = doc.find("event");
+    if (it == doc.end() || !it->is_object()) return days;
+    const json& event = *it;
+    days.first = date_member(event, "first_day", "/event", sink);
+    days.last = date_member(event, "last_day", "/event", sink);
+    if (days.first && days.last && *days.last < *days.first) {
+        sink.error("/event/last_day",
+                   "the last day " + date_text(*days.last) + " is before the first day " + date_text(*days.first),
+                   "结束日期 " + date_text(*days.last) + " 早于开始日期 " + date_text(*days.first));
+        days = {};
+    }
+    const std::string* zone = string_member(event, "time_zone", "/event", sink);
+    if (zone) days.zone = TimeZone::load(*zone, nullptr);   // refuses "..", absolute paths, non-TZif files
+    if (zone && !days.zone)
+        sink.error("/event/time_zone", "unknown time zone " + quote(*zone) + ": use an IANA name such as Asia/Shanghai",
+                   "未知时区 " + quote_zh(*zone) + "：请使用 IANA 时区名，例如 Asia/Shanghai");
+    return days;
+}
+
+void check_session(const json& session, const std::string& pointer, const IdTable* counties, const EventDays& days,
+                   ProblemSink& sink) {
+    check_reference(counties, session, "county", pointer, "counties", "county", "县区", sink);
+    check_url(session, "watch_url", pointer, sink);
+    const auto start = timestamp_member(session, "start", pointer, sink);
+    const auto end = timestamp_member(session, "end", pointer, sink);
+    if (start && end && end->unix_seconds <= start->unix_seconds) {
+        if (end->unix_seconds < start->unix_seconds)
+            sink.error(pointer_append(pointer, "end"), "the session ends before it starts", "场次的结束时间早于开始时间");
+        else
+            sink.error(pointer_append(pointer, "end"), "the session ends the moment it starts; end must be after start",
+                       "场次的结束时间等于开始时间；结束时间必须晚于开始时间");
+        return;
+    }
+    if (!days.first || !days.last) return;
+    const std::string range_en = date_text(*days.first) + " to " + date_text(*days.last);
+    const std::string range_zh = date_text(*days.first) + " 至 " + date_text(*days.last);
+    if (start && (days.local_day(*start) < *days.first || days.local_day(*start) > *days.last)) {
+        sink.warning(pointer_append(pointer, "start"),
+                     "starts on " + date_text(days.local_day(*start)) + ", outside the event's days " + range_en,
+                     "开始日期 " + date_text(days.local_day(*start)) + " 不在活动日期 " + range_zh + " 之内");
+    } else if (end) {
+        Timestamp last_moment = *end;
+        last_moment.unix_seconds -= 1;   // ending at midnight still belongs to the day before
+        if (days.local_day(last_moment) > *days.last)
+            sink.warning(pointer_append(pointer, "end"),
+                         "ends on " + date_text(days.local_day(last_moment)) + ", after the event's days " + range_en,
+                         "结束日期 " + date_text(days.local_day(last_moment)) + " 晚于活动日期 " + range_zh);
+    }
+}
+
+void check_product(const json& product, const std::string& pointer, const IdTable* counties, MissingImages& missing,
+                   ProblemSink& sink) {
+    check_reference(counties, product, "county", pointer, "counties", "county", "县区", sink);
+    check_image(product, pointer, missing, sink);
+    check_url(product, "order_url", pointer, sink);
+    if (bool_member(product, "featured") && bool_member(product, "sold_out"))
+        sink.warning(pointer_append(pointer, "sold_out"), "a featured product is sold out",
+                     "推荐商品已售罄");
+}
+
+// The live section; `sessions` and `products` are null when not known (a
+// live-only document, or a feed whose section is missing).
+void check_live(const json& live, const IdTable* sessions, const IdTable* products, ProblemSink& sink) {
+    const json* entries = array_member(live, "sessions");
+    if (!entries) return;
+    IdTable seen_sessions;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+        const json& entry = (*entries)[i];
+        const std::string pointer = pointer_append("/live/sessions", i);
+        if (const std::string* id = string_member(entry, "session", pointer, sink)) {
+            const auto [first, inserted] = seen_sessions.emplace(*id, pointer);
+            if (!inserted)
+                sink.error(pointer_append(pointer, "session"),
+                           "live stats for session " + quote(*id) + " appear twice (first at " + first->second + ")",
+                           "场次 " + quote_zh(*id) + " 的直播数据重复（首次出现在 " + first->second + "）");
+            else
+                check_reference(sessions, entry, "session", pointer, "schedule", "session", "场次", sink);
+        }
+        if (const json* platforms = array_member(entry, "platforms")) {
+            IdTable seen_platforms;
+            for (std::size_t j = 0; j < platforms->size(); ++j) {
+                const json& platform = (*platforms)[j];
+                const std::string platform_pointer = pointer_append(pointer_append(pointer, "platforms"), j);
+                timestamp_member(platform, "updated_at", platform_pointer, sink);
+                const std::string* key = string_member(platform, "platform", platform_pointer, sink);
+                if (!key) continue;
+                const auto [first, inserted] = seen_platforms.emplace(*key, platform_pointer);
+                if (!inserted)
+                    sink.error(pointer_append(platform_pointer, "platform"),
+                               "platform " + quote(*key) + " appears twice in this session (first at " + first->second + ")",
+                               "平台 " + quote_zh(*key) + " 在本场次中重复（首次出现在 " + first->second + "）");
+            }
+        }
+        if (const json* top = array_member(entry, "top_products")) {
+            for (std::size_t k = 0; k < top->size(); ++k)
+                check_reference(products, (*top)[k], "product", pointer_append(pointer_append(pointer, "top_products"), k),
+                                "products", "product", "商品", sink);
+        }
+    }
+}
+
+} // namespace
+
+void check_feed_rules(const json& doc, ProblemSink& sink) {
+    if (!doc.is_object()) return;
+    const EventDays days = check_event(doc, sink);
+
+    IdTable counties, products, sessions;
+    const json* county_list = array_member(doc, "counties");
+    if (county_list) {
+        MissingImages missing{"/counties", "county", "counties", "县区", {}};
+        for (std::size_t i = 0; i < county_list->size(); ++i) {
+            const std::string pointer = pointer_append("/counties", i);
+            check_unique(counties, (*county_list)[i], pointer, "county", "县区", sink);
+            check_image((*county_list)[i], pointer, missing, sink);
+        }
+        missing.report(sink);
+    }
+
+    const IdTable* known_counties = county_list ? &counties : nullptr;
+    std::unordered_map<std::string, std::size_t> products_per_county;
+    const json* product_list = array_member(doc, "products");
+    if (const json* list = product_list) {
+        MissingImages missing{"/products", "product", "products", "商品", {}};
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string pointer = pointer_append("/products", i);
+            check_unique(products, (*list)[i], pointer, "product", "商品", sink);
+            check_product((*list)[i], pointer, known_counties, missing, sink);
+            if (const std::string* county = string_member((*list)[i], "county", pointer, sink))
+                ++products_per_county[*county];
+        }
+        missing.report(sink);
+    }
+
+    if (county_list && product_list) {
+        for (std::size_t i = 0; i < county_list->size(); ++i) {
+            const std::string pointer = pointer_append("/counties", i);
+            const std::string* id = raw_string_member((*county_list)[i], "id");
+            if (id && counties.at(*id) == pointer && !products_per_county.count(*id))
+                sink.warning(pointer, "county " + quote(*id) + " has no products",
+                             "县区 " + quote_zh(*id) + " 没有商品");
+        }
+    }
+
+    const json* schedule_list = array_member(doc, "schedule");
+    if (const json* list = schedule_list) {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string pointer = pointer_append("/schedule", i);
+            check_unique(sessions, (*list)[i], pointer, "session", "场次", sink);
+            check_session((*list)[i], pointer, known_counties, days, sink);
+        }
+    }
+
+    if (const auto live = doc.find("live"); live != doc.end() && live->is_object())
+        check_live(*live, schedule_list ? &sessions : nullptr, product_list ? &products : nullptr, sink);
+}
+
+void check_live_rules(const json& doc, ProblemSink& sink) {
+    if (!doc.is_object()) return;
+    if (const auto live = doc.find("live"); live != doc.end() && live->is_object())
+        check_live(*live, nullptr, nullptr, sink);
+}
+
+} // namespace kiosk

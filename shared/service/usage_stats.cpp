@@ -1,0 +1,105 @@
+#include "service/usage_stats.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace kiosk {
+
+namespace {
+
+std::int64_t unix_of(std::chrono::system_clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+void count(std::map<std::string, std::uint64_t, std::less<>>& m, std::string_view key) {
+    auto it = m.find(key);
+    if (it == m.end()) m.emplace(std::string(key), 1);
+    else ++it->second;
+}
+
+} // namespace
+
+std::string format_local_iso(std::chrono::system_clock::time_point when, const TimeZone& zone) {
+    const LocalTime l = zone.to_local(unix_of(when));
+    const int offset = std::abs(l.offset_seconds) / 60;
+    char text[40];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", l.year, l.month, l.day, l.hour,
+                  l.minute, l.second, l.offset_seconds < 0 ? '-' : '+', offset / 60, offset % 60);
+    return text;
+}
+
+UsageCounter::UsageCounter(std::chrono::system_clock::time_point start) { current_.from = start; }
+
+void UsageCounter::screen_view(std::string_view screen) {
+    std::lock_guard lock(mutex_);
+    count(current_.screen_views, screen);
+}
+
+void UsageCounter::product_open(std::string_view product_id) {
+    std::lock_guard lock(mutex_);
+    count(current_.product_opens, product_id);
+}
+
+void UsageCounter::qr_shown(std::string_view product_id) {
+    std::lock_guard lock(mutex_);
+    count(current_.qr_shows, product_id);
+}
+
+UsageBatch UsageCounter::take(std::chrono::system_clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    UsageBatch out = std::move(current_);
+    out.to = now;
+    if (out.from > now) out.from = now;   // the clock was set back: never a line that ends before it starts
+    current_ = UsageBatch{};
+    current_.from = now;
+    return out;
+}
+
+std::string format_usage_line(const UsageBatch& batch, const TimeZone& zone) {
+    const nlohmann::ordered_json line = {
+        {"from", format_local_iso(batch.from, zone)},
+        {"to", format_local_iso(batch.to, zone)},
+        {"screen_views", batch.screen_views},
+        {"product_opens", batch.product_opens},
+        {"qr_shows", batch.qr_shows},
+    };
+    return line.dump() + "\n";
+}
+
+std::string usage_file_name(std::chrono::system_clock::time_point when, const TimeZone& zone) {
+    const LocalTime l = zone.to_local(unix_of(when));
+    char name[40];
+    std::snprintf(name, sizeof name, "stats-%04d-%02d-%02d.jsonl", l.year, l.month, l.day);
+    return name;
+}
+
+bool append_usage(const std::filesystem::path& dir, const UsageBatch& batch, const TimeZone& zone, std::string& error) {
+    if (batch.empty()) return true;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const auto path = dir / usage_file_name(batch.to, zone);
+    const std::string line = format_usage_line(batch, zone);
+    // One write with O_APPEND: a line is never interleaved with another writer's.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = "cannot open " + path.string() + ": " + std::strerror(errno);
+        return false;
+    }
+    const ssize_t written = ::write(fd, line.data(), line.size());
+    const int write_errno = errno;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (written != static_cast<ssize_t>(line.size()) || !synced) {
+        error = "cannot append to " + path.string() + ": " + std::strerror(written < 0 ? write_errno : errno);
+        return false;
+    }
+    return true;
+}
+
+} // namespace kiosk

@@ -1,0 +1,64 @@
+// What visitors looked at, counted for the organisers: screen views, product
+// detail opens and order-QR shows per product. The UI only reports events;
+// the status writer takes one batch every 15 s and appends it as one JSON
+// line to data_dir/stats-YYYY-MM-DD.jsonl (the date in the event's zone).
+// No personal data: counts per batch only, no finer times, no identities.
+//
+// A line: {"from":"2020-05-16T20:00:00+08:00","to":"2020-05-16T20:00:15+08:00",
+//          "screen_views":{"home":2,"product":1},"product_opens":{"jc-junzao":1},
+//          "qr_shows":{"jc-junzao":1}}
+// Batches without events write no line.
+#pragma once
+
+#include "base/time_zone.h"
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+struct UsageBatch {
+    std::chrono::system_clock::time_point from, to;
+    std::map<std::string, std::uint64_t, std::less<>> screen_views;    // by screen: home, schedule, product…
+    std::map<std::string, std::uint64_t, std::less<>> product_opens;   // by product id
+    std::map<std::string, std::uint64_t, std::less<>> qr_shows;        // by product id
+    bool empty() const { return screen_views.empty() && product_opens.empty() && qr_shows.empty(); }
+};
+
+// Thread-safe: the UI thread counts, the status writer's thread takes batches.
+class UsageCounter {
+public:
+    explicit UsageCounter(std::chrono::system_clock::time_point start = std::chrono::system_clock::now());
+
+    void screen_view(std::string_view screen);
+    void product_open(std::string_view product_id);
+    void qr_shown(std::string_view product_id);
+
+    // The counts since the last take (or the start), and a fresh batch from `now`.
+    // A clock set back during the batch gives from = to = now (the counts are kept).
+    UsageBatch take(std::chrono::system_clock::time_point now);
+
+private:
+    std::mutex mutex_;
+    UsageBatch current_;
+};
+
+// The batch as one JSON line (with the newline), times local to `zone`.
+std::string format_usage_line(const UsageBatch& batch, const TimeZone& zone);
+
+// "stats-2020-05-16.jsonl": the file for the local day of `when` in `zone`.
+std::string usage_file_name(std::chrono::system_clock::time_point when, const TimeZone& zone);
+
+// Appends a non-empty batch's line to its day's file in `dir` (made if
+// missing) in one write, then fsyncs. False with `error` naming the file.
+bool append_usage(const std::filesystem::path& dir, const UsageBatch& batch, const TimeZone& zone, std::string& error);
+
+// "2020-05-16T20:00:15+08:00".
+std::string format_local_iso(std::chrono::system_clock::time_point when, const TimeZone& zone);
+
+} // namespace kiosk

@@ -1,0 +1,15 @@
+// The pipeline's parse functions for the real documents (feed_parse.h):
+// problems become log lines in the `kiosk check` format.
+#pragma once
+
+#include "feed/model.h"
+#include "sources/document_source.h"
+
+#include <string_view>
+
+namespace kiosk {
+
+Parsed<Feed> parse_feed_document(std::string_view text, std::string_view origin);
+Parsed<LiveStats> parse_live_document(std::string_view text, std::string_view origin);
+
+} // namespace kiosk

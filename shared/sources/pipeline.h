@@ -1,0 +1,75 @@
+// The kiosk's two sources wired together: the main feed and the optional live
+// stats, each on its own worker, sharing one disk cache. The UI picks up new
+// snapshots between frames with take_if_newer() and reads status() for the
+// admin panel and the offline badge.
+#pragma once
+
+#include "feed/model.h"
+#include "sources/document_cache.h"
+#include "sources/document_source.h"
+#include "base/published.h"
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace kiosk {
+
+struct PipelineConfig {
+    std::string feed_location;             // --feed: local path or http(s) URL; empty for none
+    std::string live_location;             // --live: likewise, optional
+    std::filesystem::path cache_dir;       // --cache-dir; empty: default_cache_dir()
+    std::uintmax_t image_cache_bytes = 256u * 1024 * 1024;   // image_cache_mb
+    std::chrono::milliseconds feed_poll_interval{30'000};
+    std::chrono::milliseconds live_poll_interval{2'000};
+    std::chrono::milliseconds feed_stale_after{30 * 60'000};
+    std::chrono::milliseconds live_stale_after{2 * 60'000};
+    std::chrono::milliseconds max_backoff{5 * 60'000};
+    std::chrono::milliseconds live_cache_write_interval{10'000};   // live stats change every few seconds
+    std::chrono::milliseconds file_check_interval{500};
+    FetchOptions fetch;
+};
+
+class FeedPipeline {
+public:
+    // `wake_ui` is called from worker threads after a publish or status change
+    // (e.g. glfwPostEmptyEvent, which is thread-safe); may be empty.
+    FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed, ParseFunction<LiveStats> parse_live,
+                 std::function<void()> wake_ui);
+    ~FeedPipeline();
+    FeedPipeline(const FeedPipeline&) = delete;
+    FeedPipeline& operator=(const FeedPipeline&) = delete;
+
+    // Prepares the cache, then starts the workers; each publishes its cached
+    // document (if valid) before its first fetch.
+    void start();
+    void stop();
+    void refresh_now();
+    // One source only (the soak polls each on its own simulated schedule).
+    void refresh_feed_now();
+    void refresh_live_now();
+
+    const Published<Feed>& feed() const { return feed_; }
+    const Published<LiveStats>& live() const { return live_; }
+    // nullopt when that source isn't configured.
+    std::optional<SourceStatus> feed_status() const;
+    std::optional<SourceStatus> live_status() const;
+
+    // Null when the cache directory could not be created (the kiosk then runs without one).
+    FeedCache* cache() { return cache_ok_ ? &cache_ : nullptr; }
+
+private:
+    PipelineConfig config_;
+    FeedCache cache_;
+    bool cache_ok_ = false;
+    Published<Feed> feed_;
+    Published<LiveStats> live_;
+    std::unique_ptr<FeedSource> feed_source_;
+    std::unique_ptr<FeedSource> live_source_;
+};
+
+} // namespace kiosk

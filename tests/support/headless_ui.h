@@ -1,0 +1,111 @@
+// A headless ImGui context for interaction tests and benchmarks: real fonts
+// and screens, no window or GL; the caller feeds mouse input frame by frame.
+// Between frames it does what the runner does: new data's glyphs go to a
+// FontKeeper (built on a worker) and a finished atlas is installed.
+#pragma once
+
+#include "app/app.h"
+#include "platform/font_keeper.h"
+#include "platform/fonts.h"
+
+#include <imgui.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace kiosk::test {
+
+class HeadlessUi {
+public:
+    HeadlessUi(KioskApp& app, int width = 1920, int height = 1080) : app_(app) {
+        ImGui::CreateContext(&context_atlas_);   // FontKeeper's atlases replace the context's
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+        io.DeltaTime = 1.0f / 60.0f;
+        std::string error;
+        const auto file = find_cjk_font(error);
+        if (!file) throw std::runtime_error(error);
+        scale_ = std::min(width, height) / 1080.0f;
+        fonts_.emplace(*file, scale_);
+        if (!fonts_->build_now(app.glyph_source(), error)) throw std::runtime_error(error);
+        fonts_installed();
+    }
+    ~HeadlessUi() {
+        fonts_.reset();   // waits for a build in progress
+        ImGui::DestroyContext();
+    }
+    HeadlessUi(const HeadlessUi&) = delete;
+    HeadlessUi& operator=(const HeadlessUi&) = delete;
+
+    // Between frames: the app takes new data; fonts as the runner keeps them. True when something changed.
+    bool update() {
+        bool new_text = false;
+        const bool changed = app_.update(now_, new_text);
+        if (new_text) fonts_->request(app_.glyph_source());
+        if (fonts_->install_ready()) fonts_installed();
+        return changed;
+    }
+    // NewFrame → draw → Render.
+    void render() {
+        ImGui::NewFrame();
+        app_.draw(now_);
+        ImGui::Render();
+    }
+    // Sets the time and the finger for the next frame: `pos` (down or up), `dt` seconds after the last.
+    void input(ImVec2 pos, bool down, double dt = 1.0 / 60.0) {
+        now_ += dt;
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = static_cast<float>(dt);
+        io.MousePos = pos;
+        io.MouseDown[0] = down;
+    }
+    void frame(ImVec2 pos, bool down, double dt = 1.0 / 60.0) {
+        input(pos, down, dt);
+        update();
+        render();
+    }
+    void idle(double seconds, double dt = 1.0 / 60.0) {
+        for (double t = 0; t < seconds; t += dt) frame(ImVec2(-FLT_MAX, -FLT_MAX), false, dt);
+    }
+    // A tap: press, hold a few frames, lift, and a frame after.
+    void tap(ImVec2 pos) {
+        frame(pos, false);
+        for (int i = 0; i < 4; ++i) frame(pos, true);
+        frame(pos, false);
+        frame(pos, false);
+    }
+    // A drag from `from` by `delta` over `frames` frames, then lift (no hold: a fling).
+    void drag(ImVec2 from, ImVec2 delta, int frames = 12, bool hold_before_release = false) {
+        frame(from, false);
+        frame(from, true);
+        for (int i = 1; i <= frames; ++i)
+            frame(ImVec2(from.x + delta.x * i / frames, from.y + delta.y * i / frames), true);
+        const ImVec2 end(from.x + delta.x, from.y + delta.y);
+        if (hold_before_release)
+            for (int i = 0; i < 20; ++i) frame(end, true);
+        frame(end, false);
+    }
+    double now() const { return now_; }
+    const FontKeeper& fonts() const { return *fonts_; }
+    int atlas_installs() const { return installs_; }
+
+private:
+    void fonts_installed() {
+        unsigned char* pixels;
+        int w, h;
+        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // what the runner uploads; no GL here
+        app_.set_fonts(fonts_->atlas().roles(), scale_);
+        ++installs_;
+    }
+
+    KioskApp& app_;
+    ImFontAtlas context_atlas_;
+    std::optional<FontKeeper> fonts_;
+    float scale_ = 1;
+    double now_ = 1.0;
+    int installs_ = 0;
+};
+
+} // namespace kiosk::test
