@@ -69,6 +69,7 @@ AdminHooks admin_hooks(const KioskConfig& config, FeedPipeline* pipeline) {
     hooks.access = admin_access(config);
     hooks.pin_hash = config.admin_pin_hash;
     hooks.kiosk_mode = config.display.kiosk_mode;
+    hooks.wake_ui = wake_ui;   // the PIN check's end is drawn at once, not at the next touch
     if (!pipeline) return hooks;
     hooks.feed_status = [pipeline] { return pipeline->feed_status(); };
     hooks.live_status = [pipeline] { return pipeline->live_status(); };

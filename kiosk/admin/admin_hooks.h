@@ -23,6 +23,7 @@ struct AdminHooks {
     std::string pin_hash;                      // checked when access is pin
     bool kiosk_mode = false;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    std::function<void()> wake_ui;             // from a worker whose result the panel shows (the PIN check)
 
     std::function<std::optional<SourceStatus>()> feed_status, live_status;
     std::function<void()> reload;              // fetch the sources now

@@ -18,7 +18,8 @@ constexpr ImU32 kLabel = IM_COL32(190, 180, 170, 255);
 constexpr ImU32 kValue = IM_COL32(245, 240, 232, 255);
 } // namespace
 
-AdminPanel::AdminPanel(std::string pin_hash) : pin_(std::move(pin_hash)) {}
+AdminPanel::AdminPanel(std::string pin_hash, std::function<void()> on_pin_checked)
+    : pin_(std::move(pin_hash), PinLockout(), std::move(on_pin_checked)) {}
 
 void AdminPanel::open(AdminAccess access) {
     if (is_open()) return;
@@ -45,9 +46,15 @@ void AdminPanel::close() {
     result_.clear();
 }
 
-double AdminPanel::seconds_until_change() const {
-    if (pin_.checking()) return 0.05;   // look again soon: the check ends within a second
-    return is_open() ? 1.0 : kNoChange;
+// No look-again while the PIN is checked: its end wakes the loop (on_pin_checked) and update() takes it.
+double AdminPanel::seconds_until_change() const { return is_open() ? 1.0 : kNoChange; }
+
+bool AdminPanel::update(double now) {
+    const auto result = pin_.poll(now);   // counted towards the lock even when the pad has gone
+    if (!result) return false;
+    if (view_ != AdminView::pin_pad) return false;   // cancelled or timed out meanwhile: it opens nothing
+    show_pin_result(*result, now);
+    return true;
 }
 
 void AdminPanel::submit_pin(double now) { show_pin_result(pin_.submit(now), now); }
@@ -83,8 +90,6 @@ void AdminPanel::draw_pin_pad(AdminFrame& f) {
     for (ImWchar c : io.InputQueueCharacters)
         if (c >= '0' && c <= '9') pin_.type(static_cast<char>(c), f.now);
 
-    if (auto result = pin_.poll(f.now)) show_pin_result(*result, f.now);
-    if (view_ != AdminView::pin_pad) return;
     pad_ = layout_pin_pad(t, ImRect(ImVec2(0, 0), f.size));
     const bool locked = pin_.locked(f.now);
     std::string message;
@@ -186,10 +191,7 @@ AdminCommand AdminPanel::draw(AdminFrame& f) {
     if (!is_open()) return AdminCommand::none;
     f.draw->AddRectFilled(ImVec2(0, 0), f.size, kShade);
     switch (view_) {
-    case AdminView::pin_pad:
-        draw_pin_pad(f);
-        // The check may have just let staff in: show the panel in this same frame.
-        return view_ == AdminView::panel ? draw_panel(f) : AdminCommand::none;
+    case AdminView::pin_pad: draw_pin_pad(f); return AdminCommand::none;
     case AdminView::touch_test:
         if (touch_test_.draw(f.draw, f.theme, f.touch, ImRect(ImVec2(0, 0), f.size), ui_text("admin_touch_hint", f.lang),
                              ui_text("admin_done", f.lang)))

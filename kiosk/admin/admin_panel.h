@@ -13,6 +13,7 @@
 #include "admin/touch_test_view.h"
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 namespace kiosk {
@@ -42,7 +43,8 @@ struct AdminFrame {
 
 class AdminPanel {
 public:
-    explicit AdminPanel(std::string pin_hash);
+    // `on_pin_checked` runs on the PIN check's thread when it ends (the app wakes the UI loop).
+    explicit AdminPanel(std::string pin_hash, std::function<void()> on_pin_checked = {});
 
     // The PIN pad, or the panel at once when access is open. With access
     // closed (kiosk mode, no PIN set) it stays closed and says so in the log.
@@ -51,6 +53,8 @@ public:
     AdminView view() const { return view_; }
     bool is_open() const { return view_ != AdminView::closed; }
 
+    // Between frames: takes a finished PIN check's answer. True when the screen changed.
+    bool update(double now);
     AdminCommand draw(AdminFrame& frame);
     // A key pressed at the pad (GLFW codes): Backspace erases, Enter submits;
     // digits come as typed characters through ImGui.

@@ -78,7 +78,7 @@ bool same_platform_names(const LiveStats& a, const LiveStats& b) {
 
 KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
     : feed_(std::move(feed)), options_(std::move(options)), lang_(options_.lang),
-      zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash) {
+      zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash, options_.admin.wake_ui) {
     live_ = live_of(feed_);
     if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
     if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
@@ -157,10 +157,15 @@ void KioskApp::set_fonts(const FontRoles& fonts, float pixel_scale) {
 }
 
 bool KioskApp::update(double now, bool& new_text) {
-    (void)now;
     new_text = false;
+    const bool admin_changed = update_admin(now);
     const bool pictures_changed = images_ && images_->update();
-    if (!source_) return pictures_changed;
+    const bool data_changed = take_new_data(new_text);
+    return admin_changed || pictures_changed || data_changed;
+}
+
+bool KioskApp::take_new_data(bool& new_text) {
+    if (!source_) return false;
     // Staleness comes with time alone, without any new data: look each time.
     const Freshness freshness = source_->freshness();
     const bool freshness_changed = freshness.feed_offline != freshness_.feed_offline ||
@@ -169,7 +174,7 @@ bool KioskApp::update(double now, bool& new_text) {
     freshness_ = freshness;
     std::shared_ptr<const Feed> feed = feed_;
     std::shared_ptr<const LiveStats> live = live_document_;
-    if (!source_->take_new(feed, live)) return freshness_changed || pictures_changed;
+    if (!source_->take_new(feed, live)) return freshness_changed;
     // A live update brings new text only in its platform names (rarely new): the
     // glyphs of a whole feed are not collected again every few seconds.
     const LiveStats& shown_live = *live_;

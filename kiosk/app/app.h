@@ -84,9 +84,12 @@ private:
     Screen& screen_for(ScreenId id);
     void draw_top_bar(ImDrawList* dl, const ImRect& bar, double now);
     void load_zone();
+    bool take_new_data(bool& new_text);   // update()'s part for the snapshot source
     void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
     void check_admin_entrances(double now);
+    // Between frames: the PIN check's answer, a command's result, the sources' status moved. True when shown anew.
+    bool update_admin(double now);
     void draw_admin(ImDrawList* dl, ImVec2 display, double now);
     void run_admin_command(AdminCommand command);
 
@@ -113,6 +116,8 @@ private:
     RenderStats render_stats_;
     std::optional<int> exit_code_;
     std::vector<std::pair<int, int>> keys_pressed_;   // since the last frame: key, mods
+    bool admin_result_unshown_ = false;   // a command ran after its frame was drawn
+    std::uint64_t admin_status_seen_ = 0; // the sources' status the panel last drew
 };
 
 } // namespace kiosk

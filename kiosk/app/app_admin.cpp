@@ -10,8 +10,37 @@
 #include <GLFW/glfw3.h>   // key codes
 
 #include <chrono>
+#include <utility>
 
 namespace kiosk {
+
+namespace {
+
+// What the panel shows of a source moves with these (FNV-1a over them): a new mark draws it anew.
+std::uint64_t status_mark(const std::optional<SourceStatus>& status) {
+    if (!status) return 0;
+    const auto success = status->last_success ? status->last_success->time_since_epoch().count() : 0;
+    std::uint64_t mark = 1469598103934665603ull;
+    for (std::uint64_t value : {status->attempts, status->published, status->rejected, status->not_modified,
+                                static_cast<std::uint64_t>(status->consecutive_failures), static_cast<std::uint64_t>(success)})
+        mark = (mark ^ value) * 1099511628211ull;
+    return mark;
+}
+
+} // namespace
+
+bool KioskApp::update_admin(double now) {
+    bool changed = admin_.update(now);
+    changed = std::exchange(admin_result_unshown_, false) || changed;
+    if (!admin_.is_open()) return changed;
+    const AdminHooks& hooks = options_.admin;
+    std::uint64_t mark = 0;
+    if (hooks.feed_status) mark = status_mark(hooks.feed_status());
+    if (hooks.live_status) mark = mark * 31 + status_mark(hooks.live_status());
+    changed = changed || mark != admin_status_seen_;   // a reload's answer, or the sources' own polling
+    admin_status_seen_ = mark;
+    return changed;
+}
 
 void KioskApp::check_admin_entrances(double now) {
     const float side = theme_.px(CornerHold::kCornerPx);
@@ -48,6 +77,8 @@ void KioskApp::draw_admin(ImDrawList* dl, ImVec2 display, double now) {
 
 void KioskApp::run_admin_command(AdminCommand command) {
     const AdminHooks& hooks = options_.admin;
+    // Its result is set after this frame was drawn: the next one shows it, input or not.
+    admin_result_unshown_ = admin_result_unshown_ || command != AdminCommand::none;
     switch (command) {
     case AdminCommand::none: break;
     case AdminCommand::reload:

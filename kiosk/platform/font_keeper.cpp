@@ -1,12 +1,11 @@
 #include "platform/font_keeper.h"
 
 #include "base/log.h"
+#include "base/async_then.h"
 
 #include <chrono>
 
 namespace kiosk {
-
-FontKeeper::~FontKeeper() { wait(); }
 
 bool FontKeeper::build_now(const GlyphSource& source, std::string& error) {
     FontGlyphs glyphs;
@@ -38,8 +37,7 @@ bool FontKeeper::finish_first_build(std::string& error) {
 }
 
 void FontKeeper::start(GlyphSource source, bool always) {
-    job_ = std::async(std::launch::async, [source = std::move(source), have = atlas_.glyphs(), file = file_,
-                                           scale = pixel_scale_, always]() {
+    auto build = [source = std::move(source), have = atlas_.glyphs(), file = file_, scale = pixel_scale_, always]() {
         Result result;
         FontGlyphs glyphs;
         source(glyphs);
@@ -47,7 +45,8 @@ void FontKeeper::start(GlyphSource source, bool always) {
         FontAtlas atlas;
         if (atlas.build(file, glyphs, scale, result.error)) result.atlas = std::move(atlas);
         return result;
-    });
+    };
+    job_ = async_then(std::move(build), on_ready_, worker_);
 }
 
 bool FontKeeper::install_ready() {
@@ -67,6 +66,10 @@ bool FontKeeper::install_ready() {
 
 void FontKeeper::wait() const {
     if (job_.valid()) job_.wait();
+}
+
+FontKeeper::~FontKeeper() {
+    if (worker_.valid()) worker_.wait();   // on_ready too has returned
 }
 
 } // namespace kiosk

@@ -2,11 +2,13 @@
 // glyphs are collected, and a new atlas is built when some are missing, on a
 // worker thread (a 10,000-product feed takes ~60 ms to collect and ~160 ms to
 // build): the old atlas keeps drawing until the new one is ready and
-// installed between two frames.
+// installed between two frames. `on_ready` runs on the worker once a build can
+// be installed (the runner wakes its loop, which may be waiting for input).
 #pragma once
 
 #include "platform/fonts.h"
 
+#include <functional>
 #include <future>
 #include <optional>
 #include <string>
@@ -15,7 +17,8 @@ namespace kiosk {
 
 class FontKeeper {
 public:
-    FontKeeper(FontFile file, float pixel_scale) : file_(std::move(file)), pixel_scale_(pixel_scale) {}
+    FontKeeper(FontFile file, float pixel_scale, std::function<void()> on_ready = {})
+        : file_(std::move(file)), pixel_scale_(pixel_scale), on_ready_(std::move(on_ready)) {}
     ~FontKeeper();   // waits for a build in progress
     FontKeeper(const FontKeeper&) = delete;
     FontKeeper& operator=(const FontKeeper&) = delete;
@@ -47,8 +50,10 @@ private:
 
     FontFile file_;
     float pixel_scale_;
+    std::function<void()> on_ready_;
     FontAtlas atlas_;
     std::future<Result> job_;
+    std::future<void> worker_;   // the job's thread, until on_ready has returned
     std::optional<GlyphSource> next_;
 };
 

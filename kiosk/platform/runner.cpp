@@ -10,6 +10,7 @@
 #include "platform/rotation.h"
 #include "service/service_notify.h"
 #include "platform/sub_buffer.h"
+#include "platform/frame_policy.h"
 
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
@@ -30,10 +31,8 @@ namespace kiosk {
 
 namespace {
 
-// Input wakes the loop and keeps a few frames coming so ImGui can settle
-// (hover, active ids and releases each take a frame to show).
-constexpr int kFramesAfterInput = 3;
-int g_frames_wanted = kFramesAfterInput;
+// Input wakes the loop and keeps a few frames coming so ImGui can settle.
+FramePolicy g_frames;
 bool g_kiosk_mode = false;
 bool g_exposed = false;   // the window's pixels were lost or are new: the next frame redraws them all
 std::vector<std::pair<int, int>> g_keys_pressed;   // key, mods: for the app before the next frame
@@ -50,16 +49,16 @@ void set_glfw_running(bool running) {
 }
 
 void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "kiosk: GLFW error %d: %s\n", code, text); }
-void on_cursor(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInput; }
-void on_button(GLFWwindow*, int, int, int) { g_frames_wanted = kFramesAfterInput; }
-void on_scroll(GLFWwindow*, double, double) { g_frames_wanted = kFramesAfterInput; }
+void on_cursor(GLFWwindow*, double, double) { g_frames.input(); }
+void on_button(GLFWwindow*, int, int, int) { g_frames.input(); }
+void on_scroll(GLFWwindow*, double, double) { g_frames.input(); }
 void on_key(GLFWwindow*, int key, int, int action, int mods) {
-    g_frames_wanted = kFramesAfterInput;
+    g_frames.input();
     if (g_kiosk_mode) note_exit_shortcut(key, action, mods);
     if (action == GLFW_PRESS) g_keys_pressed.emplace_back(key, mods);
 }
 void on_refresh(GLFWwindow*) {
-    g_frames_wanted = std::max(g_frames_wanted, 1);
+    g_frames.want_one();
     g_exposed = true;
 }
 // Frames come at most this often, even while animating: software GL has no vsync to wait for.
@@ -112,7 +111,7 @@ bool Session::build_fonts() {
     std::string error;
     bool built = fonts_->finish_first_build(error);   // started before the window, at the size expected
     if (built && fonts_->pixel_scale() != pixel_scale_) {   // the window came out otherwise
-        fonts_.emplace(font_file_, pixel_scale_);
+        fonts_.emplace(font_file_, pixel_scale_, wake_ui);
         built = fonts_->build_now(app_.glyph_source(), error);
     }
     if (!built) {
@@ -135,7 +134,7 @@ void Session::fonts_installed() {
 void Session::install_ready_fonts() {
     if (!fonts_->install_ready()) return;
     fonts_installed();
-    g_frames_wanted = std::max(g_frames_wanted, 1);
+    g_frames.want_one();
 }
 
 void Session::build_frame(Size2 ui, Size2 window) {
@@ -249,7 +248,7 @@ int Session::take_screenshots(Size2 ui) {
         const float scale = shot.pixel_scale > 0 ? shot.pixel_scale : pixel_scale_for(shot.width, shot.height);
         if (scale != pixel_scale_) {   // another size: the fonts anew, at once (nobody is watching)
             pixel_scale_ = scale;
-            fonts_.emplace(font_file_, pixel_scale_);
+            fonts_.emplace(font_file_, pixel_scale_, wake_ui);
             std::string error;
             if (!fonts_->build_now(app_.glyph_source(), error)) {
                 std::fprintf(stderr, "kiosk: %s\n", error.c_str());
@@ -322,7 +321,8 @@ int Session::run() {
         int w = 0, h = 0;
         expected_window_size(options_, screenshot, w, h);
         const Size2 expected = logical_size(Size2{float(w), float(h)}, options_.rotation);
-        fonts_.emplace(font_file_, pixel_scale_for(static_cast<int>(expected.width), static_cast<int>(expected.height)));
+        const float scale = pixel_scale_for(static_cast<int>(expected.width), static_cast<int>(expected.height));
+        fonts_.emplace(font_file_, scale, wake_ui);   // a finished build wakes a loop waiting for input
         fonts_->start_first_build(app_.glyph_source());
     }
     GLFWwindow* window = create_window(options_, screenshot);
@@ -375,11 +375,11 @@ int Session::run() {
             const double now = glfwGetTime();
             if (exit_at > 0 && now >= exit_at) break;
             bool new_text = false;
-            if (app_.update(now, new_text)) g_frames_wanted = std::max(g_frames_wanted, 1);
+            if (app_.update(now, new_text)) g_frames.want_one();
             if (new_text) fonts_->request(app_.glyph_source());   // on a worker; the old atlas draws meanwhile
             install_ready_fonts();
             const bool frame_due = now - last_frame >= kMinFrameInterval;
-            if (frame_due && (g_frames_wanted > 0 || app_.seconds_until_change(now) <= 0)) {
+            if (frame_due && g_frames.draw_now(app_.seconds_until_change(now))) {
                 glfwGetFramebufferSize(window, &width, &height);
                 bool failed = false;
                 const bool drawn = present_frame(window, Size2{float(width), float(height)}, failed);
@@ -388,7 +388,7 @@ int Session::run() {
                     break;
                 }
                 last_frame = now;
-                g_frames_wanted = std::max(0, g_frames_wanted - 1);
+                g_frames.drew();
                 if (drawn) ++frames_drawn;
                 if (drawn && first) {
                     first = false;
@@ -402,7 +402,7 @@ int Session::run() {
             }
             // The watchdog hears from this loop, so it notices a hung UI, not just a live process.
             notifier_.tick(glfwGetTime());
-            double wait = g_frames_wanted > 0 ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
+            double wait = g_frames.wants_frames() ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
             wait = std::max(wait, last_frame + kMinFrameInterval - glfwGetTime());
             wait = std::min(wait, notifier_.seconds_until_ping(glfwGetTime()));
             if (exit_at > 0) wait = std::min(wait, std::max(0.0, exit_at - glfwGetTime()));

@@ -1,16 +1,17 @@
 #include "admin/pin_entry.h"
 
 #include "admin/pin_hash.h"
+#include "base/async_then.h"
 
 #include <algorithm>
 #include <chrono>
 
 namespace kiosk {
 
-PinEntry::PinEntry(std::string stored_hash, PinLockout lockout)
-    : stored_hash_(std::move(stored_hash)), lockout_(lockout) {}
+PinEntry::PinEntry(std::string stored_hash, PinLockout lockout, std::function<void()> on_checked)
+    : stored_hash_(std::move(stored_hash)), lockout_(lockout), on_checked_(std::move(on_checked)) {}
 
-// A running check holds only copies: the future's destructor waits for it.
+// A running check holds only copies: worker_'s destructor waits for it and on_checked.
 PinEntry::~PinEntry() = default;
 
 bool PinEntry::type(char digit, double now) {
@@ -40,11 +41,13 @@ PinEntry::Result PinEntry::submit(double now) {
         lockout_.record_failure(now);
         return Result::wrong;
     }
-    check_ = std::async(std::launch::async, [pin = typed_, stored = stored_hash_]() mutable {
-        const bool right = verify_pin(pin, stored);
-        std::fill(pin.begin(), pin.end(), '\0');
-        return right;
-    });
+    check_ = async_then(
+        [pin = typed_, stored = stored_hash_]() mutable {
+            const bool right = verify_pin(pin, stored);
+            std::fill(pin.begin(), pin.end(), '\0');
+            return right;
+        },
+        on_checked_, worker_);
     clear();
     return Result::checking;
 }

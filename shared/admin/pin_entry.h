@@ -1,11 +1,13 @@
 // The admin PIN pad's logic, without the pad: digits typed so far, checked
 // against the stored hash on OK, with PinLockout's 5-wrong-then-60-s rule.
-// The check (PBKDF2, ~0.3 s) runs on its own thread so the screen never stalls.
+// The check (PBKDF2, ~0.3 s) runs on its own thread so the screen never stalls;
+// `on_checked` runs on that thread once poll() has the answer (a UI wakes its loop).
 #pragma once
 
 #include "admin/pin_lockout.h"
 
 #include <cstddef>
+#include <functional>
 #include <future>
 #include <optional>
 #include <string>
@@ -24,7 +26,8 @@ public:
 
     static constexpr std::size_t kMaxDigits = 8;
 
-    explicit PinEntry(std::string stored_hash, PinLockout lockout = PinLockout());
+    explicit PinEntry(std::string stored_hash, PinLockout lockout = PinLockout(),
+                      std::function<void()> on_checked = {});
     ~PinEntry();
     PinEntry(const PinEntry&) = delete;
     PinEntry& operator=(const PinEntry&) = delete;
@@ -50,8 +53,10 @@ public:
 private:
     std::string stored_hash_;
     PinLockout lockout_;
+    std::function<void()> on_checked_;
     std::string typed_;
     std::future<bool> check_;
+    std::future<void> worker_;   // the check's thread, until on_checked has returned
 };
 
 } // namespace kiosk

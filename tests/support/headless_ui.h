@@ -2,11 +2,14 @@
 // and screens, no window or GL; the caller feeds mouse input frame by frame.
 // Between frames it does what the runner does: new data's glyphs go to a
 // FontKeeper (built on a worker) and a finished atlas is installed.
+// frame() draws every frame; step() draws only when the runner would
+// (FramePolicy), so a result nobody asks a frame for stays off screen there too.
 #pragma once
 
 #include "app/app.h"
 #include "platform/font_keeper.h"
 #include "platform/fonts.h"
+#include "platform/frame_policy.h"
 
 #include <imgui.h>
 
@@ -87,6 +90,42 @@ public:
             for (int i = 0; i < 20; ++i) frame(end, true);
         frame(end, false);
     }
+    // The runner's way: the finger for this moment (a change of it is input, as GLFW's
+    // callbacks see it), update(), then a frame only if the runner would draw one. True when drawn.
+    bool step(ImVec2 pos, bool down, double dt = 1.0 / 60.0) {
+        const bool moved = pos.x != pointer_.x || pos.y != pointer_.y || down != pointer_down_;
+        pointer_ = pos;
+        pointer_down_ = down;
+        input(pos, down, dt);
+        if (moved) policy_.input();
+        if (update()) policy_.want_one();
+        if (!policy_.draw_now(app_.seconds_until_change(now_))) return false;
+        render();
+        policy_.drew();
+        ++frames_stepped_;
+        return true;
+    }
+    // No finger for `seconds`, stepped. Returns the frames drawn.
+    int step_idle(double seconds, double dt = 1.0 / 60.0) {
+        int drawn = 0;
+        for (double t = 0; t < seconds; t += dt) drawn += step(ImVec2(-FLT_MAX, -FLT_MAX), false, dt);
+        return drawn;
+    }
+    // tap(), stepped.
+    void step_tap(ImVec2 pos) {
+        step(pos, false);
+        for (int i = 0; i < 4; ++i) step(pos, true);
+        step(pos, false);
+        step(pos, false);
+    }
+    // A key press as the runner delivers it: to the app, and input for the frames.
+    void step_key(int key, int mods) {
+        app_.key_pressed(key, mods);
+        policy_.input();
+    }
+    int frames_stepped() const { return frames_stepped_; }   // drawn by step()
+    bool wants_frames() const { return policy_.wants_frames(); }
+
     double now() const { return now_; }
     const FontKeeper& fonts() const { return *fonts_; }
     int atlas_installs() const { return installs_; }
@@ -106,6 +145,10 @@ private:
     float scale_ = 1;
     double now_ = 1.0;
     int installs_ = 0;
+    FramePolicy policy_;
+    ImVec2 pointer_{-FLT_MAX, -FLT_MAX};
+    bool pointer_down_ = false;
+    int frames_stepped_ = 0;
 };
 
 } // namespace kiosk::test

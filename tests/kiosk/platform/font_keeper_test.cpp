@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -113,4 +114,26 @@ TEST_CASE("the headless UI keeps drawing while a new feed's glyphs are built, th
     while (ui.atlas_installs() == installs && std::chrono::steady_clock::now() < give_up) ui.idle(0.02);
     CHECK(ui.atlas_installs() == installs + 1);
     CHECK(ui.fonts().atlas().glyphs().display.contains_all_of(just("鑫")));
+}
+
+TEST_CASE("a finished build is announced on its worker once it can be installed") {
+    Context context;
+    std::string error;
+    const auto file = find_cjk_font(error);
+    REQUIRE(file);
+    std::atomic<int> announced{0};
+    // It lingers after announcing: a result set only when the whole job returns would not be there yet.
+    FontKeeper fonts(*file, 1.0f, [&announced] {
+        ++announced;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    });
+    REQUIRE(fonts.build_now(texts("交城骏枣"), error));
+    CHECK(announced == 0);   // built on the caller's thread: nobody to wake
+    fonts.request(texts("文水"));
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (announced == 0 && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    REQUIRE(announced == 1);
+    CHECK(fonts.install_ready());   // at once: the loop it woke finds the atlas
+    CHECK(fonts.atlas().glyphs().all.contains_all_of(just("文水")));
 }

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 using namespace kiosk;
@@ -99,4 +101,31 @@ TEST_CASE("the check runs off the caller's thread and the pad takes nothing mean
     CHECK(*result == PinEntry::Result::accepted);
     CHECK_FALSE(entry.checking());
     CHECK_FALSE(entry.poll(0));               // reported once
+}
+
+TEST_CASE("the end of a check is announced on its thread once poll has the answer") {
+    std::mutex mutex;
+    std::condition_variable announced;
+    int calls = 0;
+    // It lingers after announcing: a result set only when the whole task returns would not be there yet.
+    PinEntry entry(stored("2468"), PinLockout(), [&] {
+        {
+            std::lock_guard lock(mutex);
+            ++calls;
+        }
+        announced.notify_all();
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    });
+    for (const char* pin : {"1357", "2468"}) {
+        const int before = calls;
+        type_all(entry, pin, 0);
+        REQUIRE(entry.submit(0) == PinEntry::Result::checking);
+        std::unique_lock lock(mutex);
+        REQUIRE(announced.wait_for(lock, std::chrono::seconds(10), [&] { return calls == before + 1; }));
+        lock.unlock();
+        const auto result = entry.poll(0);   // at once: no waiting, no second look
+        REQUIRE(result);
+        CHECK(*result == (std::string_view(pin) == "2468" ? PinEntry::Result::accepted : PinEntry::Result::wrong));
+    }
+    CHECK(calls == 2);
 }

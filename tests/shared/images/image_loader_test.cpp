@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 
@@ -150,6 +151,34 @@ TEST_CASE("a picture smaller than its size class comes at its own size marked fu
     CHECK(got[0].image.width == 40);
     CHECK(got[0].image.height == 30);
     CHECK(got[0].full_size);
+}
+
+TEST_CASE("each result loaded or failed is announced once it can be taken", "[image_loader]") {
+    test::TempDir dir;
+    test::write_file(dir / "small.png", test::png_of(40, 30, {1, 2, 3}));
+    test::write_file(dir / "broken.png", "not a picture");
+    std::mutex mutex;
+    std::condition_variable announced;
+    int calls = 0;
+    ImageLoaderOptions options;
+    options.on_ready = [&] {   // what wakes the UI loop: the loop then takes the picture at once
+        std::lock_guard lock(mutex);
+        ++calls;
+        announced.notify_all();
+    };
+    ImageLoader loader(std::move(options));
+    for (const char* name : {"small.png", "broken.png"}) {
+        std::unique_lock lock(mutex);
+        const int before = calls;
+        lock.unlock();
+        loader.request(one((dir / name).string(), 300, 300));
+        lock.lock();
+        REQUIRE(announced.wait_for(lock, 10s, [&] { return calls == before + 1; }));
+        lock.unlock();
+        const auto got = loader.take(4);
+        REQUIRE(got.size() == 1);
+        CHECK(got[0].ok() == (std::string_view(name) == "small.png"));
+    }
 }
 
 TEST_CASE("transparent pixels take their visible neighbours' colour so edges filter without a dark fringe", "[image_loader]") {
