@@ -1,5 +1,5 @@
 // The feed model: what the organisers' JSON feed (format v1) says, as plain
-// immutable data. Built by feed_parse on a worker thread, then shared
+// immutable data. Built by the validator (feed/validator.h) on a worker thread, then shared
 // read-only with the UI as std::shared_ptr<const Feed>.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The pipeline's parse functions for the real documents (feed_parse.h):
+// The pipeline's parse functions for the real documents (feed/validator.h):
 // problems become log lines in the `kiosk check` format.
 #pragma once
 
