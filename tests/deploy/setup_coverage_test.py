@@ -221,7 +221,10 @@ def program_words(rel, path):
 
 
 def build_programs(build_dirs):
-    """The compiler, archiver and make program each build directory was configured with."""
+    """The compiler, archiver and make program each build directory was configured with.
+
+    Not CMAKE_LINKER: CMake records whatever linker it finds (lld, when a machine has it) but links
+    through the compiler driver, whose own linker comes with the compiler's packages."""
     used = {}
     for build in build_dirs:
         cache = os.path.join(build, "CMakeCache.txt")
@@ -229,7 +232,7 @@ def build_programs(build_dirs):
             continue
         with open(cache, encoding="utf-8", errors="replace") as f:
             for line in f:
-                m = re.match(r"(CMAKE_CXX_COMPILER|CMAKE_AR|CMAKE_RANLIB|CMAKE_MAKE_PROGRAM|CMAKE_LINKER):\w+=(/\S+)", line)
+                m = re.match(r"(CMAKE_CXX_COMPILER|CMAKE_AR|CMAKE_RANLIB|CMAKE_MAKE_PROGRAM):\w+=(/\S+)", line)
                 if m:
                     used.setdefault(os.path.realpath(m.group(2)), f"{cache} ({m.group(1)})")
     return used
