@@ -4,6 +4,7 @@
 #pragma once
 
 #include "feed/localized_text.h"
+#include "feed/venue.h"
 #include "base/timestamp.h"
 
 #include <cstdint>
@@ -38,6 +39,8 @@ struct Session {
     SessionKind kind = SessionKind::other;
     LocalizedText description;
     std::string watch_url;   // empty when there is no live stream link
+    std::string area;        // venue area id where it takes place, empty when none
+    std::vector<std::string> search_terms;   // extra words search finds it by
 };
 
 struct County {
@@ -45,6 +48,8 @@ struct County {
     LocalizedText name;
     LocalizedText blurb;
     std::string image;       // URL or local path, may be empty
+    std::string booth_area;  // venue area id of its booth, empty when none
+    std::vector<std::string> search_terms;   // extra words search finds it by
 };
 
 struct Product {
@@ -57,6 +62,7 @@ struct Product {
     std::string image;
     std::string order_url;   // may be empty: then no QR is offered
     std::vector<LocalizedText> tags;   // e.g. "非遗"
+    std::vector<std::string> search_terms;   // extra words search finds it by (aliases, polyphones)
     bool featured = false;
     bool sold_out = false;
     LocalizedText description;
@@ -97,6 +103,7 @@ struct Feed {
     std::vector<County> counties;
     std::vector<Product> products;
     LiveStats live;
+    Venue venue;             // empty when the feed has no venue section
 
     // Lookups by id; nullptr when unknown. Indexes are built by index().
     const Session* session(std::string_view id) const;
