@@ -20,6 +20,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <functional>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -74,7 +75,7 @@ AdminHooks admin_hooks(const KioskConfig& config, FeedPipeline* pipeline) {
     hooks.feed_status = [pipeline] { return pipeline->feed_status(); };
     hooks.live_status = [pipeline] { return pipeline->live_status(); };
     hooks.reload = [pipeline] { pipeline->refresh_now(); };
-    if (FeedCache* cache = pipeline->cache()) {
+    if (DocumentCache* cache = pipeline->cache()) {
         hooks.cache_written = [cache]() -> std::optional<std::chrono::system_clock::time_point> {
             std::error_code ec;
             const auto written = std::filesystem::last_write_time(cache->document_path("feed"), ec);
@@ -114,80 +115,76 @@ std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Fee
     return std::make_unique<StatusWriter>(std::move(sc), std::move(collect), &usage);
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    CLI::App cli{"吕梁广场电商直播 venue kiosk: schedule, county products and live sales from a JSON feed."};
-    cli.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
-    cli.require_subcommand(0, 1);
-
-    ConfigFlags config_flags;
-    add_config_flags(cli, config_flags);
+// The flags of the kiosk itself (no subcommand).
+struct KioskFlags {
+    ConfigFlags config;
     std::string screenshot, screen = "home", now_text;
     double exit_after = 0;
-    cli.add_option("--screenshot", screenshot, "Render one screen to this PNG file and exit (needs an X display; try xvfb-run -a)");
-    cli.add_option("--screen", screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID|live|attract");
-    cli.add_option("--exit-after", exit_after, "Close after SECONDS and print the frames drawn (benchmarks)")
+};
+
+void add_kiosk_flags(CLI::App& cli, KioskFlags& flags) {
+    add_config_flags(cli, flags.config);
+    cli.add_option("--screenshot", flags.screenshot, "Render one screen to this PNG file and exit (needs an X display; try xvfb-run -a)");
+    cli.add_option("--screen", flags.screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID|live|attract");
+    cli.add_option("--exit-after", flags.exit_after, "Close after SECONDS and print the frames drawn (benchmarks)")
         ->check(CLI::Range(0.1, 7 * 86400.0));
-    cli.add_option("--now", now_text, "Pretend the clock stands at this ISO 8601 instant, e.g. 2020-05-16T20:00:00+08:00");
+    cli.add_option("--now", flags.now_text, "Pretend the clock stands at this ISO 8601 instant, e.g. 2020-05-16T20:00:00+08:00");
+}
 
-    CLI::App* check = cli.add_subcommand("check", "Validate feed files: prints file:line:col: error|warning: /pointer: message");
-    std::vector<std::string> check_files;
-    check->add_option("FEED", check_files, "Feed files to check")->required();
-    CLI::App* hash_pin = cli.add_subcommand("hash-pin", "Read an admin PIN (4-8 digits) on standard input; print the "
-                                                        "admin_pin_hash value for the config file");
-    OrganiserCommands organiser;
-    add_organiser_commands(cli, organiser);
-
-    try {
-        cli.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        const int code = cli.exit(e);
-        return code == 0 ? 0 : 2;   // --help and --version exit 0; usage errors 2
+RunnerOptions runner_options(const KioskConfig& config, const KioskFlags& flags) {
+    RunnerOptions runner;
+    if (config.display.width > 0) {
+        runner.window.width = config.display.width;
+        runner.window.height = config.display.height;
+        if (config.display.kiosk_mode && flags.screenshot.empty())
+            log_warning("kiosk mode fills the monitor at its own resolution; the configured size is for windows "
+                        "and screenshots");
     }
-    if (check->parsed()) return check_feed_files(check_files, std::cout, std::cerr);
-    if (hash_pin->parsed()) return run_hash_pin(std::cin, stdin_is_terminal(), std::cout, std::cerr);
-    if (const auto code = run_organiser_command(organiser, std::cout, std::cerr)) return *code;
+    runner.screenshots.path = flags.screenshot;
+    runner.window.kiosk_mode = config.display.kiosk_mode;
+    runner.window.monitor_index = config.display.monitor_index;
+    runner.window.monitor_name = config.display.monitor_name;
+    runner.window.rotation = config.display.rotation;
+    runner.benchmark.exit_after_seconds = flags.exit_after;
+    return runner;
+}
 
+// The app's start: language, idling, the screen (--screen) and the clock (--now).
+// False, with a message on `err`, when a flag's value is not understood.
+bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions& options, std::ostream& err) {
+    options.lang = config.visitor.lang;
+    options.idle_seconds = config.visitor.idle_seconds;
+    if (!parse_route(flags.screen, options.start)) {
+        err << "kiosk: --screen " << flags.screen << " is not one of home, schedule, session:ID, catalogue, "
+               "county:ID, product:ID, live, attract\n";
+        return false;
+    }
+    if (!flags.now_text.empty()) {
+        const auto now = parse_iso8601(flags.now_text);
+        if (!now) {
+            err << "kiosk: --now " << flags.now_text
+                << " is not an ISO 8601 time with offset, e.g. 2020-05-16T20:00:00+08:00\n";
+            return false;
+        }
+        options.pinned_now = now->unix_seconds;
+    }
+    return true;
+}
+
+// The kiosk: its sources, status files and pictures around the runner's loop.
+int run_kiosk(const KioskFlags& flags) {
     KioskConfig config;
-    if (!load_effective_config(config_flags, config, std::cerr)) return 2;
-    if (config_flags.print_config) {
+    if (!load_effective_config(flags.config, config, std::cerr)) return 2;
+    if (flags.config.print_config) {
         std::cout << config_to_json(config);
         return 0;
     }
 
     set_log_level(config.log_level);
-    RunnerOptions runner;
-    if (config.display.width > 0) {
-        runner.width = config.display.width;
-        runner.height = config.display.height;
-        if (config.display.kiosk_mode && screenshot.empty())
-            log_warning("kiosk mode fills the monitor at its own resolution; the configured size is for windows "
-                        "and screenshots");
-    }
-    runner.screenshot_path = screenshot;
-    runner.kiosk_mode = config.display.kiosk_mode;
-    runner.monitor_index = config.display.monitor_index;
-    runner.monitor_name = config.display.monitor_name;
-    runner.rotation = config.display.rotation;
-    runner.exit_after_seconds = exit_after;
+    RunnerOptions runner = runner_options(config, flags);
     AppOptions options;
-    options.lang = config.visitor.lang;
-    options.idle_seconds = config.visitor.idle_seconds;
-    if (!parse_route(screen, options.start)) {
-        std::cerr << "kiosk: --screen " << screen << " is not one of home, schedule, session:ID, catalogue, "
-                     "county:ID, product:ID, live, attract\n";
-        return 2;
-    }
-    if (!now_text.empty()) {
-        const auto now = parse_iso8601(now_text);
-        if (!now) {
-            std::cerr << "kiosk: --now " << now_text << " is not an ISO 8601 time with offset, e.g. 2020-05-16T20:00:00+08:00\n";
-            return 2;
-        }
-        options.pinned_now = now->unix_seconds;
-    }
-
+    if (!app_options(config, flags, options, std::cerr)) return 2;
+    const std::string& screenshot = flags.screenshot;
     std::unique_ptr<FeedPipeline> pipeline;
     std::unique_ptr<PipelineSource> source;
     if (!config.sources.feed.empty() || !config.sources.live.empty()) {
@@ -231,4 +228,46 @@ int main(int argc, char** argv) {
     if (status) status->stop();   // a last round: this run's final counts
     if (pipeline) pipeline->stop();
     return code;
+}
+
+// A subcommand: run when the command line named it.
+struct Subcommand {
+    const CLI::App* command;
+    std::function<int()> run;
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"吕梁广场电商直播 venue kiosk: schedule, county products and live sales from a JSON feed."};
+    cli.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
+    cli.require_subcommand(0, 1);
+    KioskFlags kiosk_flags;
+    add_kiosk_flags(cli, kiosk_flags);
+
+    CLI::App* check = cli.add_subcommand("check", "Validate feed files: prints file:line:col: error|warning: /pointer: message");
+    std::vector<std::string> check_files;
+    check->add_option("FEED", check_files, "Feed files to check")->required();
+    CLI::App* hash_pin = cli.add_subcommand("hash-pin", "Read an admin PIN (4-8 digits) on standard input; print the "
+                                                        "admin_pin_hash value for the config file");
+    OrganiserCommands organiser;
+    add_organiser_commands(cli, organiser);
+    auto organiser_command = [&] { return *run_organiser_command(organiser, std::cout, std::cerr); };
+    const Subcommand subcommands[] = {
+        {check, [&] { return check_feed_files(check_files, std::cout, std::cerr); }},
+        {hash_pin, [] { return run_hash_pin(std::cin, stdin_is_terminal(), std::cout, std::cerr); }},
+        {organiser.import_csv, organiser_command},
+        {organiser.import_schedule, organiser_command},
+        {organiser.preview, organiser_command},
+    };
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = cli.exit(e);
+        return code == 0 ? 0 : 2;   // --help and --version exit 0; usage errors 2
+    }
+    for (const Subcommand& subcommand : subcommands)
+        if (subcommand.command->parsed()) return subcommand.run();
+    return run_kiosk(kiosk_flags);
 }

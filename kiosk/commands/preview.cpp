@@ -279,7 +279,7 @@ int run_preview(const PreviewOptions& options, std::ostream& out, std::ostream& 
     PreviewApp app(parsed.feed, shots, options.out_dir, now, summary, &images);
     std::string sheet_error;
     RunnerOptions runner;
-    runner.next_screenshot = [&](Screenshot& shot) { return app.next(shot, sheet_error); };
+    runner.screenshots.next = [&](Screenshot& shot) { return app.next(shot, sheet_error); };
     const int code = run(app, runner);
     image_loader.stop();
     if (!sheet_error.empty()) {

@@ -30,7 +30,7 @@ int choose_monitor(const std::vector<std::string>& names, int index, std::string
 
 namespace {
 
-GLFWmonitor* kiosk_monitor(const RunnerOptions& options) {
+GLFWmonitor* kiosk_monitor(const WindowOptions& options) {
     int count = 0;
     GLFWmonitor** monitors = glfwGetMonitors(&count);
     std::vector<std::string> names;
@@ -46,7 +46,7 @@ GLFWmonitor* kiosk_monitor(const RunnerOptions& options) {
 
 } // namespace
 
-void expected_window_size(const RunnerOptions& options, bool hidden, int& width, int& height) {
+void expected_window_size(const WindowOptions& options, bool hidden, int& width, int& height) {
     width = options.width;
     height = options.height;
     if (hidden || !options.kiosk_mode) return;
@@ -63,13 +63,13 @@ void expected_window_size(const RunnerOptions& options, bool hidden, int& width,
     }
 }
 
-GLFWwindow* create_window(const RunnerOptions& options, bool hidden) {
+GLFWwindow* create_window(const WindowOptions& options, bool hidden) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     if (hidden || !options.kiosk_mode) {
         glfwWindowHint(GLFW_VISIBLE, hidden ? GLFW_FALSE : GLFW_TRUE);
         GLFWwindow* window = glfwCreateWindow(hidden ? 64 : options.width, hidden ? 64 : options.height,
-                                              options.window_title.c_str(), nullptr, nullptr);
+                                              options.title.c_str(), nullptr, nullptr);
         if (!window) std::fprintf(stderr, "kiosk: cannot create an OpenGL 3 window\n");
         return window;
     }
@@ -88,7 +88,7 @@ GLFWwindow* create_window(const RunnerOptions& options, bool hidden) {
     glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);   // losing focus must not minimise the kiosk
     GLFWwindow* window =
-        glfwCreateWindow(mode->width, mode->height, options.window_title.c_str(), monitor, nullptr);
+        glfwCreateWindow(mode->width, mode->height, options.title.c_str(), monitor, nullptr);
     if (!window) {
         std::fprintf(stderr, "kiosk: cannot create a fullscreen OpenGL 3 window on %s\n", glfwGetMonitorName(monitor));
         return nullptr;

@@ -20,11 +20,11 @@ int choose_monitor(const std::vector<std::string>& names, int index, std::string
 
 // Null (with a message on stderr) when no window can be made. `hidden`: a
 // screenshot's window, never shown, always ordinary.
-GLFWwindow* create_window(const RunnerOptions& options, bool hidden);
+GLFWwindow* create_window(const WindowOptions& options, bool hidden);
 
 // The framebuffer size create_window() will most likely give (glfwInit done):
 // the monitor's mode in kiosk mode, else the options' size. Lets the fonts be
 // built while the window and GL are being set up.
-void expected_window_size(const RunnerOptions& options, bool hidden, int& width, int& height);
+void expected_window_size(const WindowOptions& options, bool hidden, int& width, int& height);
 
 } // namespace kiosk

@@ -66,12 +66,19 @@ constexpr double kMinFrameInterval = 1.0 / 60.0;
 
 float pixel_scale_for(int width, int height) { return std::min(width, height) / 1080.0f; }
 
-class Session {
+// One run of the program: set up, loop (or take screenshots), tear down.
+class RunLoop {
 public:
-    Session(RunnerApp& app, const RunnerOptions& options) : app_(app), options_(options) {}
+    RunLoop(RunnerApp& app, const RunnerOptions& options) : app_(app), options_(options) {}
     int run();
 
 private:
+    int set_up();
+    void start_font_build();
+    void set_up_imgui();
+    int loop();
+    void report_first_frame(int width, int height);
+    int tear_down(int exit_code);
     bool build_fonts();
     // Between frames: a finished atlas replaces the old one (and its texture).
     void install_ready_fonts();
@@ -93,6 +100,10 @@ private:
 
     RunnerApp& app_;
     const RunnerOptions& options_;
+    std::chrono::steady_clock::time_point started_;
+    bool screenshot_ = false;
+    GLFWwindow* window_ = nullptr;
+    Size2 ui_size_;                    // the UI's logical size at the start (screenshots use it)
     FontFile font_file_;
     ImFontAtlas context_atlas_;          // the context's own, never drawn with: FontKeeper's atlases replace it
     std::optional<FontKeeper> fonts_;
@@ -107,7 +118,7 @@ private:
     std::optional<SubBufferPresenter> sub_buffer_;
 };
 
-bool Session::build_fonts() {
+bool RunLoop::build_fonts() {
     std::string error;
     bool built = fonts_->finish_first_build(error);   // started before the window, at the size expected
     if (built && fonts_->pixel_scale() != pixel_scale_) {   // the window came out otherwise
@@ -122,7 +133,7 @@ bool Session::build_fonts() {
     return true;
 }
 
-void Session::fonts_installed() {
+void RunLoop::fonts_installed() {
     const FontAtlas& atlas = fonts_->atlas();
     font_texture_stale_ = true;
     app_.set_fonts(atlas.roles(), pixel_scale_);
@@ -131,20 +142,20 @@ void Session::fonts_installed() {
                  atlas.glyphs().all.count(), atlas.glyphs().display.count());
 }
 
-void Session::install_ready_fonts() {
+void RunLoop::install_ready_fonts() {
     if (!fonts_->install_ready()) return;
     fonts_installed();
     g_frames.want_one();
 }
 
-void Session::build_frame(Size2 ui, Size2 window) {
+void RunLoop::build_frame(Size2 ui, Size2 window) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(ui.width, ui.height);
     io.DisplayFramebufferScale = ImVec2(1, 1);
-    if (options_.rotation != 0 && io.MousePos.x > -256000.0f && io.MousePos.y > -256000.0f) {
-        const Point2 p = to_logical({io.MousePos.x, io.MousePos.y}, window, options_.rotation);
+    if (options_.window.rotation != 0 && io.MousePos.x > -256000.0f && io.MousePos.y > -256000.0f) {
+        const Point2 p = to_logical({io.MousePos.x, io.MousePos.y}, window, options_.window.rotation);
         io.MousePos = ImVec2(p.x, p.y);   // the backend set window pixels; the UI wants its own
     }
     if (font_texture_stale_) {
@@ -178,7 +189,7 @@ void Session::build_frame(Size2 ui, Size2 window) {
     ImGui::Render();
 }
 
-void Session::render_frame(Size2 ui, const std::vector<DamageRect>& damage) {
+void RunLoop::render_frame(Size2 ui, const std::vector<DamageRect>& damage) {
     ImDrawData& data = *ImGui::GetDrawData();
     // One pass per rectangle, each with the commands' own clips narrowed to it.
     std::vector<ImVec4> clips;
@@ -202,9 +213,9 @@ void Session::render_frame(Size2 ui, const std::vector<DamageRect>& damage) {
     }
 }
 
-bool Session::present_frame(GLFWwindow* window, Size2 window_size, bool& failed) {
-    const bool rotated = options_.rotation != 0;
-    const Size2 ui = rotated ? logical_size(window_size, options_.rotation) : window_size;
+bool RunLoop::present_frame(GLFWwindow* window, Size2 window_size, bool& failed) {
+    const bool rotated = options_.window.rotation != 0;
+    const Size2 ui = rotated ? logical_size(window_size, options_.window.rotation) : window_size;
     if (rotated) {   // the UI into the target at its own size, then turned onto the window
         if (!target_.resize(static_cast<int>(ui.width), static_cast<int>(ui.height))) {
             std::fprintf(stderr, "kiosk: cannot create a %.0f×%.0f offscreen buffer for the rotation\n", ui.width, ui.height);
@@ -227,7 +238,7 @@ bool Session::present_frame(GLFWwindow* window, Size2 window_size, bool& failed)
     if (partial) render_frame(ui, damage);
     else render_frame(ui, {DamageRect{0, 0, int(ui.width), int(ui.height)}});
     if (rotated) {
-        if (!presenter_.draw(target_, window_size, options_.rotation)) {
+        if (!presenter_.draw(target_, window_size, options_.window.rotation)) {
             failed = true;
             return false;
         }
@@ -240,10 +251,10 @@ bool Session::present_frame(GLFWwindow* window, Size2 window_size, bool& failed)
     return true;
 }
 
-int Session::take_screenshots(Size2 ui) {
-    Screenshot shot{options_.screenshot_path, static_cast<int>(ui.width), static_cast<int>(ui.height), pixel_scale_};
-    const bool batch = static_cast<bool>(options_.next_screenshot);
-    if (batch && !options_.next_screenshot(shot)) return 0;
+int RunLoop::take_screenshots(Size2 ui) {
+    Screenshot shot{options_.screenshots.path, static_cast<int>(ui.width), static_cast<int>(ui.height), pixel_scale_};
+    const bool batch = static_cast<bool>(options_.screenshots.next);
+    if (batch && !options_.screenshots.next(shot)) return 0;
     for (;;) {
         const float scale = shot.pixel_scale > 0 ? shot.pixel_scale : pixel_scale_for(shot.width, shot.height);
         if (scale != pixel_scale_) {   // another size: the fonts anew, at once (nobody is watching)
@@ -273,28 +284,30 @@ int Session::take_screenshots(Size2 ui) {
             }
             draw_frame(size, size);
         };
-        for (int i = 0; i < options_.screenshot_frames; ++i) frame();
+        for (int i = 0; i < options_.screenshots.frames; ++i) frame();
         // Pictures come from workers; each draws a frame that may ask for more.
-        const double give_up = glfwGetTime() + options_.screenshot_load_wait;
+        const double give_up = glfwGetTime() + options_.screenshots.load_wait;
         while (app_.busy_loading() && glfwGetTime() < give_up) {
             glfwWaitEventsTimeout(0.05);   // wake_ui() ends the wait when a picture is ready
             frame();
         }
         if (app_.busy_loading())
             std::fprintf(stderr, "kiosk: pictures still loading after %.0f s; the screenshot shows placeholders for them\n",
-                         options_.screenshot_load_wait);
+                         options_.screenshots.load_wait);
         glFinish();
         if (!write_png(shot.path, target_.width(), target_.height())) {
             std::fprintf(stderr, "kiosk: cannot write %s\n", shot.path.c_str());
             return 1;
         }
-        if (!batch || !options_.next_screenshot(shot)) return 0;
+        if (!batch || !options_.screenshots.next(shot)) return 0;
     }
 }
 
-int Session::run() {
-    const auto started = std::chrono::steady_clock::now();
-    const bool screenshot = !options_.screenshot_path.empty() || options_.next_screenshot;
+// Checks what the run needs, then opens the window, GL, ImGui and the fonts.
+// 0 when all is ready; otherwise the exit code (and whatever opened is closed).
+int RunLoop::set_up() {
+    started_ = std::chrono::steady_clock::now();
+    screenshot_ = options_.screenshots.wanted();
     if (!std::getenv("DISPLAY")) {
         std::fprintf(stderr,
                      "kiosk: no X display (DISPLAY is not set). Run it in the venue's X session, or render a "
@@ -317,25 +330,38 @@ int Session::run() {
         std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
         return 1;
     }
-    {   // the fonts are built on a worker while the window and GL are set up (llvmpipe takes a while)
-        int w = 0, h = 0;
-        expected_window_size(options_, screenshot, w, h);
-        const Size2 expected = logical_size(Size2{float(w), float(h)}, options_.rotation);
-        const float scale = pixel_scale_for(static_cast<int>(expected.width), static_cast<int>(expected.height));
-        fonts_.emplace(font_file_, scale, wake_ui);   // a finished build wakes a loop waiting for input
-        fonts_->start_first_build(app_.glyph_source());
-    }
-    GLFWwindow* window = create_window(options_, screenshot);
-    if (!window) {
+    start_font_build();
+    window_ = create_window(options_.window, screenshot_);
+    if (!window_) {
         glfwTerminate();
         return 1;
     }
-    g_kiosk_mode = options_.kiosk_mode && !screenshot;
-    glfwMakeContextCurrent(window);
+    g_kiosk_mode = options_.window.kiosk_mode && !screenshot_;
+    glfwMakeContextCurrent(window_);
     set_glfw_running(true);
     glfwSwapInterval(1);
-    sub_buffer_.emplace(window);
+    sub_buffer_.emplace(window_);
+    set_up_imgui();
 
+    int width = options_.window.width, height = options_.window.height;
+    if (!screenshot_) glfwGetFramebufferSize(window_, &width, &height);
+    // Screenshots show the UI upright at its logical size (the panel's, turned).
+    ui_size_ = logical_size(Size2{float(width), float(height)}, options_.window.rotation);
+    pixel_scale_ = pixel_scale_for(static_cast<int>(ui_size_.width), static_cast<int>(ui_size_.height));
+    return build_fonts() ? 0 : 1;
+}
+
+// The fonts are built on a worker while the window and GL are set up (llvmpipe takes a while).
+void RunLoop::start_font_build() {
+    int w = 0, h = 0;
+    expected_window_size(options_.window, screenshot_, w, h);
+    const Size2 expected = logical_size(Size2{float(w), float(h)}, options_.window.rotation);
+    const float scale = pixel_scale_for(static_cast<int>(expected.width), static_cast<int>(expected.height));
+    fonts_.emplace(font_file_, scale, wake_ui);   // a finished build wakes a loop waiting for input
+    fonts_->start_first_build(app_.glyph_source());
+}
+
+void RunLoop::set_up_imgui() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext(&context_atlas_);   // not owned by the context: FontKeeper's atlases come and go
     ImGuiIO& io = ImGui::GetIO();
@@ -344,75 +370,75 @@ int Session::run() {
     if (g_kiosk_mode) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;   // else the backend shows the pointer again
 
     // Ours first: the ImGui backend chains the callbacks it finds installed.
-    glfwSetCursorPosCallback(window, on_cursor);
-    glfwSetMouseButtonCallback(window, on_button);
-    glfwSetScrollCallback(window, on_scroll);
-    glfwSetKeyCallback(window, on_key);
-    glfwSetWindowRefreshCallback(window, on_refresh);
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    glfwSetCursorPosCallback(window_, on_cursor);
+    glfwSetMouseButtonCallback(window_, on_button);
+    glfwSetScrollCallback(window_, on_scroll);
+    glfwSetKeyCallback(window_, on_key);
+    glfwSetWindowRefreshCallback(window_, on_refresh);
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+}
 
-    int width = options_.width, height = options_.height;
-    if (!screenshot) glfwGetFramebufferSize(window, &width, &height);
-    // Screenshots show the UI upright at its logical size (the panel's, turned).
-    const Size2 ui = logical_size(Size2{float(width), float(height)}, options_.rotation);
-    pixel_scale_ = pixel_scale_for(static_cast<int>(ui.width), static_cast<int>(ui.height));
-
+// Draws while something changes and sleeps otherwise, until the window, the app
+// or a signal ends it. Returns the exit code.
+int RunLoop::loop() {
+    bool first = true;
+    long frames_drawn = 0;
+    double last_frame = -1;
+    const double loop_start = glfwGetTime();
+    const double exit_at = options_.benchmark.exit_after_seconds > 0 ? loop_start + options_.benchmark.exit_after_seconds : 0;
+    std::signal(SIGTERM, on_stop_signal);
+    std::signal(SIGINT, on_stop_signal);
     int exit_code = 0;
-    if (!build_fonts()) {
-        exit_code = 1;
-    } else if (screenshot) {
-        exit_code = take_screenshots(ui);
-    } else {
-        bool first = true;
-        long frames_drawn = 0;
-        double last_frame = -1;
-        const double loop_start = glfwGetTime();
-        const double exit_at = options_.exit_after_seconds > 0 ? loop_start + options_.exit_after_seconds : 0;
-        std::signal(SIGTERM, on_stop_signal);
-        std::signal(SIGINT, on_stop_signal);
-        while (!glfwWindowShouldClose(window) && !app_.exit_code() && !g_stop_signal) {
-            const double now = glfwGetTime();
-            if (exit_at > 0 && now >= exit_at) break;
-            bool new_text = false;
-            if (app_.update(now, new_text)) g_frames.want_one();
-            if (new_text) fonts_->request(app_.glyph_source());   // on a worker; the old atlas draws meanwhile
-            install_ready_fonts();
-            const bool frame_due = now - last_frame >= kMinFrameInterval;
-            if (frame_due && g_frames.draw_now(app_.seconds_until_change(now))) {
-                glfwGetFramebufferSize(window, &width, &height);
-                bool failed = false;
-                const bool drawn = present_frame(window, Size2{float(width), float(height)}, failed);
-                if (failed) {
-                    exit_code = 1;
-                    break;
-                }
-                last_frame = now;
-                g_frames.drew();
-                if (drawn) ++frames_drawn;
-                if (drawn && first) {
-                    first = false;
-                    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-                    std::fprintf(stderr, "kiosk: first frame after %.0f ms\n", ms.count());
-                    char status[96];
-                    std::snprintf(status, sizeof status, "showing %d×%d, first frame after %.0f ms", width, height,
-                                  ms.count());
-                    notifier_.ready(status);
-                }
+    while (!glfwWindowShouldClose(window_) && !app_.exit_code() && !g_stop_signal) {
+        const double now = glfwGetTime();
+        if (exit_at > 0 && now >= exit_at) break;
+        bool new_text = false;
+        if (app_.update(now, new_text)) g_frames.want_one();
+        if (new_text) fonts_->request(app_.glyph_source());   // on a worker; the old atlas draws meanwhile
+        install_ready_fonts();
+        const bool frame_due = now - last_frame >= kMinFrameInterval;
+        if (frame_due && g_frames.draw_now(app_.seconds_until_change(now))) {
+            int width = 0, height = 0;
+            glfwGetFramebufferSize(window_, &width, &height);
+            bool failed = false;
+            const bool drawn = present_frame(window_, Size2{float(width), float(height)}, failed);
+            if (failed) {
+                exit_code = 1;
+                break;
             }
-            // The watchdog hears from this loop, so it notices a hung UI, not just a live process.
-            notifier_.tick(glfwGetTime());
-            double wait = g_frames.wants_frames() ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
-            wait = std::max(wait, last_frame + kMinFrameInterval - glfwGetTime());
-            wait = std::min(wait, notifier_.seconds_until_ping(glfwGetTime()));
-            if (exit_at > 0) wait = std::min(wait, std::max(0.0, exit_at - glfwGetTime()));
-            if (wait > 0) glfwWaitEventsTimeout(wait); else glfwPollEvents();
+            last_frame = now;
+            g_frames.drew();
+            if (drawn) ++frames_drawn;
+            if (drawn && first) {
+                first = false;
+                report_first_frame(width, height);
+            }
         }
-        if (exit_at > 0)   // --exit-after: what the idling policy cost, for the benchmark
-            std::fprintf(stderr, "kiosk: frames drawn: %ld in %.1f s (OpenGL renderer: %s)\n", frames_drawn,
-                         glfwGetTime() - loop_start, reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+        // The watchdog hears from this loop, so it notices a hung UI, not just a live process.
+        notifier_.tick(glfwGetTime());
+        double wait = g_frames.wants_frames() ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
+        wait = std::max(wait, last_frame + kMinFrameInterval - glfwGetTime());
+        wait = std::min(wait, notifier_.seconds_until_ping(glfwGetTime()));
+        if (exit_at > 0) wait = std::min(wait, std::max(0.0, exit_at - glfwGetTime()));
+        if (wait > 0) glfwWaitEventsTimeout(wait); else glfwPollEvents();
     }
+    if (exit_at > 0)   // --exit-after: what the idling policy cost, for the benchmark
+        std::fprintf(stderr, "kiosk: frames drawn: %ld in %.1f s (OpenGL renderer: %s)\n", frames_drawn,
+                     glfwGetTime() - loop_start, reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+    return exit_code;
+}
 
+void RunLoop::report_first_frame(int width, int height) {
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_);
+    std::fprintf(stderr, "kiosk: first frame after %.0f ms\n", ms.count());
+    char status[96];
+    std::snprintf(status, sizeof status, "showing %d×%d, first frame after %.0f ms", width, height, ms.count());
+    notifier_.ready(status);
+}
+
+// Closes what set_up() opened, in reverse; `exit_code` is the run's so far.
+int RunLoop::tear_down(int exit_code) {
     app_.release_gpu();
     if (exit_code == 0 && app_.exit_code()) exit_code = *app_.exit_code();
     if (g_stop_signal) std::fprintf(stderr, "kiosk: stopping on %s\n", g_stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
@@ -425,9 +451,17 @@ int Session::run() {
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     set_glfw_running(false);
-    glfwDestroyWindow(window);
+    glfwDestroyWindow(window_);
     glfwTerminate();
     return exit_code;
+}
+
+int RunLoop::run() {
+    const int set_up_code = set_up();
+    if (set_up_code != 0 && !window_) return set_up_code;   // nothing opened to close
+    int exit_code = set_up_code;
+    if (exit_code == 0) exit_code = screenshot_ ? take_screenshots(ui_size_) : loop();
+    return tear_down(exit_code);
 }
 
 } // namespace
@@ -438,8 +472,8 @@ void wake_ui() {
 }
 
 int run(RunnerApp& app, const RunnerOptions& options) {
-    Session session(app, options);
-    return session.run();
+    RunLoop loop(app, options);
+    return loop.run();
 }
 
 } // namespace kiosk

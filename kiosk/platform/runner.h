@@ -26,23 +26,40 @@ struct Screenshot {
     float pixel_scale = 0;             // the fonts' scale; 0: from the size (1 at 1080p)
 };
 
-struct RunnerOptions {
+// The window: where, how big, how turned. (hello_imgui's RunnerParams is split
+// by concern the same way.)
+struct WindowOptions {
     int width = 1920;
     int height = 1080;
-    std::string window_title = "吕梁广场 · Kiosk";
-    std::string screenshot_path;   // when set: render offscreen, write a PNG of the UI upright, return
-                                   // (width×height turned by `rotation`: 1920×1080 at 90 gives 1080×1920)
-    // Several screenshots instead of screenshot_path: called before each, it readies the app
-    // and fills in the next; false when there are no more.
-    std::function<bool(Screenshot&)> next_screenshot;
-    int screenshot_frames = 4;     // frames drawn before the capture, so layout and animations settle
-    double screenshot_load_wait = 10;   // then, seconds at most to keep drawing while pictures load
+    std::string title = "吕梁广场 · Kiosk";
     bool kiosk_mode = false;       // fullscreen on the chosen monitor, no pointer, close requests ignored
     int monitor_index = 0;         // kiosk mode's monitor, as GLFW counts them…
     std::string monitor_name;      // …or as GLFW names it (chosen over the index when present)
     int rotation = 0;              // the UI turned clockwise on the panel: 0, 90, 180, 270 (rotation.h)
-    double exit_after_seconds = 0; // > 0: close after this long and print "frames drawn: N" (benchmarks)
-    RenderCounters* counters = nullptr;   // may be null
+};
+
+// Pictures of the UI instead of a window on screen.
+struct ScreenshotOptions {
+    std::string path;              // when set: render offscreen, write a PNG of the UI upright, return
+                                   // (width×height turned by `rotation`: 1920×1080 at 90 gives 1080×1920)
+    // Several screenshots instead of `path`: called before each, it readies the app
+    // and fills in the next; false when there are no more.
+    std::function<bool(Screenshot&)> next;
+    int frames = 4;                // frames drawn before the capture, so layout and animations settle
+    double load_wait = 10;         // then, seconds at most to keep drawing while pictures load
+    bool wanted() const { return !path.empty() || static_cast<bool>(next); }
+};
+
+// What benchmarks ask of a run.
+struct BenchmarkOptions {
+    double exit_after_seconds = 0; // > 0: close after this long and print "frames drawn: N"
+};
+
+struct RunnerOptions {
+    WindowOptions window;
+    ScreenshotOptions screenshots;
+    BenchmarkOptions benchmark;
+    RenderCounters* counters = nullptr;   // the status writer's view of the frames; may be null
 };
 
 // What the runner knows about drawing, for the admin panel and the status files.

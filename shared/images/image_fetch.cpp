@@ -5,7 +5,7 @@
 
 namespace kiosk {
 
-ImageBytes fetch_image(std::string_view location, FeedCache* cache, const FetchOptions& options,
+ImageBytes fetch_image(std::string_view location, DocumentCache* cache, const FetchOptions& options,
                        const std::atomic<bool>* cancel) {
     ImageBytes out;
     if (!looks_like_url(location)) {

@@ -24,7 +24,7 @@ struct ImageBytes {
 // so a changed picture needs a new URL. `cache` may be null. A download returns
 // soon after *cancel turns true. Failures are returned, not logged: the caller
 // (the image loader) logs each picture once, however often it is asked for.
-ImageBytes fetch_image(std::string_view location, FeedCache* cache, const FetchOptions& options = {},
+ImageBytes fetch_image(std::string_view location, DocumentCache* cache, const FetchOptions& options = {},
                        const std::atomic<bool>* cancel = nullptr);
 
 } // namespace kiosk

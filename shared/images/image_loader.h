@@ -78,7 +78,7 @@ struct LoadedImage {
 };
 
 struct ImageLoaderOptions {
-    FeedCache* cache = nullptr;           // downloaded pictures are kept here; may be null
+    DocumentCache* cache = nullptr;           // downloaded pictures are kept here; may be null
     std::string feed_location;            // relative image paths resolve against it
     FetchOptions fetch;
     ImageLimits limits;

@@ -53,10 +53,10 @@ std::filesystem::path default_cache_dir(const std::function<const char*(const ch
     return std::filesystem::path("/var/cache") / kAppDir;
 }
 
-FeedCache::FeedCache(std::filesystem::path dir, std::size_t max_document_bytes)
+DocumentCache::DocumentCache(std::filesystem::path dir, std::size_t max_document_bytes)
     : dir_(std::move(dir)), max_document_bytes_(max_document_bytes) {}
 
-bool FeedCache::prepare(std::string& error) {
+bool DocumentCache::prepare(std::string& error) {
     std::error_code ec;
     std::filesystem::create_directories(dir_ / "images", ec);
     if (ec) {
@@ -69,11 +69,11 @@ bool FeedCache::prepare(std::string& error) {
     return true;
 }
 
-std::filesystem::path FeedCache::document_path(std::string_view name) const {
+std::filesystem::path DocumentCache::document_path(std::string_view name) const {
     return dir_ / (std::string(name) + ".json");
 }
 
-std::optional<CachedDocument> FeedCache::load(std::string_view name, std::string& error) const {
+std::optional<CachedDocument> DocumentCache::load(std::string_view name, std::string& error) const {
     const std::filesystem::path path = document_path(name);
     std::optional<std::string> text = read_whole_file(path, max_document_bytes_, error);
     if (!text) return std::nullopt;
@@ -98,7 +98,7 @@ std::optional<CachedDocument> FeedCache::load(std::string_view name, std::string
     return doc;
 }
 
-bool FeedCache::store(std::string_view name, const CachedDocument& doc, std::string& error) {
+bool DocumentCache::store(std::string_view name, const CachedDocument& doc, std::string& error) {
     if (!write_file_atomically(document_path(name), doc.text, error)) return false;
     const nlohmann::json meta = {{"url", doc.url},
                                  {"etag", doc.etag},
@@ -109,20 +109,20 @@ bool FeedCache::store(std::string_view name, const CachedDocument& doc, std::str
                                  meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), error);
 }
 
-std::filesystem::path FeedCache::image_path(std::string_view url) const {
+std::filesystem::path DocumentCache::image_path(std::string_view url) const {
     char name[32];
     std::snprintf(name, sizeof name, "%016llx.img", static_cast<unsigned long long>(fnv1a(url)));
     return dir_ / "images" / name;
 }
 
-std::optional<std::string> FeedCache::load_image(std::string_view url, std::string& error) const {
+std::optional<std::string> DocumentCache::load_image(std::string_view url, std::string& error) const {
     const std::filesystem::path path = image_path(url);
     std::optional<std::string> bytes = read_whole_file(path, kMaxImageBytes, error);
     if (bytes) ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);   // used now; a read-only cache just ages
     return bytes;
 }
 
-bool FeedCache::store_image(std::string_view url, std::string_view bytes, std::string& error) {
+bool DocumentCache::store_image(std::string_view url, std::string_view bytes, std::string& error) {
     const std::filesystem::path path = image_path(url);
     if (!write_file_atomically(path, bytes, error)) {
         // Perhaps the disk is full: make room among our own files, then try once more.
@@ -159,7 +159,7 @@ std::vector<ImageFile> list_images(const std::filesystem::path& dir) {
 
 } // namespace
 
-FeedCache::ImageUsage FeedCache::image_usage() const {
+DocumentCache::ImageUsage DocumentCache::image_usage() const {
     ImageUsage usage;
     for (const ImageFile& f : list_images(dir_ / "images")) {
         ++usage.files;
@@ -168,7 +168,7 @@ FeedCache::ImageUsage FeedCache::image_usage() const {
     return usage;
 }
 
-int FeedCache::trim_images(std::uintmax_t max_bytes, const std::filesystem::path& keep) {
+int DocumentCache::trim_images(std::uintmax_t max_bytes, const std::filesystem::path& keep) {
     std::vector<ImageFile> files = list_images(dir_ / "images");
     std::uintmax_t total = 0;
     for (const ImageFile& f : files) total += f.bytes;
@@ -185,7 +185,7 @@ int FeedCache::trim_images(std::uintmax_t max_bytes, const std::filesystem::path
     return removed;
 }
 
-int FeedCache::clear_images(std::string& error) {
+int DocumentCache::clear_images(std::string& error) {
     std::error_code ec;
     const auto dir = dir_ / "images";
     std::filesystem::directory_iterator it(dir, ec);

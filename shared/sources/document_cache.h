@@ -32,9 +32,9 @@ struct CachedDocument {
     std::chrono::system_clock::time_point written;   // when the cache got it
 };
 
-class FeedCache {
+class DocumentCache {
 public:
-    explicit FeedCache(std::filesystem::path dir, std::size_t max_document_bytes = 20u * 1024 * 1024);
+    explicit DocumentCache(std::filesystem::path dir, std::size_t max_document_bytes = 20u * 1024 * 1024);
 
     const std::filesystem::path& dir() const { return dir_; }
 

@@ -44,7 +44,7 @@ bool SourceStatus::offline(std::chrono::system_clock::time_point now) const {
     return !age || *age > stale_after;
 }
 
-FeedSource::FeedSource(SourceConfig config, DocumentHandler handler, FeedCache* cache, std::function<void()> on_change)
+DocumentSource::DocumentSource(SourceConfig config, DocumentHandler handler, DocumentCache* cache, std::function<void()> on_change)
     : config_(std::move(config)), handler_(std::move(handler)), cache_(cache), on_change_(std::move(on_change)) {
     status_.name = config_.name;
     status_.location = redact_url(config_.location);
@@ -52,16 +52,16 @@ FeedSource::FeedSource(SourceConfig config, DocumentHandler handler, FeedCache* 
     status_.stale_after = config_.stale_after;
 }
 
-FeedSource::~FeedSource() { stop(); }
+DocumentSource::~DocumentSource() { stop(); }
 
-void FeedSource::start() {
+void DocumentSource::start() {
     if (worker_.joinable()) return;
     stopping_ = false;
     if (!status_.is_url) watch_ = std::make_unique<FileWatch>(config_.location);
     worker_ = std::thread([this] { run(); });
 }
 
-void FeedSource::stop() {
+void DocumentSource::stop() {
     {
         std::lock_guard lock(wait_mutex_);
         stopping_ = true;
@@ -72,7 +72,7 @@ void FeedSource::stop() {
     watch_.reset();
 }
 
-void FeedSource::refresh_now() {
+void DocumentSource::refresh_now() {
     {
         std::lock_guard lock(wait_mutex_);
         refresh_requested_ = true;
@@ -81,22 +81,22 @@ void FeedSource::refresh_now() {
     if (watch_) watch_->interrupt();
 }
 
-SourceStatus FeedSource::status() const {
+SourceStatus DocumentSource::status() const {
     std::lock_guard lock(status_mutex_);
     return status_;
 }
 
 template <class F>
-void FeedSource::update_status(F&& change) {
+void DocumentSource::update_status(F&& change) {
     std::lock_guard lock(status_mutex_);
     change(status_);
 }
 
-void FeedSource::notify() {
+void DocumentSource::notify() {
     if (on_change_) on_change_();
 }
 
-void FeedSource::run() {
+void DocumentSource::run() {
     load_cache();   // here, not in start(): parsing stays off the UI thread
     if (status_.is_url) run_url();
     else run_file();
@@ -104,7 +104,7 @@ void FeedSource::run() {
     summarizer_.clear("");   // leave no counted repeats unlogged
 }
 
-void FeedSource::load_cache() {
+void DocumentSource::load_cache() {
     if (!cache_) return;
     const std::string path = cache_->document_path(config_.name).string();
     std::string error;
@@ -134,7 +134,7 @@ void FeedSource::load_cache() {
     notify();
 }
 
-void FeedSource::run_url() {
+void DocumentSource::run_url() {
     HttpFetcher fetcher(config_.location, config_.fetch, config_.user_agent);
     if (cached_ && cached_->url == config_.location) fetcher.set_validators(cached_->etag, cached_->last_modified);
     std::minstd_rand rng(std::random_device{}());
@@ -152,7 +152,7 @@ void FeedSource::run_url() {
     }
 }
 
-void FeedSource::attempt_url(HttpFetcher& fetcher) {
+void DocumentSource::attempt_url(HttpFetcher& fetcher) {
     update_status([](SourceStatus& s) {
         s.last_attempt = std::chrono::system_clock::now();
         ++s.attempts;
@@ -179,7 +179,7 @@ void FeedSource::attempt_url(HttpFetcher& fetcher) {
     take_document(std::move(r.body), redact_url(config_.location), fetcher.etag(), fetcher.last_modified());
 }
 
-void FeedSource::run_file() {
+void DocumentSource::run_file() {
     if (!watch_->error().empty())
         log_warning(config_.name + ": " + watch_->error() + "; checking " + config_.location + " every " +
                     format_duration(config_.file_check_interval) + " instead");
@@ -205,7 +205,7 @@ void FeedSource::run_file() {
     }
 }
 
-void FeedSource::attempt_file() {
+void DocumentSource::attempt_file() {
     update_status([](SourceStatus& s) {
         s.last_attempt = std::chrono::system_clock::now();
         ++s.attempts;
@@ -220,7 +220,7 @@ void FeedSource::attempt_file() {
     take_document(std::move(*text), config_.location, "", "");
 }
 
-void FeedSource::take_document(std::string text, const std::string& origin, const std::string& etag,
+void DocumentSource::take_document(std::string text, const std::string& origin, const std::string& etag,
                                const std::string& last_modified) {
     if (last_text_ && *last_text_ == text) {   // e.g. a server without validators, or a touched file
         confirmed();
@@ -270,7 +270,7 @@ void FeedSource::take_document(std::string text, const std::string& origin, cons
     write_cache(false);
 }
 
-void FeedSource::answered() {
+void DocumentSource::answered() {
     const int had = status().consecutive_failures;   // only this thread writes it
     if (had == 0) return;
     summarizer_.clear(config_.name + ":fail:");
@@ -282,7 +282,7 @@ void FeedSource::answered() {
     notify();
 }
 
-void FeedSource::confirmed() {
+void DocumentSource::confirmed() {
     if (last_rejected_ || !last_text_) return;   // the source confirms a document that isn't shown
     update_status([](SourceStatus& s) {
         s.last_success = std::chrono::system_clock::now();
@@ -290,7 +290,7 @@ void FeedSource::confirmed() {
     });
 }
 
-void FeedSource::failed(const std::string& kind, const std::string& error) {
+void DocumentSource::failed(const std::string& kind, const std::string& error) {
     summarizer_.report(LogLevel::warning, config_.name + ":fail:" + kind, config_.name + ": " + error);
     int failures = 0;
     update_status([&](SourceStatus& s) {
@@ -300,7 +300,7 @@ void FeedSource::failed(const std::string& kind, const std::string& error) {
     if (failures == 1) notify();
 }
 
-void FeedSource::write_cache(bool force) {
+void DocumentSource::write_cache(bool force) {
     if (!pending_cache_ || !cache_) return;
     const auto now = std::chrono::steady_clock::now();
     if (!force && last_cache_write_ != std::chrono::steady_clock::time_point{} &&
@@ -320,7 +320,7 @@ void FeedSource::write_cache(bool force) {
     pending_cache_.reset();
 }
 
-void FeedSource::wait_for(std::chrono::milliseconds delay) {
+void DocumentSource::wait_for(std::chrono::milliseconds delay) {
     std::unique_lock lock(wait_mutex_);
     wake_.wait_for(lock, delay, [&] { return stopping_.load() || refresh_requested_; });
     refresh_requested_ = false;

@@ -100,14 +100,14 @@ struct SourceStatus {
     bool offline(std::chrono::system_clock::time_point now) const;
 };
 
-class FeedSource {
+class DocumentSource {
 public:
     // `cache` may be null (no disk cache); it must outlive the source. `on_change`
     // is called on the worker thread after a publish or a status change (wake the UI).
-    FeedSource(SourceConfig config, DocumentHandler handler, FeedCache* cache, std::function<void()> on_change);
-    ~FeedSource();
-    FeedSource(const FeedSource&) = delete;
-    FeedSource& operator=(const FeedSource&) = delete;
+    DocumentSource(SourceConfig config, DocumentHandler handler, DocumentCache* cache, std::function<void()> on_change);
+    ~DocumentSource();
+    DocumentSource(const DocumentSource&) = delete;
+    DocumentSource& operator=(const DocumentSource&) = delete;
 
     // Publishes the cached document at once when there is a valid one, then starts the worker.
     void start();
@@ -137,7 +137,7 @@ private:
 
     SourceConfig config_;
     DocumentHandler handler_;
-    FeedCache* cache_;
+    DocumentCache* cache_;
     std::function<void()> on_change_;
     LogSummarizer summarizer_;
 

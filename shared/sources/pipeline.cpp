@@ -18,7 +18,7 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
         c.stale_after = config_.feed_stale_after;
         c.file_check_interval = config_.file_check_interval;
         c.fetch = config_.fetch;
-        feed_source_ = std::make_unique<FeedSource>(c, publish_into(feed_, std::move(parse_feed)), &cache_, wake_ui);
+        feed_source_ = std::make_unique<DocumentSource>(c, publish_into(feed_, std::move(parse_feed)), &cache_, wake_ui);
     }
     if (!config_.live_location.empty()) {
         SourceConfig c;
@@ -31,7 +31,7 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
         c.file_check_interval = config_.file_check_interval;
         c.log_each_update = false;
         c.fetch = config_.fetch;
-        live_source_ = std::make_unique<FeedSource>(c, publish_into(live_, std::move(parse_live)), &cache_, wake_ui);
+        live_source_ = std::make_unique<DocumentSource>(c, publish_into(live_, std::move(parse_live)), &cache_, wake_ui);
     }
 }
 

@@ -60,16 +60,16 @@ public:
     std::optional<SourceStatus> live_status() const;
 
     // Null when the cache directory could not be created (the kiosk then runs without one).
-    FeedCache* cache() { return cache_ok_ ? &cache_ : nullptr; }
+    DocumentCache* cache() { return cache_ok_ ? &cache_ : nullptr; }
 
 private:
     PipelineConfig config_;
-    FeedCache cache_;
+    DocumentCache cache_;
     bool cache_ok_ = false;
     Published<Feed> feed_;
     Published<LiveStats> live_;
-    std::unique_ptr<FeedSource> feed_source_;
-    std::unique_ptr<FeedSource> live_source_;
+    std::unique_ptr<DocumentSource> feed_source_;
+    std::unique_ptr<DocumentSource> live_source_;
 };
 
 } // namespace kiosk

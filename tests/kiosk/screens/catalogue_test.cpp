@@ -43,8 +43,8 @@ Product make_product(int i, const std::string& county) {
 // Two counties: "big" with `n` products, "small" with three.
 std::shared_ptr<Feed> synthetic_feed(int n) {
     auto feed = kiosk::test::test_event_feed();
-    feed->counties.push_back({"big", {"大县", "Big County"}, {"很多商品的县。", "A county with many products."}, ""});
-    feed->counties.push_back({"small", {"小县", "Small County"}, {"三件商品。", "Three products."}, ""});
+    feed->counties.push_back({"big", {"大县", "Big County"}, {"很多商品的县。", "A county with many products."}, "", "", {}});
+    feed->counties.push_back({"small", {"小县", "Small County"}, {"三件商品。", "Three products."}, "", "", {}});
     for (int i = 0; i < n; ++i) feed->products.push_back(make_product(i, "big"));
     for (int i = 0; i < 3; ++i) feed->products.push_back(make_product(n + i, "small"));
     feed->index();

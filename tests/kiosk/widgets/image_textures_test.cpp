@@ -233,7 +233,7 @@ namespace {
 // One county whose products have pictures at `images` (in order; "" for none).
 std::shared_ptr<Feed> feed_with_pictures(const std::vector<std::string>& images) {
     auto feed = kiosk::test::test_event_feed();
-    feed->counties.push_back({"c", {"县", "County"}, {"简介。", "Blurb."}, ""});
+    feed->counties.push_back({"c", {"县", "County"}, {"简介。", "Blurb."}, "", "", {}});
     for (std::size_t i = 0; i < images.size(); ++i) {
         Product p;
         p.id = "p" + std::to_string(i);

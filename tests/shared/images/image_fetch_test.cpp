@@ -14,7 +14,7 @@ using namespace kiosk;
 TEST_CASE("an image URL is downloaded once, then served from the cache offline", "[image_fetch]") {
     test::LogCapture log;
     test::TempDir dir;
-    FeedCache cache(dir / "cache");
+    DocumentCache cache(dir / "cache");
     std::string error;
     REQUIRE(cache.prepare(error));
     const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(300, '\0');

@@ -471,7 +471,7 @@ TEST_CASE("a relative image path is read next to the feed file", "[image_loader]
 
 TEST_CASE("a downloaded picture is kept in the disk cache and shown offline", "[image_loader]") {
     test::TempDir dir;
-    FeedCache cache(dir / "cache");
+    DocumentCache cache(dir / "cache");
     std::string error;
     REQUIRE(cache.prepare(error));
     auto http = std::make_unique<test::LocalHttpServer>();

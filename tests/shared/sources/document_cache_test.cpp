@@ -39,13 +39,13 @@ TEST_CASE("the default cache dir follows systemd, then XDG, then HOME", "[feed_c
 
 TEST_CASE("a stored document comes back with its validators", "[feed_cache]") {
     test::TempDir dir;
-    FeedCache cache(dir / "cache");
+    DocumentCache cache(dir / "cache");
     std::string error;
     REQUIRE(cache.prepare(error));
     CachedDocument doc{"{\"format\":1}", "https://example.org/feed.json", "\"v1\"", "Sat, 16 May 2020 11:30:00 GMT", {}};
     REQUIRE(cache.store("feed", doc, error));
 
-    FeedCache reopened(dir / "cache");
+    DocumentCache reopened(dir / "cache");
     const auto loaded = reopened.load("feed", error);
     REQUIRE(loaded);
     CHECK(loaded->text == doc.text);
@@ -60,7 +60,7 @@ TEST_CASE("a stored document comes back with its validators", "[feed_cache]") {
 
 TEST_CASE("validators that don't describe the cached text are dropped", "[feed_cache]") {
     test::TempDir dir;
-    FeedCache cache(dir.path());
+    DocumentCache cache(dir.path());
     std::string error;
     REQUIRE(cache.prepare(error));
     REQUIRE(cache.store("feed", {"old text", "https://example.org/f", "\"old\"", "", {}}, error));
@@ -74,7 +74,7 @@ TEST_CASE("validators that don't describe the cached text are dropped", "[feed_c
 
 TEST_CASE("images are cached by URL", "[feed_cache]") {
     test::TempDir dir;
-    FeedCache cache(dir.path());
+    DocumentCache cache(dir.path());
     std::string error;
     REQUIRE(cache.prepare(error));
     REQUIRE(cache.store_image("https://example.org/a.png", "PNG-A", error));
@@ -86,7 +86,7 @@ TEST_CASE("images are cached by URL", "[feed_cache]") {
 
 TEST_CASE("clearing the image cache removes the images and keeps the documents", "[feed_cache]") {
     test::TempDir dir;
-    FeedCache cache(dir.path());
+    DocumentCache cache(dir.path());
     std::string error;
     REQUIRE(cache.prepare(error));
     REQUIRE(cache.store_image("https://example.org/a.png", "PNG-A", error));
@@ -96,7 +96,7 @@ TEST_CASE("clearing the image cache removes the images and keeps the documents",
     CHECK_FALSE(cache.load_image("https://example.org/a.png", error));
     CHECK(cache.load("feed", error).has_value());
     CHECK(cache.clear_images(error) == 0);
-    FeedCache missing(dir.path() / "nowhere");
+    DocumentCache missing(dir.path() / "nowhere");
     CHECK(missing.clear_images(error) == -1);
     CHECK_THAT(error, Catch::Contains("nowhere"));
 }
@@ -108,7 +108,7 @@ TEST_CASE("a writer killed with SIGKILL at any instant leaves a loadable cache",
     const std::string b = "{\"version\":\"B\",\"pad\":\"" + std::string(2u << 20, 'b') + "\"}";
     std::string error;
     {
-        FeedCache cache(dir.path());
+        DocumentCache cache(dir.path());
         REQUIRE(cache.prepare(error));
         REQUIRE(cache.store("feed", {a, "https://example.org/f", "\"A\"", "", {}}, error));
     }
@@ -122,7 +122,7 @@ TEST_CASE("a writer killed with SIGKILL at any instant leaves a loadable cache",
         REQUIRE(child >= 0);
         if (child == 0) {
             ::close(ready[0]);
-            FeedCache cache(dir.path());
+            DocumentCache cache(dir.path());
             std::string child_error;
             const char started = 1;
             [[maybe_unused]] ssize_t w = ::write(ready[1], &started, 1);
@@ -145,7 +145,7 @@ TEST_CASE("a writer killed with SIGKILL at any instant leaves a loadable cache",
         for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
             leftovers_seen += entry.path().filename().string().find(".tmp-") != std::string::npos;
 
-        FeedCache cache(dir.path());
+        DocumentCache cache(dir.path());
         REQUIRE(cache.prepare(error));
         const auto loaded = cache.load("feed", error);
         REQUIRE(loaded);
@@ -169,7 +169,7 @@ void set_last_use(const std::filesystem::path& file, std::chrono::hours ago) {
 
 TEST_CASE("the image cache stays under its limit by deleting the least recently used", "[feed_cache]") {
     test::TempDir dir;
-    FeedCache cache(dir.path());
+    DocumentCache cache(dir.path());
     std::string error;
     REQUIRE(cache.prepare(error));
     cache.set_image_limit(3500);
@@ -200,7 +200,7 @@ TEST_CASE("a full disk: the image cache makes room among its own files and docum
     test::TempDir dir;
     test::SmallMount disk(dir / "cache", 64 * 1024);
     REQUIRE(disk.ok());
-    FeedCache cache(dir / "cache");
+    DocumentCache cache(dir / "cache");
     std::string error;
     REQUIRE(cache.prepare(error));
     cache.set_image_limit(0);   // no limit of ours: only the disk's

@@ -29,11 +29,11 @@ FetchOptions fast_options() {
 // A source publishing Feed snapshots into `slot`, with a cache in a temp dir.
 struct Harness {
     test::TempDir dir;
-    FeedCache cache{dir / "cache"};
+    DocumentCache cache{dir / "cache"};
     Published<Feed> slot;
     std::atomic<int> parses{0};
     std::atomic<int> wakes{0};
-    std::unique_ptr<FeedSource> source;
+    std::unique_ptr<DocumentSource> source;
 
     Harness() {
         std::string error;
@@ -50,7 +50,7 @@ struct Harness {
         return c;
     }
     void start(SourceConfig c) {
-        source = std::make_unique<FeedSource>(
+        source = std::make_unique<DocumentSource>(
             std::move(c),
             publish_into<Feed>(slot, [this](std::string_view t, std::string_view o) { return test::parse_test_feed(t, o, &parses); }),
             &cache, [this] { ++wakes; });

@@ -150,5 +150,5 @@ TEST_CASE("a read-only cache directory: the cached feed shows and new feeds stil
     CHECK(note(pipeline.feed()) == "newer");
     pipeline.stop();
     std::string error;
-    CHECK(FeedCache(dir / "cache").load("feed", error)->text == test::feed_doc("cached"));   // the last good copy is intact
+    CHECK(DocumentCache(dir / "cache").load("feed", error)->text == test::feed_doc("cached"));   // the last good copy is intact
 }
