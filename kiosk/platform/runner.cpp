@@ -6,6 +6,7 @@
 #include "platform/frame_damage.h"
 #include "platform/kiosk_window.h"
 #include "platform/lockdown.h"
+#include "platform/loop_waker.h"
 #include "platform/render_target.h"
 #include "platform/rotation.h"
 #include "service/service_notify.h"
@@ -21,7 +22,6 @@
 
 #include <algorithm>
 #include <csignal>
-#include <mutex>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -39,15 +39,6 @@ std::vector<std::pair<int, int>> g_keys_pressed;   // key, mods: for the app bef
 // systemctl stop sends SIGTERM: the loop, which wakes at least every second, ends cleanly.
 volatile std::sig_atomic_t g_stop_signal = 0;
 void on_stop_signal(int signal) { g_stop_signal = signal; }
-// glfwPostEmptyEvent is only valid between init and terminate; workers call it.
-std::mutex g_wake_mutex;
-bool g_glfw_running = false;
-
-void set_glfw_running(bool running) {
-    std::lock_guard lock(g_wake_mutex);
-    g_glfw_running = running;
-}
-
 void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "kiosk: GLFW error %d: %s\n", code, text); }
 void on_cursor(GLFWwindow*, double, double) { g_frames.input(); }
 void on_button(GLFWwindow*, int, int, int) { g_frames.input(); }
@@ -288,7 +279,7 @@ int RunLoop::take_screenshots(Size2 ui) {
         // Pictures come from workers; each draws a frame that may ask for more.
         const double give_up = glfwGetTime() + options_.screenshots.load_wait;
         while (app_.busy_loading() && glfwGetTime() < give_up) {
-            glfwWaitEventsTimeout(0.05);   // wake_ui() ends the wait when a picture is ready
+            wait_for_ui_events(0.05);   // wake_ui() ends the wait when a picture is ready
             frame();
         }
         if (app_.busy_loading())
@@ -338,7 +329,6 @@ int RunLoop::set_up() {
     }
     g_kiosk_mode = options_.window.kiosk_mode && !screenshot_;
     glfwMakeContextCurrent(window_);
-    set_glfw_running(true);
     glfwSwapInterval(1);
     sub_buffer_.emplace(window_);
     set_up_imgui();
@@ -421,7 +411,7 @@ int RunLoop::loop() {
         wait = std::max(wait, last_frame + kMinFrameInterval - glfwGetTime());
         wait = std::min(wait, notifier_.seconds_until_ping(glfwGetTime()));
         if (exit_at > 0) wait = std::min(wait, std::max(0.0, exit_at - glfwGetTime()));
-        if (wait > 0) glfwWaitEventsTimeout(wait); else glfwPollEvents();
+        if (wait > 0) wait_for_ui_events(wait); else glfwPollEvents();
     }
     if (exit_at > 0)   // --exit-after: what the idling policy cost, for the benchmark
         std::fprintf(stderr, "kiosk: frames drawn: %ld in %.1f s (OpenGL renderer: %s)\n", frames_drawn,
@@ -450,7 +440,6 @@ int RunLoop::tear_down(int exit_code) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    set_glfw_running(false);
     glfwDestroyWindow(window_);
     glfwTerminate();
     return exit_code;
@@ -466,10 +455,7 @@ int RunLoop::run() {
 
 } // namespace
 
-void wake_ui() {
-    std::lock_guard lock(g_wake_mutex);
-    if (g_glfw_running) glfwPostEmptyEvent();
-}
+void wake_ui() { wake_ui_loop(); }
 
 int run(RunnerApp& app, const RunnerOptions& options) {
     RunLoop loop(app, options);

@@ -43,9 +43,10 @@ PinEntry::Result PinEntry::submit(double now) {
     }
     check_ = async_then(
         [pin = typed_, stored = stored_hash_]() mutable {
+            const auto start = std::chrono::steady_clock::now();
             const bool right = verify_pin(pin, stored);
             std::fill(pin.begin(), pin.end(), '\0');
-            return right;
+            return CheckOutcome{right, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
         },
         on_checked_, worker_);
     clear();
@@ -54,7 +55,9 @@ PinEntry::Result PinEntry::submit(double now) {
 
 std::optional<PinEntry::Result> PinEntry::poll(double now) {
     if (!checking() || check_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
-    if (check_.get()) {
+    const CheckOutcome outcome = check_.get();
+    last_check_seconds_ = outcome.seconds;
+    if (outcome.right) {
         lockout_.record_success();
         return Result::accepted;
     }

@@ -49,13 +49,20 @@ public:
     bool locked(double now) const { return !lockout_.allows_attempt(now); }
     double seconds_locked(double now) const { return lockout_.seconds_left(now); }
     int failures() const { return lockout_.failures(); }
+    // How long the last finished check took on its thread, in seconds (0 before any): for the log.
+    double last_check_seconds() const { return last_check_seconds_; }
 
 private:
     std::string stored_hash_;
     PinLockout lockout_;
     std::function<void()> on_checked_;
     std::string typed_;
-    std::future<bool> check_;
+    struct CheckOutcome {
+        bool right = false;
+        double seconds = 0;
+    };
+    std::future<CheckOutcome> check_;
+    double last_check_seconds_ = 0;
     std::future<void> worker_;   // the check's thread, until on_checked has returned
 };
 

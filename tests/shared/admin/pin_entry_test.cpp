@@ -35,11 +35,13 @@ PinEntry::Result submit_and_wait(PinEntry& entry, double now) {
 
 TEST_CASE("the right PIN is accepted and a wrong one is not") {
     PinEntry entry(stored("2468"));
+    CHECK(entry.last_check_seconds() == 0);
     type_all(entry, "1357", 0);
     CHECK(entry.length() == 4);
     CHECK(submit_and_wait(entry, 0) == PinEntry::Result::wrong);
     CHECK(entry.length() == 0);   // forgotten after each check
     CHECK(entry.failures() == 1);
+    CHECK(entry.last_check_seconds() > 0);   // the log tells how long the hash took
     type_all(entry, "2468", 1);
     CHECK(submit_and_wait(entry, 1) == PinEntry::Result::accepted);
     CHECK(entry.failures() == 0);
