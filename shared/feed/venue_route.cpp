@@ -20,26 +20,26 @@ double weight_of(const WalkEdge& edge) {
 
 // Lift or stairs between two floors: the kind of an area whose door is at
 // either end decides; else the edge's step_free flag.
-LegKind floor_change_kind(const Venue& venue, const WalkEdge& edge) {
+WalkLegKind floor_change_kind(const Venue& venue, const WalkEdge& edge) {
     for (const Area& area : venue.areas)
         if ((area.kind == AreaKind::lift || area.kind == AreaKind::stairs) && (area.door == edge.from || area.door == edge.to))
-            return area.kind == AreaKind::lift ? LegKind::lift : LegKind::stairs;
-    return edge.step_free ? LegKind::lift : LegKind::stairs;
+            return area.kind == AreaKind::lift ? WalkLegKind::lift : WalkLegKind::stairs;
+    return edge.step_free ? WalkLegKind::lift : WalkLegKind::stairs;
 }
 
 // Splits the walk into legs: a new leg where the kind changes, floor changes
 // by the same means merged into one.
-std::vector<RouteLeg> legs_of(const Venue& venue, const std::vector<int>& nodes, const std::vector<int>& edges) {
-    std::vector<RouteLeg> legs;
+std::vector<WalkLeg> legs_of(const Venue& venue, const std::vector<int>& nodes, const std::vector<int>& edges) {
+    std::vector<WalkLeg> legs;
     const std::string& start_floor = venue.nodes[std::size_t(nodes.front())].floor;
-    if (edges.empty()) return {RouteLeg{LegKind::walk, start_floor, start_floor, 0, 0, 0.0}};
+    if (edges.empty()) return {WalkLeg{WalkLegKind::walk, start_floor, start_floor, 0, 0, 0.0}};
     for (std::size_t i = 0; i < edges.size(); ++i) {
         const WalkEdge& edge = venue.edges[std::size_t(edges[i])];
         const std::string& from = venue.nodes[std::size_t(nodes[i])].floor;
         const std::string& to = venue.nodes[std::size_t(nodes[i + 1])].floor;
-        const LegKind kind = from == to ? LegKind::walk : floor_change_kind(venue, edge);
+        const WalkLegKind kind = from == to ? WalkLegKind::walk : floor_change_kind(venue, edge);
         if (legs.empty() || legs.back().kind != kind) legs.push_back({kind, from, to, i, i, 0.0});
-        RouteLeg& leg = legs.back();
+        WalkLeg& leg = legs.back();
         leg.to_floor = to;
         leg.last = i + 1;
         leg.metres += weight_of(edge);
@@ -49,13 +49,13 @@ std::vector<RouteLeg> legs_of(const Venue& venue, const std::vector<int>& nodes,
 
 } // namespace
 
-int Route::minutes() const {
+int WalkRoute::minutes() const {
     if (!found || seconds <= 0) return 0;
     return std::max(1, int(std::ceil(seconds / 60.0 - 1e-9)));
 }
 
-Route route_between(const Venue& venue, int from, int to, const RouteOptions& options) {
-    Route route;
+WalkRoute route_between(const Venue& venue, int from, int to, const WalkOptions& options) {
+    WalkRoute route;
     const int count = int(venue.nodes.size());
     if (from < 0 || to < 0 || from >= count || to >= count) return route;
 
@@ -99,8 +99,8 @@ Route route_between(const Venue& venue, int from, int to, const RouteOptions& op
     return route;
 }
 
-Route route_to_area(const Venue& venue, std::string_view from_node, std::string_view area_id,
-                    const RouteOptions& options) {
+WalkRoute route_to_area(const Venue& venue, std::string_view from_node, std::string_view area_id,
+                    const WalkOptions& options) {
     const Area* area = venue.area(area_id);
     if (!area) return {};
     return route_between(venue, venue.node_index(from_node), venue.node_index(area->door), options);

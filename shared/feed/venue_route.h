@@ -15,11 +15,11 @@ namespace kiosk {
 // A relaxed adult walking pace through a busy venue (1.2 m/s ≈ 4.3 km/h).
 inline constexpr double kWalkingSpeedMetresPerSecond = 1.2;
 
-struct RouteOptions {
+struct WalkOptions {
     bool step_free = false;   // avoid edges with step_free: false (stairs, steps)
 };
 
-enum class LegKind {
+enum class WalkLegKind {
     walk,     // along one floor
     lift,     // between floors in a lift
     stairs,   // between floors on stairs (or an escalator)
@@ -27,19 +27,19 @@ enum class LegKind {
 
 // One stretch of a route: a walk on one floor, or a ride between floors.
 // Consecutive floor changes by the same means make one leg (1F → 3F by lift).
-struct RouteLeg {
-    LegKind kind = LegKind::walk;
+struct WalkLeg {
+    WalkLegKind kind = WalkLegKind::walk;
     std::string floor;       // walk: the floor walked on; lift/stairs: the floor left
     std::string to_floor;    // lift/stairs: the floor arrived at; walk: the same as floor
-    std::size_t first = 0;   // positions in Route::nodes where the leg starts and ends (inclusive)
+    std::size_t first = 0;   // positions in WalkRoute::nodes where the leg starts and ends (inclusive)
     std::size_t last = 0;
     double metres = 0;
 };
 
-struct Route {
+struct WalkRoute {
     bool found = false;        // false: no walk leads there (or an unknown start or area)
     std::vector<int> nodes;    // indexes into Venue::nodes, start to door
-    std::vector<RouteLeg> legs;   // walk and floor-change legs in order; one walk leg of 0 m when already there
+    std::vector<WalkLeg> legs;   // walk and floor-change legs in order; one walk leg of 0 m when already there
     double metres = 0;
     double seconds = 0;        // metres at kWalkingSpeedMetresPerSecond
 
@@ -48,10 +48,10 @@ struct Route {
 };
 
 // The shortest route from node index `from` to node index `to`.
-Route route_between(const Venue& venue, int from, int to, const RouteOptions& options = {});
+WalkRoute route_between(const Venue& venue, int from, int to, const WalkOptions& options = {});
 
 // The shortest route from the node `from_node` (an id) to the door of area `area_id`.
-Route route_to_area(const Venue& venue, std::string_view from_node, std::string_view area_id,
-                    const RouteOptions& options = {});
+WalkRoute route_to_area(const Venue& venue, std::string_view from_node, std::string_view area_id,
+                    const WalkOptions& options = {});
 
 } // namespace kiosk

@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 0; !entrances.empty() && i < venue.areas.size() && i < 64; ++i) {
         bool reached = false;
         for (const Area* entrance : entrances) {
-            const Route route = route_to_area(venue, entrance->door, venue.areas[i].id);
+            const WalkRoute route = route_to_area(venue, entrance->door, venue.areas[i].id);
             fuzz::require(!route.found || (!route.legs.empty() && route.legs.back().last + 1 == route.nodes.size()),
                           "a route's legs cover it");
             reached |= route.found;

@@ -66,7 +66,7 @@ Venue three_floors() {
     return b.done();
 }
 
-std::vector<std::string> ids_of(const Venue& venue, const Route& route) {
+std::vector<std::string> ids_of(const Venue& venue, const WalkRoute& route) {
     std::vector<std::string> ids;
     for (int n : route.nodes) ids.push_back(venue.nodes[std::size_t(n)].id);
     return ids;
@@ -99,7 +99,7 @@ TEST_CASE("Routes follow the expected shortest walks", "[venue_route]") {
     };
     for (const Case& c : cases) {
         DYNAMIC_SECTION(c.from << " → " << c.area << (c.step_free ? " step-free" : "")) {
-            const Route route = route_to_area(v, c.from, c.area, {c.step_free});
+            const WalkRoute route = route_to_area(v, c.from, c.area, {c.step_free});
             if (c.expected.empty()) {
                 CHECK_FALSE(route.found);
                 CHECK(route.nodes.empty());
@@ -114,7 +114,7 @@ TEST_CASE("Routes follow the expected shortest walks", "[venue_route]") {
     }
     // D from A: B–C–D (30 m) against B–E–D (32.2 m) and B–D (50 m given, 14.1 m straight).
     const int a = v.node_index("A"), d = v.node_index("D");
-    const Route to_d = route_between(v, a, d);
+    const WalkRoute to_d = route_between(v, a, d);
     REQUIRE(to_d.found);
     CHECK(ids_of(v, to_d) == Ids{"A", "B", "C", "D"});
     CHECK(to_d.metres == Approx(30));
@@ -122,29 +122,29 @@ TEST_CASE("Routes follow the expected shortest walks", "[venue_route]") {
 
 TEST_CASE("A step-free route takes the lift around the stairs, and the legs say so", "[venue_route]") {
     const Venue v = three_floors();
-    const Route stairs = route_to_area(v, "A", "studio");
+    const WalkRoute stairs = route_to_area(v, "A", "studio");
     REQUIRE(stairs.found);
     REQUIRE(stairs.legs.size() == 3);
-    CHECK(stairs.legs[0].kind == LegKind::walk);
+    CHECK(stairs.legs[0].kind == WalkLegKind::walk);
     CHECK(stairs.legs[0].floor == "1f");
     CHECK(stairs.legs[0].metres == Approx(30));
     CHECK(stairs.legs[0].first == 0);
     CHECK(stairs.legs[0].last == 3);
-    CHECK(stairs.legs[1].kind == LegKind::stairs);
+    CHECK(stairs.legs[1].kind == WalkLegKind::stairs);
     CHECK(stairs.legs[1].floor == "1f");
     CHECK(stairs.legs[1].to_floor == "2f");
     CHECK(stairs.legs[1].first == 3);
     CHECK(stairs.legs[1].last == 4);
-    CHECK(stairs.legs[2].kind == LegKind::walk);
+    CHECK(stairs.legs[2].kind == WalkLegKind::walk);
     CHECK(stairs.legs[2].floor == "2f");
     CHECK(stairs.legs[2].metres == Approx(10));
     CHECK(stairs.legs[2].last == stairs.nodes.size() - 1);
 
-    const Route lift = route_to_area(v, "A", "studio", {true});
+    const WalkRoute lift = route_to_area(v, "A", "studio", {true});
     REQUIRE(lift.found);
     REQUIRE(lift.legs.size() == 3);
     CHECK(lift.legs[0].metres == Approx(50));
-    CHECK(lift.legs[1].kind == LegKind::lift);
+    CHECK(lift.legs[1].kind == WalkLegKind::lift);
     CHECK(lift.legs[1].to_floor == "2f");
     CHECK(lift.legs[1].metres == Approx(6));
     CHECK(lift.legs[2].floor == "2f");
@@ -153,10 +153,10 @@ TEST_CASE("A step-free route takes the lift around the stairs, and the legs say 
 
 TEST_CASE("Floor changes by the same lift make one leg; the means come from the area or the edge", "[venue_route]") {
     const Venue v = three_floors();
-    const Route route = route_to_area(v, "A", "room");
+    const WalkRoute route = route_to_area(v, "A", "room");
     REQUIRE(route.found);
     REQUIRE(route.legs.size() == 3);
-    CHECK(route.legs[1].kind == LegKind::lift);   // G is a lift's door; G2–G3 has no area but is step-free
+    CHECK(route.legs[1].kind == WalkLegKind::lift);   // G is a lift's door; G2–G3 has no area but is step-free
     CHECK(route.legs[1].floor == "1f");
     CHECK(route.legs[1].to_floor == "3f");
     CHECK(route.legs[1].metres == Approx(10));
@@ -167,13 +167,13 @@ TEST_CASE("Floor changes by the same lift make one leg; the means come from the 
     VenueBuilder b;
     b.node("a", 0, 0).node("b", 0, 0, "2f").edge("a", "b", 5).area("up", AreaKind::stairs, "a");
     const Venue escalator = b.done();
-    const Route up = route_between(escalator, 0, 1);
+    const WalkRoute up = route_between(escalator, 0, 1);
     REQUIRE(up.legs.size() == 1);
-    CHECK(up.legs[0].kind == LegKind::stairs);
+    CHECK(up.legs[0].kind == WalkLegKind::stairs);
     // Without an area the flag decides.
     VenueBuilder c;
     c.node("a", 0, 0).node("b", 0, 0, "2f").edge("a", "b", 5, false);
-    CHECK(route_between(c.done(), 0, 1).legs.at(0).kind == LegKind::stairs);
+    CHECK(route_between(c.done(), 0, 1).legs.at(0).kind == WalkLegKind::stairs);
 }
 
 TEST_CASE("Unreachable, unknown and trivial routes end at once", "[venue_route]") {
@@ -187,13 +187,13 @@ TEST_CASE("Unreachable, unknown and trivial routes end at once", "[venue_route]"
     CHECK_FALSE(route_between(Venue{}, 0, 0).found);
     CHECK(route_to_area(v, "A", "island").minutes() == 0);
 
-    const Route here = route_to_area(v, "A", "gate");
+    const WalkRoute here = route_to_area(v, "A", "gate");
     REQUIRE(here.found);
     CHECK(here.nodes == std::vector<int>{v.node_index("A")});
     CHECK(here.metres == 0);
     CHECK(here.minutes() == 0);
     REQUIRE(here.legs.size() == 1);
-    CHECK(here.legs[0].kind == LegKind::walk);
+    CHECK(here.legs[0].kind == WalkLegKind::walk);
     CHECK(here.legs[0].floor == "1f");
 }
 
@@ -202,7 +202,7 @@ TEST_CASE("Walking minutes are the metres at 1.2 m/s, rounded up", "[venue_route
     VenueBuilder b;
     b.node("a", 0, 0).node("b", 200, 0).node("c", 272, 0).node("d", 273, 0).edge("a", "b").edge("b", "c").edge("c", "d");
     const Venue v = b.done();
-    const Route r200 = route_between(v, 0, 1);
+    const WalkRoute r200 = route_between(v, 0, 1);
     CHECK(r200.seconds == Approx(200 / 1.2));
     CHECK(r200.minutes() == 3);                 // 2 min 47 s
     CHECK(route_between(v, 0, 2).minutes() == 4);   // 272 m: 226.7 s
@@ -239,14 +239,14 @@ TEST_CASE("Routes equal the shortest distances on random graphs, zero lengths an
             for (int from = 0; from < n; ++from)
                 for (int to = 0; to < n; ++to) {
                     INFO("round " << round << ", " << from << " → " << to << (step_free ? " step-free" : ""));
-                    const Route r = route_between(v, from, to, {step_free});
+                    const WalkRoute r = route_between(v, from, to, {step_free});
                     REQUIRE(r.found == (dist[std::size_t(from)][std::size_t(to)] < inf));
                     if (!r.found) continue;
                     CHECK(r.metres == Approx(dist[std::size_t(from)][std::size_t(to)]));
                     REQUIRE(r.nodes.front() == from);
                     REQUIRE(r.nodes.back() == to);
                     double walked = 0;
-                    for (const RouteLeg& leg : r.legs) walked += leg.metres;
+                    for (const WalkLeg& leg : r.legs) walked += leg.metres;
                     CHECK(walked == Approx(r.metres));
                     CHECK(r.legs.back().last == r.nodes.size() - 1);
                 }
