@@ -174,6 +174,8 @@ int main(int argc, char** argv) {
     AppOptions options;
     options.lang = config.visitor.lang;
     options.idle_seconds = config.visitor.idle_seconds;
+    options.kiosk_location = config.placement.location;
+    options.kiosk_heading = config.placement.heading;
     if (!parse_route(screen, options.start)) {
         std::cerr << "kiosk: --screen " << screen << " is not one of home, schedule, session:ID, catalogue, "
                      "county:ID, product:ID, live, attract\n";
