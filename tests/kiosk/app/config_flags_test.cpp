@@ -152,3 +152,14 @@ TEST_CASE("hash-pin refuses what is not 4 to 8 digits") {
         CHECK_THAT(o.err, Catch::Contains("kiosk hash-pin: "));
     }
 }
+
+TEST_CASE("a kiosk_location the feed's venue lacks is logged as a warning naming it; the demo's entrance is not", "[xvfb]") {
+    const auto dir = temp_dir("location");
+    const auto png = dir / "home.png", log = dir / "log.txt";
+    REQUIRE(run_kiosk("--location n-lobby --screenshot '" + png.string() + "'", kUnderXvfb, log.string()) == 0);
+    CHECK_THAT(read_text(log), Catch::Contains("kiosk_location \"n-lobby\" is not a node of the feed's venue"));
+    CHECK_THAT(read_text(log), Catch::Contains("WARN"));
+
+    REQUIRE(run_kiosk("--screenshot '" + png.string() + "'", kUnderXvfb, log.string()) == 0);   // the default: "entrance"
+    CHECK_THAT(read_text(log), !Catch::Contains("kiosk_location"));
+}

@@ -2,8 +2,12 @@
 // walks, step-free detours, floor changes spelt out, and failures that end.
 #include "feed/venue_route.h"
 
+#include "base/embedded.h"
+#include "feed/validator.h"
+
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -252,4 +256,50 @@ TEST_CASE("Routes equal the shortest distances on random graphs, zero lengths an
                 }
         }
     }
+}
+
+TEST_CASE("The demo venue: booths and session areas on the plan, studio 3 by the stairs or, step-free, the lift", "[venue_route]") {
+    const auto demo = embedded_file("config/demo-feed.json");
+    REQUIRE(demo);
+    const FeedParseResult parsed = parse_feed(*demo);
+    REQUIRE(parsed.ok());
+    const Feed& feed = *parsed.feed;
+    const Venue& v = feed.venue;
+    REQUIRE(v.floors.size() == 2);
+    CHECK_THAT(v.floors[0].name.en, Catch::Contains("sample"));
+    CHECK_THAT(v.floors[0].name.zh, Catch::Contains("示例"));
+    CHECK_THAT(feed.sample_note, Catch::Contains("venue plan"));
+    for (const County& c : feed.counties) {
+        INFO(c.id);
+        REQUIRE(v.area(c.booth_area));
+        CHECK(v.area(c.booth_area)->kind == AreaKind::booth);
+        CHECK(v.area(c.booth_area)->county == c.id);
+    }
+    for (const Session& s : feed.schedule) {
+        INFO(s.id);
+        CHECK(v.area(s.area));
+    }
+    CHECK(feed.session("live-jiaocheng")->area == "jiaocheng-hall");
+    CHECK(feed.session("live-wenshui")->area == "wenshui-studio");
+    for (const char* kind : {"entrance", "service_desk", "toilet", "lift", "stairs", "studio", "market"}) {
+        AreaKind k;
+        REQUIRE(parse_area_kind(kind, k));
+        CHECK(std::any_of(v.areas.begin(), v.areas.end(), [&](const Area& a) { return a.kind == k; }));
+    }
+    // From the entrance, where the demo kiosk stands (config/kiosk.json).
+    for (const Area& area : v.areas) {
+        INFO(area.id);
+        CHECK(route_to_area(v, "entrance", area.id).found);
+        CHECK(route_to_area(v, "entrance", area.id, {true}).found);
+    }
+    const WalkRoute stairs = route_to_area(v, "entrance", "studio-3");
+    REQUIRE(stairs.legs.size() == 3);
+    CHECK(stairs.legs[1].kind == WalkLegKind::stairs);
+    CHECK(stairs.metres == Approx(114));
+    CHECK(stairs.minutes() == 2);
+    const WalkRoute lift = route_to_area(v, "entrance", "studio-3", {true});
+    REQUIRE(lift.legs.size() == 3);
+    CHECK(lift.legs[1].kind == WalkLegKind::lift);
+    CHECK(lift.legs[1].to_floor == "2f");
+    CHECK(lift.metres == Approx(134));
 }
