@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] The checker: the section's items read once
+// [SECTION] Floors, nodes, edges
+// [SECTION] Areas: references, doors, polygons
+// [SECTION] Reachable from an entrance
+// [SECTION] The entry points
 #include "feed/validator_venue.h"
 
 #include "base/json_positions.h"
@@ -30,6 +36,8 @@ struct NodeInfo {
     std::string id, floor;   // floor empty when unknown
     double x = 0, y = 0;
 };
+
+// [SECTION] The checker: the section's items read once
 
 // The section's items, read once; the graph as adjacency lists for the walks.
 class VenueChecker {
@@ -84,6 +92,8 @@ IdTable VenueChecker::run() {
     check_reachable();
     return std::move(area_ids_);
 }
+
+// [SECTION] Floors, nodes, edges
 
 void VenueChecker::check_floors() {
     const json& floors = list("floors");
@@ -167,6 +177,8 @@ void VenueChecker::check_edge(const json& edge, const std::string& pointer) {
     links_[node_index_.at(*to)].push_back({node_index_.at(*from), step_free});
 }
 
+// [SECTION] Areas: references, doors, polygons
+
 void VenueChecker::check_areas() {
     const json& areas = list("areas");
     for (std::size_t i = 0; i < areas.size(); ++i) check_area(areas[i], pointer_append("/venue/areas", i));
@@ -234,6 +246,8 @@ void VenueChecker::check_polygon(const json& area, const std::string& pointer, c
         }
 }
 
+// [SECTION] Reachable from an entrance
+
 // Breadth-first from every entrance's door; finite, so it ends on any graph.
 std::vector<bool> VenueChecker::reached_from_entrances(bool step_free_only) const {
     std::vector<bool> reached(links_.size(), false);
@@ -276,6 +290,8 @@ void VenueChecker::check_reachable() {
 }
 
 } // namespace
+
+// [SECTION] The entry points
 
 VenueIds check_venue_rules(const json& doc, const IdTable* counties, ProblemSink& sink) {
     VenueIds ids;

@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] The columns of each sheet, and the words for kinds
+// [SECTION] Dates, flags
+// [SECTION] Headers, cells, tags, prices
+// [SECTION] Polygons, split numbers
+// [SECTION] One cell as JSON
 #include "import/csv_columns.h"
 
 #include "feed/problems.h"
@@ -15,6 +21,8 @@ namespace kiosk {
 namespace {
 
 using K = CellKind;
+
+// [SECTION] The columns of each sheet, and the words for kinds
 
 constexpr CsvColumn kCounty[] = {
     {"id", K::id, "id", "编号", true},
@@ -97,6 +105,8 @@ constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
     {"other", "other"},             {"其他", "other"},
 };
 
+// [SECTION] Dates, flags
+
 bool starts_with_at(std::string_view text, std::size_t pos, std::string_view what) {
     return text.substr(pos, what.size()) == what;
 }
@@ -149,6 +159,8 @@ std::optional<bool> parse_flag(const std::string& cell) {
 }
 
 } // namespace
+
+// [SECTION] Headers, cells, tags, prices
 
 std::span<const CsvColumn> county_columns() { return kCounty; }
 std::span<const CsvColumn> product_columns() { return kProduct; }
@@ -258,6 +270,8 @@ std::optional<std::int64_t> parse_price_fen(std::string_view text, std::string& 
     return yuan * 100 + fen;
 }
 
+// [SECTION] Polygons, split numbers
+
 namespace {
 
 // A decimal number in metres: "12", "-3.5", "20.25"; the whole text.
@@ -343,6 +357,8 @@ std::optional<std::size_t> likely_split_number(const std::vector<std::string>& c
     }
     return std::nullopt;
 }
+
+// [SECTION] One cell as JSON
 
 std::optional<nlohmann::ordered_json> convert_cell(const CsvColumn& column, const std::string& cell,
                                                    const CellContext& context, std::string& why_en,

@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] The importer's state
+// [SECTION] Reading the inputs: the event and venue JSON, the CSV tables
+// [SECTION] Rows into feed items
+// [SECTION] The validator's problems back to their file, row and column
+// [SECTION] The import
 #include "import/csv_import.h"
 
 #include "import/csv.h"
@@ -16,6 +22,8 @@ namespace kiosk {
 namespace {
 
 using ojson = nlohmann::ordered_json;
+
+// [SECTION] The importer's state
 
 // One CSV file turned into feed items, remembering where each came from.
 struct Section {
@@ -73,6 +81,8 @@ private:
     bool venue_wrapped_ = false;                  // …a feed: the venue is its "venue"
     std::vector<Section*> sections_;
 };
+
+// [SECTION] Reading the inputs: the event and venue JSON, the CSV tables
 
 // A JSON file as a document; nullopt after reporting why not.
 std::optional<ojson> Importer::read_json_object(const CsvFileInput& input) {
@@ -174,6 +184,8 @@ std::optional<CsvTable> Importer::read_table(const CsvFileInput& input) {
     result_.notes.push_back(input.name + ": " + encoding + ", " + std::to_string(table.records.size() - 1) + " rows");
     return table;
 }
+
+// [SECTION] Rows into feed items
 
 std::string header_names(const CsvColumn& c) { return std::string(c.header_zh) + "/" + c.header_en; }
 
@@ -341,6 +353,8 @@ void Importer::import_section(const CsvFileInput& input, std::span<const CsvColu
     }
 }
 
+// [SECTION] The validator's problems back to their file, row and column
+
 // A problem at `pointer` under `section` ("/event", "/venue") goes to its place in the JSON file
 // it came from: the same pointer in a whole feed (`wrapped`), else the pointer below the section.
 bool Importer::map_to_json_file(Problem mapped, const std::string& pointer, std::string_view section, bool wrapped,
@@ -394,6 +408,8 @@ void Importer::map_validator_problem(const Problem& p) {
     mapped.pointer = p.pointer;
     result_.problems.push_back({"feed", std::move(mapped)});
 }
+
+// [SECTION] The import
 
 ImportResult Importer::run() {
     auto event = read_event();
