@@ -154,6 +154,8 @@ RunnerOptions runner_options(const KioskConfig& config, const KioskFlags& flags)
 bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions& options, std::ostream& err) {
     options.lang = config.visitor.lang;
     options.idle_seconds = config.visitor.idle_seconds;
+    options.kiosk_location = config.placement.location;   // --location, or the config's kiosk_location
+    options.kiosk_heading = config.placement.heading;
     if (!parse_route(flags.screen, options.start)) {
         err << "kiosk: --screen " << flags.screen << " is not one of home, schedule, session:ID, catalogue, "
                "county:ID, product:ID, live, attract\n";

@@ -2,6 +2,8 @@
 
 #include "widgets/image_textures.h"
 #include "feed/local_time_text.h"
+#include "service/kiosk_location.h"
+#include "base/log.h"
 #include "screens/screens.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
@@ -83,6 +85,7 @@ KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
     if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
     if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
     load_zone();
+    check_location();
     screen_for(route_.screen).enter(route_);
 }
 
@@ -97,6 +100,13 @@ void KioskApp::load_zone() {
         std::fprintf(stderr, "kiosk: %s; showing times in UTC+08:00\n", error.c_str());
         zone_ = TimeZone::fixed_offset(8 * 3600);
     }
+}
+
+void KioskApp::check_location() {
+    const auto note = check_kiosk_location(options_.kiosk_location, feed_->venue);
+    const std::string message = note ? note->message : std::string();
+    if (note && message != location_note_) log_message(note->level, message);
+    location_note_ = message;
 }
 
 std::int64_t KioskApp::now_unix() const {
@@ -183,6 +193,7 @@ bool KioskApp::take_new_data(bool& new_text) {
         const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
         feed_ = std::move(feed);
         if (zone_changed) load_zone();
+        check_location();
         if (images_) {
             images_->feed_changed();   // a picture that failed may be there now
             std::unordered_set<std::string> pictures;

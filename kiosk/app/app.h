@@ -41,6 +41,8 @@ struct AppOptions {
     double idle_seconds = 90;                 // untouched this long: back Home, then the attract loop
     AdminHooks admin = {};
     UsageCounter* usage = nullptr;            // organisers' statistics; null: not counted
+    std::string kiosk_location;               // the walkway node this kiosk stands at (config kiosk_location)
+    int kiosk_heading = 0;                    // degrees clockwise from plan-north ahead of the visitor (kiosk_heading)
 };
 
 class KioskApp final : public RunnerApp, public Navigator {
@@ -84,6 +86,7 @@ private:
     Screen& screen_for(ScreenId id);
     void draw_top_bar(ImDrawList* dl, const ImRect& bar, double now);
     void load_zone();
+    void check_location();   // logs once per change when kiosk_location is not on the feed's venue plan
     bool take_new_data(bool& new_text);   // update()'s part for the snapshot source
     void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
@@ -118,6 +121,7 @@ private:
     std::vector<std::pair<int, int>> keys_pressed_;   // since the last frame: key, mods
     bool admin_result_unshown_ = false;   // a command ran after its frame was drawn
     std::uint64_t admin_status_seen_ = 0; // the sources' status the panel last drew
+    std::string location_note_;           // the kiosk_location message last logged
 };
 
 } // namespace kiosk
