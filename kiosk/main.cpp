@@ -32,9 +32,10 @@ using namespace kiosk;
 
 constexpr std::string_view kDemoFeed = "config/demo-feed.json";
 
-std::shared_ptr<const Feed> demo_feed() {
-    static const FeedParseResult demo = parse_feed(*embedded_file(kDemoFeed));   // validated by the tests
-    return demo.feed;
+// Parsed and indexed once, before the UI runs.
+IndexedFeed demo_feed() {
+    static const IndexedFeed demo = index_feed(parse_feed(*embedded_file(kDemoFeed)).feed);   // validated by the tests
+    return demo;
 }
 
 PipelineConfig pipeline_config(const KioskConfig& config) {
@@ -52,14 +53,14 @@ PipelineConfig pipeline_config(const KioskConfig& config) {
 
 // The feed the first frame shows: what the pipeline has (the source, or its
 // cache) once it answered, else the demo event, marked as sample data.
-std::shared_ptr<const Feed> first_feed(FeedPipeline* pipeline, PipelineSource* source, bool screenshot) {
+IndexedFeed first_feed(FeedPipeline* pipeline, PipelineSource* source, bool screenshot) {
     if (!pipeline || pipeline->feed_status() == std::nullopt) return demo_feed();
     // A screenshot waits out a whole fetch; a kiosk shows something within seconds.
     source->wait_for_first_answer(screenshot ? std::chrono::seconds(25) : std::chrono::seconds(3));
-    if (auto feed = pipeline->feed().latest()) return feed;
+    if (auto feed = pipeline->feed().latest()) return *feed;
     log_warning("no valid feed yet from " + pipeline->feed_status()->location +
                 ": showing the embedded demo event until it answers");
-    return screenshot ? nullptr : demo_feed();
+    return screenshot ? IndexedFeed{} : demo_feed();
 }
 
 // The admin panel's view of this run: who may open it, and the pipeline it reports on.
@@ -197,8 +198,8 @@ int main(int argc, char** argv) {
         pipeline->start();
     }
     options.admin = admin_hooks(config, pipeline.get());
-    std::shared_ptr<const Feed> feed = first_feed(pipeline.get(), source.get(), !screenshot.empty());
-    if (!feed) {
+    const IndexedFeed feed = first_feed(pipeline.get(), source.get(), !screenshot.empty());
+    if (!feed.feed) {
         std::cerr << "kiosk: no valid feed from " << config.sources.feed << " and none cached (see the log above)\n";
         return 1;
     }
@@ -208,7 +209,7 @@ int main(int argc, char** argv) {
     if (screenshot.empty()) {
         options.usage = &usage;
         runner.counters = &counters;
-        status = status_writer(config, *feed, pipeline.get(), counters, usage);
+        status = status_writer(config, *feed.feed, pipeline.get(), counters, usage);
         status->start();
     }
     KioskApp app(feed, options);

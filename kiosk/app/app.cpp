@@ -77,7 +77,10 @@ bool same_platform_names(const LiveStats& a, const LiveStats& b) {
 } // namespace
 
 KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
-    : feed_(std::move(feed)), options_(std::move(options)), lang_(options_.lang),
+    : KioskApp(index_feed(std::move(feed)), std::move(options)) {}
+
+KioskApp::KioskApp(IndexedFeed feed, AppOptions options)
+    : feed_(std::move(feed.feed)), search_(std::move(feed.search)), options_(std::move(options)), lang_(options_.lang),
       zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash, options_.admin.wake_ui) {
     live_ = live_of(feed_);
     if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
@@ -172,9 +175,12 @@ bool KioskApp::take_new_data(bool& new_text) {
                                    freshness.live_offline != freshness_.live_offline ||
                                    freshness.data_time != freshness_.data_time;
     freshness_ = freshness;
-    std::shared_ptr<const Feed> feed = feed_;
+    IndexedFeed indexed{feed_, search_};
     std::shared_ptr<const LiveStats> live = live_document_;
-    if (!source_->take_new(feed, live)) return freshness_changed;
+    if (!source_->take_new(indexed, live)) return freshness_changed;
+    std::shared_ptr<const Feed> feed = std::move(indexed.feed);
+    if (feed != feed_ && indexed.search == search_) indexed.search = nullptr;   // never an index of another feed
+    search_ = std::move(indexed.search);
     // A live update brings new text only in its platform names (rarely new): the
     // glyphs of a whole feed are not collected again every few seconds.
     const LiveStats& shown_live = *live_;
@@ -279,7 +285,8 @@ void KioskApp::draw(double now) {
 
     const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
-                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage, images_};
+                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage, images_,
+                       search_.get()};
     Screen& screen = screen_for(route_.screen);
     dl->PushClipRect(frame.origin, display, false);
     screen.draw(frame);

@@ -20,6 +20,7 @@
 namespace kiosk {
 
 class ImageDemand;   // image_view.h
+class SearchIndex;   // search/search_index.h
 
 enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract };
 
@@ -65,6 +66,7 @@ struct FrameContext {
     const LiveTrend& trend;       // live totals sampled since the kiosk started
     UsageCounter* usage = nullptr;   // organisers' statistics: screens report what visitors saw
     ImageDemand* images = nullptr;   // told of each picture drawn, so it gets loaded; null: nobody listens
+    const SearchIndex* search = nullptr;   // the feed's search index, built with it on the worker; null: none
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

@@ -35,7 +35,7 @@ AppOptions options_at(const char* iso_now, Route start = {}) {
 class TestSource final : public SnapshotSource {
 public:
     void publish(std::shared_ptr<const LiveStats> live) { pending_ = std::move(live); }
-    bool take_new(std::shared_ptr<const Feed>&, std::shared_ptr<const LiveStats>& live) override {
+    bool take_new(IndexedFeed&, std::shared_ptr<const LiveStats>& live) override {
         if (!pending_) return false;
         live = std::move(pending_);
         return true;
