@@ -127,7 +127,8 @@ int main(int argc, char** argv) {
     std::string screenshot, screen = "home", now_text;
     double exit_after = 0;
     cli.add_option("--screenshot", screenshot, "Render one screen to this PNG file and exit (needs an X display; try xvfb-run -a)");
-    cli.add_option("--screen", screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID|live|attract");
+    cli.add_option("--screen", screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID|live|attract|"
+                                       "search[:LETTERS]");
     cli.add_option("--exit-after", exit_after, "Close after SECONDS and print the frames drawn (benchmarks)")
         ->check(CLI::Range(0.1, 7 * 86400.0));
     cli.add_option("--now", now_text, "Pretend the clock stands at this ISO 8601 instant, e.g. 2020-05-16T20:00:00+08:00");
@@ -177,7 +178,7 @@ int main(int argc, char** argv) {
     options.idle_seconds = config.visitor.idle_seconds;
     if (!parse_route(screen, options.start)) {
         std::cerr << "kiosk: --screen " << screen << " is not one of home, schedule, session:ID, catalogue, "
-                     "county:ID, product:ID, live, attract\n";
+                     "county:ID, product:ID, live, attract, search or search:LETTERS (a-z, 0-9, at most 32)\n";
         return 2;
     }
     if (!now_text.empty()) {

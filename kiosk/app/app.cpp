@@ -59,6 +59,8 @@ void collect_glyphs(const Feed& f, const LiveStats& live, FontGlyphs& glyphs) {
         add_body(glyphs, p.description);
         for (const LocalizedText& tag : p.tags) add_display(glyphs, tag);
     }
+    for (const Area& a : f.venue.areas) add_display(glyphs, a.name);   // search results name them
+    for (const Floor& floor : f.venue.floors) add_display(glyphs, floor.name);
     for (const SessionLive& s : live.sessions)
         for (const PlatformLive& p : s.platforms) add_display(glyphs, p.name);
 }
@@ -118,6 +120,7 @@ Screen& KioskApp::screen_for(ScreenId id) {
         case ScreenId::catalogue: slot = make_catalogue_screen(); break;
         case ScreenId::county: slot = make_county_screen(); break;
         case ScreenId::product: slot = make_product_screen(); break;
+        case ScreenId::search: slot = make_search_screen(); break;
         default: slot = make_home_screen(); break;
         }
     }
@@ -140,6 +143,10 @@ void KioskApp::back() {
     route_ = history_.back();
     history_.pop_back();
     entered();
+}
+
+void KioskApp::replace(const Route& route) {
+    if (route.screen == route_.screen) route_ = route;   // only the current screen's own route changes
 }
 
 void KioskApp::entered() {
@@ -226,6 +233,14 @@ void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
     const ImRect home(ImVec2(right - home_w, y), ImVec2(right, y + h));
     if (touch_button(dl, t, touch_, home, ui_text("home", lang_), ButtonStyle::on_bar)) go(Route{});
     right = home.Min.x - t.px(16);
+
+    // Search from anywhere; lit while searching (a tap there keeps the letters).
+    const bool searching = route_.screen == ScreenId::search;
+    const ImRect search_r(ImVec2(right - home_w, y), ImVec2(right, y + h));
+    if (touch_button(dl, t, touch_, search_r, ui_text("search", lang_), searching ? ButtonStyle::selected : ButtonStyle::on_bar) &&
+        !searching)
+        go(Route{ScreenId::search, {}});
+    right = search_r.Min.x - t.px(16);
 
     // Offline: say since when the data is, so nobody mistakes it for live.
     if (freshness_.feed_offline || freshness_.live_offline) {

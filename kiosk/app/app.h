@@ -74,6 +74,7 @@ public:
     // Navigator
     void go(const Route& route) override;
     void back() override;
+    void replace(const Route& route) override;
 
     const Route& route() const { return route_; }
     const Feed& feed() const { return *feed_; }
