@@ -8,7 +8,7 @@
 using namespace kiosk;
 using Words = std::vector<std::string>;
 
-TEST_CASE("Chinese names read as toneless pinyin syllables, one word each") {
+TEST_CASE("Chinese names read as toneless pinyin syllables: one word each") {
     PinyinReader reader;
     REQUIRE(reader.error().empty());
     CHECK(reader.read("交城骏枣").words == Words{"jiao", "cheng", "jun", "zao"});
@@ -25,7 +25,7 @@ TEST_CASE("letters and digits around Chinese become lowercase ASCII words") {
     CHECK(reader.read("ＡＢＣ１２").words == Words{"abc12"});   // full-width forms
 }
 
-TEST_CASE("ü reads as u, and a second spelling types it as v") {
+TEST_CASE("ü reads as u and a second spelling types it as v") {
     PinyinReader reader;
     const TypedWords lvliang = reader.read("吕梁");
     CHECK(lvliang.words == Words{"lu", "liang"});
@@ -38,7 +38,7 @@ TEST_CASE("ICU gives a polyphone one reading: the feed's search_terms give the o
     CHECK(reader.read("长治").words == Words{"zhang", "zhi"});   // not chang zhi
 }
 
-TEST_CASE("empty, punctuation-only and malformed text read without failing") {
+TEST_CASE("empty text and text of only punctuation or malformed bytes read without failing") {
     PinyinReader reader;
     CHECK(reader.read("").words.empty());
     CHECK(reader.read(" ·、—！").words.empty());

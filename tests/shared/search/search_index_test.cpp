@@ -53,7 +53,7 @@ TEST_CASE("pinyin initials jcjz find 交城骏枣 first in the demo feed") {
     CHECK(r.of(SearchKind::session).empty());
 }
 
-TEST_CASE("pinyin syllable prefixes find names that start with them, above names that contain them") {
+TEST_CASE("pinyin syllable prefixes find names that start with them above names that contain them") {
     const SearchIndex index(*demo());
     const SearchResults r = index.find("jiaoc");
     CHECK(first(r, SearchKind::county) == "jiaocheng");                    // 交城县
@@ -72,7 +72,7 @@ TEST_CASE("pinyin syllable prefixes find names that start with them, above names
     CHECK(ids(r, SearchKind::session) == std::vector<std::string>{"live-jiaocheng", "talk-publicbrand"});
 }
 
-TEST_CASE("English words are found by their start, names starting with them first") {
+TEST_CASE("English words are found by their start: names starting with them first") {
     const SearchIndex index(*demo());
     const auto millet = ids(index.find("millet"), SearchKind::product);
     CHECK(has(millet, "jc-xiaomi"));   // Valley yellow millet
@@ -84,7 +84,7 @@ TEST_CASE("English words are found by their start, names starting with them firs
     CHECK(first(index.find("closing"), SearchKind::session) == "closing");
 }
 
-TEST_CASE("search_terms find an item by an alias or another reading, below a name that says the same") {
+TEST_CASE("search_terms find an item by an alias or another reading below a name that says the same") {
     auto feed = test::test_event_feed();
     feed->products.push_back(product("changzhi-vinegar", {"长治老陈醋", "Changzhi aged vinegar"}, {"changzhi", "老醋"}));
     feed->products.push_back(product("bank", {"银行卡", "Bank card"}));
@@ -99,7 +99,7 @@ TEST_CASE("search_terms find an item by an alias or another reading, below a nam
     CHECK(ids(index.find("dazao"), SearchKind::product) == std::vector<std::string>{"named", "alias-only"});
 }
 
-TEST_CASE("counties, sessions and venue areas are found, each kind apart") {
+TEST_CASE("counties and sessions and venue areas are found each kind apart") {
     auto feed = test::test_event_feed();
     County county;
     county.id = "wenshui";
@@ -139,7 +139,7 @@ TEST_CASE("ü is typed as u or as v") {
     CHECK(first(index.find("llxm"), SearchKind::product) == "lvliang");
 }
 
-TEST_CASE("an empty query, or one of only non-letters, finds nothing") {
+TEST_CASE("an empty query or one of only non-letters finds nothing") {
     const SearchIndex index(*demo());
     for (const char* typed : {"", " ", "交城", "!!!", "\xff\xfe", "·、"}) {
         INFO("typed: " << typed);
@@ -150,7 +150,7 @@ TEST_CASE("an empty query, or one of only non-letters, finds nothing") {
     }
 }
 
-TEST_CASE("what the query holds: letters lowercased, digits kept, anything else dropped, at most 32") {
+TEST_CASE("what the query holds: letters lowercased and digits kept and anything else dropped up to 32") {
     CHECK(normalize_query("J-C J Z") == "jcjz");
     CHECK(normalize_query("交城jcjz骏枣") == "jcjz");
     CHECK(normalize_query("Baijiu 42") == "baijiu42");
@@ -170,7 +170,7 @@ TEST_CASE("a query that matches nothing gives empty groups") {
     }
 }
 
-TEST_CASE("each kind is cut at the limit, and the total says how many matched") {
+TEST_CASE("each kind is cut at the limit and the total says how many matched") {
     auto feed = test::test_event_feed();
     for (int i = 0; i < 120; ++i)
         feed->products.push_back(product("p" + std::to_string(i), {"红枣 " + std::to_string(i), "Jujubes " + std::to_string(i)}));
