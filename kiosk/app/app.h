@@ -8,6 +8,7 @@
 #include "admin/corner_hold.h"
 #include "feed/model.h"
 #include "platform/runner.h"
+#include "search/indexed_feed.h"
 #include "screens/screen.h"
 #include "widgets/theme.h"
 #include "base/time_zone.h"
@@ -28,8 +29,9 @@ class ImageTextures;
 class SnapshotSource {
 public:
     virtual ~SnapshotSource() = default;
-    // Replaces the pointers and returns true when newer data was published.
-    virtual bool take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>& live) = 0;
+    // Replaces the pointers and returns true when newer data was published. A new feed
+    // comes with its search index (a feed without one leaves search empty until one comes).
+    virtual bool take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>& live) = 0;
     // Whether the sources still answer; drives the offline badge.
     virtual Freshness freshness() const { return {}; }
 };
@@ -47,6 +49,8 @@ struct AppOptions {
 
 class KioskApp final : public RunnerApp, public Navigator {
 public:
+    KioskApp(IndexedFeed feed, AppOptions options);
+    // Builds the feed's search index here, on the calling thread: for tests and the preview command.
     KioskApp(std::shared_ptr<const Feed> feed, AppOptions options);
     ~KioskApp() override;
 
@@ -72,9 +76,11 @@ public:
     // Navigator
     void go(const Route& route) override;
     void back() override;
+    void replace(const Route& route) override;
 
     const Route& route() const { return route_; }
     const Feed& feed() const { return *feed_; }
+    const SearchIndex* search() const { return search_.get(); }
     const LiveStats& live() const { return *live_; }
     const LiveTrend& trend() const { return trend_; }
     Lang lang() const { return lang_; }
@@ -97,6 +103,7 @@ private:
     void run_admin_command(AdminCommand command);
 
     std::shared_ptr<const Feed> feed_;
+    std::shared_ptr<const SearchIndex> search_;        // feed_'s, built with it on the worker
     std::shared_ptr<const LiveStats> live_;            // what the screens show
     std::shared_ptr<const LiveStats> live_document_;   // from the separate live source, when there is one
     SnapshotSource* source_ = nullptr;
