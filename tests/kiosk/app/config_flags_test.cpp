@@ -153,7 +153,7 @@ TEST_CASE("hash-pin refuses what is not 4 to 8 digits") {
     }
 }
 
-TEST_CASE("a kiosk_location the feed's venue lacks is logged as a warning naming it; the demo's entrance is not", "[xvfb]") {
+TEST_CASE("a kiosk_location the feed's venue lacks is logged as a warning naming it but the demo's entrance is not", "[xvfb]") {
     const auto dir = temp_dir("location");
     const auto png = dir / "home.png", log = dir / "log.txt";
     REQUIRE(run_kiosk("--location n-lobby --screenshot '" + png.string() + "'", kUnderXvfb, log.string()) == 0);

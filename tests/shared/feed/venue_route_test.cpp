@@ -155,7 +155,7 @@ TEST_CASE("A step-free route takes the lift around the stairs, and the legs say 
     CHECK(lift.metres > stairs.metres);
 }
 
-TEST_CASE("Floor changes by the same lift make one leg; the means come from the area or the edge", "[venue_route]") {
+TEST_CASE("Floor changes by the same lift make one leg and the means come from the area or the edge", "[venue_route]") {
     const Venue v = three_floors();
     const WalkRoute route = route_to_area(v, "A", "room");
     REQUIRE(route.found);

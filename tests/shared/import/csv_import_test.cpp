@@ -317,7 +317,7 @@ TEST_CASE("Venue problems point at the areas sheet's row and column, or at the v
     CHECK(found[1].rfind("venue.json:12:49: error: /nodes/2/floor: unknown floor \"1F\"", 0) == 0);
 }
 
-TEST_CASE("An areas sheet without a venue file is explained; a feed as the event file keeps its venue") {
+TEST_CASE("An areas sheet without a venue file is explained and a feed as the event file keeps its venue") {
     CsvImportInputs in = venue_inputs();
     in.venue.reset();
     const auto lines = error_lines(import_csv_feed(in));
