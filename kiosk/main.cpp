@@ -33,9 +33,10 @@ using namespace kiosk;
 
 constexpr std::string_view kDemoFeed = "config/demo-feed.json";
 
-std::shared_ptr<const Feed> demo_feed() {
-    static const FeedParseResult demo = parse_feed(*embedded_file(kDemoFeed));   // validated by the tests
-    return demo.feed;
+// Parsed and indexed once, before the UI runs.
+IndexedFeed demo_feed() {
+    static const IndexedFeed demo = index_feed(parse_feed(*embedded_file(kDemoFeed)).feed);   // validated by the tests
+    return demo;
 }
 
 PipelineConfig pipeline_config(const KioskConfig& config) {
@@ -53,14 +54,14 @@ PipelineConfig pipeline_config(const KioskConfig& config) {
 
 // The feed the first frame shows: what the pipeline has (the source, or its
 // cache) once it answered, else the demo event, marked as sample data.
-std::shared_ptr<const Feed> first_feed(FeedPipeline* pipeline, PipelineSource* source, bool screenshot) {
+IndexedFeed first_feed(FeedPipeline* pipeline, PipelineSource* source, bool screenshot) {
     if (!pipeline || pipeline->feed_status() == std::nullopt) return demo_feed();
     // A screenshot waits out a whole fetch; a kiosk shows something within seconds.
     source->wait_for_first_answer(screenshot ? std::chrono::seconds(25) : std::chrono::seconds(3));
-    if (auto feed = pipeline->feed().latest()) return feed;
+    if (auto feed = pipeline->feed().latest()) return *feed;
     log_warning("no valid feed yet from " + pipeline->feed_status()->location +
                 ": showing the embedded demo event until it answers");
-    return screenshot ? nullptr : demo_feed();
+    return screenshot ? IndexedFeed{} : demo_feed();
 }
 
 // The admin panel's view of this run: who may open it, and the pipeline it reports on.
@@ -125,7 +126,8 @@ struct KioskFlags {
 void add_kiosk_flags(CLI::App& cli, KioskFlags& flags) {
     add_config_flags(cli, flags.config);
     cli.add_option("--screenshot", flags.screenshot, "Render one screen to this PNG file and exit (needs an X display; try xvfb-run -a)");
-    cli.add_option("--screen", flags.screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID|live|attract");
+    cli.add_option("--screen", flags.screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID|live|attract|"
+                                             "search[:LETTERS]");
     cli.add_option("--exit-after", flags.exit_after, "Close after SECONDS and print the frames drawn (benchmarks)")
         ->check(CLI::Range(0.1, 7 * 86400.0));
     cli.add_option("--now", flags.now_text, "Pretend the clock stands at this ISO 8601 instant, e.g. 2020-05-16T20:00:00+08:00");
@@ -154,9 +156,11 @@ RunnerOptions runner_options(const KioskConfig& config, const KioskFlags& flags)
 bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions& options, std::ostream& err) {
     options.lang = config.visitor.lang;
     options.idle_seconds = config.visitor.idle_seconds;
+    options.kiosk_location = config.placement.location;   // --location, or the config's kiosk_location
+    options.kiosk_heading = config.placement.heading;
     if (!parse_route(flags.screen, options.start)) {
         err << "kiosk: --screen " << flags.screen << " is not one of home, schedule, session:ID, catalogue, "
-               "county:ID, product:ID, live, attract\n";
+               "county:ID, product:ID, live, attract, search or search:LETTERS (a-z, 0-9, at most 32)\n";
         return false;
     }
     if (!flags.now_text.empty()) {
@@ -194,8 +198,8 @@ int run_kiosk(const KioskFlags& flags) {
         pipeline->start();
     }
     options.admin = admin_hooks(config, pipeline.get());
-    std::shared_ptr<const Feed> feed = first_feed(pipeline.get(), source.get(), !screenshot.empty());
-    if (!feed) {
+    const IndexedFeed feed = first_feed(pipeline.get(), source.get(), !screenshot.empty());
+    if (!feed.feed) {
         std::cerr << "kiosk: no valid feed from " << config.sources.feed << " and none cached (see the log above)\n";
         return 1;
     }
@@ -205,7 +209,7 @@ int run_kiosk(const KioskFlags& flags) {
     if (screenshot.empty()) {
         options.usage = &usage;
         runner.counters = &counters;
-        status = status_writer(config, *feed, pipeline.get(), counters, usage);
+        status = status_writer(config, *feed.feed, pipeline.get(), counters, usage);
         status->start();
     }
     KioskApp app(feed, options);

@@ -10,7 +10,7 @@ import re
 import sys
 
 # Lowest first; folders on one line stand side by side and may not include each other.
-SHARED_LAYERS = [["base"], ["feed"], ["sources", "import"], ["images", "admin"], ["service"]]
+SHARED_LAYERS = [["base"], ["feed"], ["search"], ["sources", "import"], ["images", "admin"], ["service"]]
 KIOSK_LAYERS = [["platform"], ["widgets"], ["screens"], ["admin"], ["app"], ["commands"], ["."]]
 UI_HEADERS = re.compile(r"^(imgui|imgui_internal|imgui_impl_\w+|imgui_freetype|GLFW/.*|GL/.*|GLES\d*/.*|EGL/.*)\.h$")
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]', re.M)

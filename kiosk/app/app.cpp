@@ -2,6 +2,8 @@
 
 #include "widgets/image_textures.h"
 #include "feed/local_time_text.h"
+#include "service/kiosk_location.h"
+#include "base/log.h"
 #include "screens/screens.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
@@ -59,6 +61,8 @@ void collect_glyphs(const Feed& f, const LiveStats& live, FontGlyphs& glyphs) {
         add_body(glyphs, p.description);
         for (const LocalizedText& tag : p.tags) add_display(glyphs, tag);
     }
+    for (const Area& a : f.venue.areas) add_display(glyphs, a.name);   // search results name them
+    for (const Floor& floor : f.venue.floors) add_display(glyphs, floor.name);
     for (const SessionLive& s : live.sessions)
         for (const PlatformLive& p : s.platforms) add_display(glyphs, p.name);
 }
@@ -77,12 +81,16 @@ bool same_platform_names(const LiveStats& a, const LiveStats& b) {
 } // namespace
 
 KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
-    : feed_(std::move(feed)), options_(std::move(options)), lang_(options_.lang),
+    : KioskApp(index_feed(std::move(feed)), std::move(options)) {}
+
+KioskApp::KioskApp(IndexedFeed feed, AppOptions options)
+    : feed_(std::move(feed.feed)), search_(std::move(feed.search)), options_(std::move(options)), lang_(options_.lang),
       zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash, options_.admin.wake_ui) {
     live_ = live_of(feed_);
     if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
     if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
     load_zone();
+    check_location();
     screen_for(route_.screen).enter(route_);
 }
 
@@ -97,6 +105,13 @@ void KioskApp::load_zone() {
         std::fprintf(stderr, "kiosk: %s; showing times in UTC+08:00\n", error.c_str());
         zone_ = TimeZone::fixed_offset(8 * 3600);
     }
+}
+
+void KioskApp::check_location() {
+    const auto note = check_kiosk_location(options_.kiosk_location, feed_->venue);
+    const std::string message = note ? note->message : std::string();
+    if (note && message != location_note_) log_message(note->level, message);
+    location_note_ = message;
 }
 
 std::int64_t KioskApp::now_unix() const {
@@ -115,6 +130,7 @@ Screen& KioskApp::screen_for(ScreenId id) {
         case ScreenId::catalogue: slot = make_catalogue_screen(); break;
         case ScreenId::county: slot = make_county_screen(); break;
         case ScreenId::product: slot = make_product_screen(); break;
+        case ScreenId::search: slot = make_search_screen(); break;
         default: slot = make_home_screen(); break;
         }
     }
@@ -137,6 +153,10 @@ void KioskApp::back() {
     route_ = history_.back();
     history_.pop_back();
     entered();
+}
+
+void KioskApp::replace(const Route& route) {
+    if (route.screen == route_.screen) route_ = route;   // only the current screen's own route changes
 }
 
 void KioskApp::entered() {
@@ -172,9 +192,12 @@ bool KioskApp::take_new_data(bool& new_text) {
                                    freshness.live_offline != freshness_.live_offline ||
                                    freshness.data_time != freshness_.data_time;
     freshness_ = freshness;
-    std::shared_ptr<const Feed> feed = feed_;
+    IndexedFeed indexed{feed_, search_};
     std::shared_ptr<const LiveStats> live = live_document_;
-    if (!source_->take_new(feed, live)) return freshness_changed;
+    if (!source_->take_new(indexed, live)) return freshness_changed;
+    std::shared_ptr<const Feed> feed = std::move(indexed.feed);
+    if (feed != feed_ && indexed.search == search_) indexed.search = nullptr;   // never an index of another feed
+    search_ = std::move(indexed.search);
     // A live update brings new text only in its platform names (rarely new): the
     // glyphs of a whole feed are not collected again every few seconds.
     const LiveStats& shown_live = *live_;
@@ -183,6 +206,7 @@ bool KioskApp::take_new_data(bool& new_text) {
         const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
         feed_ = std::move(feed);
         if (zone_changed) load_zone();
+        check_location();
         if (images_) {
             images_->feed_changed();   // a picture that failed may be there now
             std::unordered_set<std::string> pictures;
@@ -220,6 +244,14 @@ void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
     const ImRect home(ImVec2(right - home_w, y), ImVec2(right, y + h));
     if (touch_button(dl, t, touch_, home, ui_text("home", lang_), ButtonStyle::on_bar)) go(Route{});
     right = home.Min.x - t.px(16);
+
+    // Search from anywhere; lit while searching (a tap there keeps the letters).
+    const bool searching = route_.screen == ScreenId::search;
+    const ImRect search_r(ImVec2(right - home_w, y), ImVec2(right, y + h));
+    if (touch_button(dl, t, touch_, search_r, ui_text("search", lang_), searching ? ButtonStyle::selected : ButtonStyle::on_bar) &&
+        !searching)
+        go(Route{ScreenId::search, {}});
+    right = search_r.Min.x - t.px(16);
 
     // Offline: say since when the data is, so nobody mistakes it for live.
     if (freshness_.feed_offline || freshness_.live_offline) {
@@ -279,7 +311,8 @@ void KioskApp::draw(double now) {
 
     const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
-                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage, images_};
+                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage, images_,
+                       search_.get()};
     Screen& screen = screen_for(route_.screen);
     dl->PushClipRect(frame.origin, display, false);
     screen.draw(frame);

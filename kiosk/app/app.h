@@ -8,6 +8,7 @@
 #include "admin/corner_hold.h"
 #include "feed/model.h"
 #include "platform/runner.h"
+#include "search/indexed_feed.h"
 #include "screens/screen.h"
 #include "widgets/theme.h"
 #include "base/time_zone.h"
@@ -28,8 +29,9 @@ class ImageTextures;
 class SnapshotSource {
 public:
     virtual ~SnapshotSource() = default;
-    // Replaces the pointers and returns true when newer data was published.
-    virtual bool take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>& live) = 0;
+    // Replaces the pointers and returns true when newer data was published. A new feed
+    // comes with its search index (a feed without one leaves search empty until one comes).
+    virtual bool take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>& live) = 0;
     // Whether the sources still answer; drives the offline badge.
     virtual Freshness freshness() const { return {}; }
 };
@@ -41,10 +43,14 @@ struct AppOptions {
     double idle_seconds = 90;                 // untouched this long: back Home, then the attract loop
     AdminHooks admin = {};
     UsageCounter* usage = nullptr;            // organisers' statistics; null: not counted
+    std::string kiosk_location;               // the walkway node this kiosk stands at (config kiosk_location)
+    int kiosk_heading = 0;                    // degrees clockwise from plan-north ahead of the visitor (kiosk_heading)
 };
 
 class KioskApp final : public RunnerApp, public Navigator {
 public:
+    KioskApp(IndexedFeed feed, AppOptions options);
+    // Builds the feed's search index here, on the calling thread: for tests and the preview command.
     KioskApp(std::shared_ptr<const Feed> feed, AppOptions options);
     ~KioskApp() override;
 
@@ -70,9 +76,11 @@ public:
     // Navigator
     void go(const Route& route) override;
     void back() override;
+    void replace(const Route& route) override;
 
     const Route& route() const { return route_; }
     const Feed& feed() const { return *feed_; }
+    const SearchIndex* search() const { return search_.get(); }
     const LiveStats& live() const { return *live_; }
     const LiveTrend& trend() const { return trend_; }
     Lang lang() const { return lang_; }
@@ -84,6 +92,7 @@ private:
     Screen& screen_for(ScreenId id);
     void draw_top_bar(ImDrawList* dl, const ImRect& bar, double now);
     void load_zone();
+    void check_location();   // logs once per change when kiosk_location is not on the feed's venue plan
     bool take_new_data(bool& new_text);   // update()'s part for the snapshot source
     void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
@@ -94,6 +103,7 @@ private:
     void run_admin_command(AdminCommand command);
 
     std::shared_ptr<const Feed> feed_;
+    std::shared_ptr<const SearchIndex> search_;        // feed_'s, built with it on the worker
     std::shared_ptr<const LiveStats> live_;            // what the screens show
     std::shared_ptr<const LiveStats> live_document_;   // from the separate live source, when there is one
     SnapshotSource* source_ = nullptr;
@@ -118,6 +128,7 @@ private:
     std::vector<std::pair<int, int>> keys_pressed_;   // since the last frame: key, mods
     bool admin_result_unshown_ = false;   // a command ran after its frame was drawn
     std::uint64_t admin_status_seen_ = 0; // the sources' status the panel last drew
+    std::string location_note_;           // the kiosk_location message last logged
 };
 
 } // namespace kiosk

@@ -19,6 +19,7 @@ void add_config_flags(CLI::App& cli, ConfigFlags& flags) {
         {"--cache-dir", "cache_dir", "Directory for downloaded feeds and images"},
         {"--kiosk", "kiosk_mode", "Kiosk mode: fullscreen, no cursor, admin panel behind the PIN", true},
         {"--rotation", "rotation", "Screen rotation: 0, 90, 180 or 270 degrees clockwise"},
+        {"--location", "kiosk_location", "The walkway node of the feed's venue where this kiosk stands (\"you are here\")"},
     };
     for (auto& o : flags.overrides)   // bound only now: the vector no longer moves
         o.option = o.is_switch ? cli.add_flag(o.flag, o.on, o.help) : cli.add_option(o.flag, o.value, o.help);

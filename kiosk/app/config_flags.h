@@ -1,6 +1,6 @@
 // The command-line side of the configuration: --config, --print-config, and
 // the flags that override config keys (--feed, --live, --lang, --size,
-// --cache-dir, --kiosk, --rotation).
+// --cache-dir, --kiosk, --rotation, --location).
 #pragma once
 
 #include "service/kiosk_config.h"

@@ -4,11 +4,11 @@
 
 namespace kiosk {
 
-bool PipelineSource::take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>& live) {
+bool PipelineSource::take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>& live) {
     bool changed = false;
-    std::shared_ptr<const Feed> new_feed;
+    std::shared_ptr<const IndexedFeed> new_feed;
     if (pipeline_.feed().take_if_newer(new_feed, feed_seen_) && new_feed) {
-        feed = std::move(new_feed);
+        feed = *new_feed;
         changed = true;
     }
     std::shared_ptr<const LiveStats> new_live;

@@ -14,7 +14,7 @@ class PipelineSource final : public SnapshotSource {
 public:
     explicit PipelineSource(FeedPipeline& pipeline) : pipeline_(pipeline) {}
 
-    bool take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>& live) override;
+    bool take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>& live) override;
     Freshness freshness() const override;
 
     // Blocks until every configured source has answered once (or failed and

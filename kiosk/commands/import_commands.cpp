@@ -58,6 +58,8 @@ int run_import_csv(const OrganiserCommands& c, std::ostream& out, std::ostream& 
     }
     if (!read_input(c.counties, inputs.counties, err) || !read_input(c.products, inputs.products, err)) return 2;
     if (!c.schedule.empty() && !read_input(c.schedule, inputs.schedule.emplace(), err)) return 2;
+    if (!c.areas.empty() && !read_input(c.areas, inputs.areas.emplace(), err)) return 2;
+    if (!c.venue.empty() && !read_input(c.venue, inputs.venue.emplace(), err)) return 2;
     // Without --event, a feed already at -o gives it: importing again keeps the event.
     std::error_code ec;
     const std::string event = !c.event.empty() ? c.event : std::filesystem::exists(c.output, ec) ? c.output : "";
@@ -99,6 +101,10 @@ void add_organiser_commands(CLI::App& cli, OrganiserCommands& c) {
     c.import_csv->add_option("--schedule", c.schedule, "Schedule CSV (without: an empty schedule)");
     c.import_csv->add_option("--event", c.event, "JSON with the event (the event object, or a feed whose event is "
                                                  "used); default: the feed already at -o");
+    c.import_csv->add_option("--areas", c.areas, "Venue areas CSV (id, name, kind, floor, polygon \"x1 y1; x2 y2; …\", "
+                                                 "door, county); needs --venue");
+    c.import_csv->add_option("--venue", c.venue, "JSON with the venue's floors, nodes and edges (and areas), or a feed "
+                                                 "whose venue is used; default: the event file's venue when it is a feed");
     c.import_csv->add_option("-o,--output", c.output, "The feed to write")->required();
     c.import_csv->add_option("--encoding", c.encoding, "auto (UTF-8 when the bytes are valid UTF-8, else GB18030), "
                                                        "utf-8 or gb18030")->capture_default_str();

@@ -16,6 +16,7 @@ namespace kiosk {
 struct OrganiserCommands {
     CLI::App* import_csv = nullptr;
     std::string counties, products, schedule, event, output, encoding = "auto";
+    std::string areas, venue;   // the venue: an areas sheet, and the JSON with floors, nodes and edges
     CLI::App* import_schedule = nullptr;
     std::string schedule_json, into;
     CLI::App* preview = nullptr;

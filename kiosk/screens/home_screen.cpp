@@ -1,5 +1,5 @@
-// Home: the event (title, venue, dates), what is live now, four large entries
-// and today's sessions.
+// Home: the event (title, venue, dates), what is live now, the large entries
+// (schedule, county products, live sales, featured, search) and today's sessions.
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
@@ -9,6 +9,8 @@
 #include "widgets/widgets.h"
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 
 namespace kiosk {
 
@@ -18,6 +20,14 @@ std::string event_dates(const Event& e, Lang lang) {
     const auto first = parse_date(e.first_day), last = parse_date(e.last_day);
     if (!first || !last) return e.first_day + " – " + e.last_day;
     return format_day_label(*first, lang) + " – " + format_day_label(*last, lang);
+}
+
+// `text` centred in `r`, its font made smaller (never larger) when it is too wide: a tile's title stays whole.
+void draw_fitted_centered(ImDrawList* dl, ImFont* font, const ImRect& r, ImU32 color, std::string_view text) {
+    const float size = fitted_font_size(font, text, r.GetWidth());
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
+    dl->AddText(font, size, ImVec2(std::round(r.GetCenter().x - extent.x * 0.5f), std::round(r.GetCenter().y - extent.y * 0.5f)),
+                color, text.data(), text.data() + text.size());
 }
 
 // The session running at `now`, or the next one to start; nullptr when the event is over.
@@ -77,32 +87,35 @@ public:
             y = strip.Max.y + t.px(24);
         }
 
-        // Four large entries: a row in landscape, a 2×2 grid in portrait.
+        // The large entries: a row in landscape, rows of three in portrait.
+        struct Entry { const char* title; const char* hint; Route route; ImU32 stripe; };
+        const Entry entries[] = {
+            {"schedule", "schedule_hint", {ScreenId::schedule, {}}, t.bar},
+            {"catalogue", "catalogue_hint", {ScreenId::catalogue, {}}, t.bar},
+            {"live_sales", "live_sales_hint", {ScreenId::live, {}}, t.live},
+            {"featured", "featured_hint", {ScreenId::attract, {}}, t.bar},
+            {"search", "search_hint", {ScreenId::search, {}}, t.accent},
+        };
+        const int count = static_cast<int>(std::size(entries));
         const bool portrait = f.size.y > f.size.x;
-        const int cols = portrait ? 2 : 4;
+        const int cols = portrait ? 3 : count;
+        const int rows = (count + cols - 1) / cols;
         const float gap = t.px(24);
         const float tile_w = (width - gap * (cols - 1)) / cols;
-        const float tile_h = portrait ? t.px(260) : t.px(240);
-        struct Entry { const char* title; const char* hint; Route route; };
-        const Entry entries[] = {
-            {"schedule", "schedule_hint", {ScreenId::schedule, {}}},
-            {"catalogue", "catalogue_hint", {ScreenId::catalogue, {}}},
-            {"live_sales", "live_sales_hint", {ScreenId::live, {}}},
-            {"featured", "featured_hint", {ScreenId::attract, {}}},
-        };
-        for (int i = 0; i < 4; ++i) {
+        const float tile_h = t.px(240);
+        for (int i = 0; i < count; ++i) {
             const float tx = x + (i % cols) * (tile_w + gap);
             const float ty = y + (i / cols) * (tile_h + gap);
             const ImRect r(ImVec2(tx, ty), ImVec2(tx + tile_w, ty + tile_h));
             if (touch_card(dl, t, f.touch, r)) f.nav.go(entries[i].route);
-            dl->AddRectFilled(r.Min, ImVec2(r.Max.x, r.Min.y + t.px(10)), i == 2 ? t.live : t.bar, t.rounding(),
+            dl->AddRectFilled(r.Min, ImVec2(r.Max.x, r.Min.y + t.px(10)), entries[i].stripe, t.rounding(),
                               ImDrawFlags_RoundCornersTop);
             const ImRect title_r(ImVec2(r.Min.x + t.px(16), r.Min.y + t.px(40)), ImVec2(r.Max.x - t.px(16), r.Min.y + t.px(140)));
-            draw_text_centered(dl, t.fonts.title, title_r, t.text, ui_text(entries[i].title, f.lang));
+            draw_fitted_centered(dl, t.fonts.title, title_r, t.text, ui_text(entries[i].title, f.lang));
             const ImRect hint_r(ImVec2(r.Min.x + t.px(16), title_r.Max.y), ImVec2(r.Max.x - t.px(16), r.Max.y - t.px(24)));
             draw_text_centered(dl, t.fonts.body, hint_r, t.text_muted, ui_text(entries[i].hint, f.lang));
         }
-        y += (portrait ? 2 : 1) * (tile_h + gap) + t.px(8);
+        y += rows * (tile_h + gap) + t.px(8);
 
         // Today's sessions (or the first day's, before the event).
         draw_today(f, ImRect(ImVec2(x, y), ImVec2(x + width, f.origin.y + f.size.y - t.px(24))));

@@ -1,5 +1,8 @@
 #include "screens/screen.h"
 
+#include "search/search_index.h"
+
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -7,13 +10,22 @@ namespace kiosk {
 
 namespace {
 
-constexpr std::array<std::pair<ScreenId, std::string_view>, 8> kNames{{
+constexpr std::array<std::pair<ScreenId, std::string_view>, 9> kNames{{
     {ScreenId::home, "home"},         {ScreenId::schedule, "schedule"}, {ScreenId::session, "session"},
     {ScreenId::catalogue, "catalogue"}, {ScreenId::county, "county"},   {ScreenId::product, "product"},
-    {ScreenId::live, "live"},         {ScreenId::attract, "attract"},
+    {ScreenId::live, "live"},         {ScreenId::attract, "attract"},   {ScreenId::search, "search"},
 }};
 
 bool needs_id(ScreenId id) { return id == ScreenId::session || id == ScreenId::county || id == ScreenId::product; }
+
+// Whether `id` is allowed after "NAME:" (and whether NAME alone is).
+bool id_fits(ScreenId screen, std::string_view id) {
+    if (screen == ScreenId::search)   // what the letter keys type, as the index reads it
+        return id.size() <= kMaxQueryLength && std::all_of(id.begin(), id.end(), [](char c) {
+                   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+               });
+    return needs_id(screen) != id.empty();
+}
 
 } // namespace
 
@@ -23,7 +35,7 @@ bool parse_route(std::string_view text, Route& out) {
     const std::string_view id = colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
     for (const auto& [screen, screen_name] : kNames) {
         if (name != screen_name) continue;
-        if (needs_id(screen) == id.empty()) return false;
+        if (!id_fits(screen, id)) return false;
         out = Route{screen, std::string(id)};
         return true;
     }

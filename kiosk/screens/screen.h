@@ -20,17 +20,19 @@
 namespace kiosk {
 
 class ImageDemand;   // image_view.h
+class SearchIndex;   // search/search_index.h
 
-enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract };
+enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract, search };
 
 // Where the visitor is: a screen and, for detail screens, the id it shows.
 struct Route {
     ScreenId screen = ScreenId::home;
-    std::string id;   // session, county or product id
+    std::string id;   // session, county or product id; for search the letters typed
     friend bool operator==(const Route&, const Route&) = default;
 };
 
-// "home", "schedule", "county:jiaocheng", "product:jc-jujube"… (the --screen flag).
+// "home", "schedule", "county:jiaocheng", "product:jc-jujube", "search", "search:jcjz"… (the --screen
+// flag). Search letters are lowercase a–z and digits, at most 32.
 bool parse_route(std::string_view text, Route& out);
 std::string route_name(const Route& route);
 
@@ -46,6 +48,9 @@ public:
     virtual ~Navigator() = default;
     virtual void go(const Route& route) = 0;
     virtual void back() = 0;
+    // The current screen's route changes in place (the search screen's letters), so
+    // that coming back to it returns to what it showed; no history, no statistics.
+    virtual void replace(const Route& route) = 0;
 };
 
 struct FrameContext {
@@ -65,6 +70,7 @@ struct FrameContext {
     const LiveTrend& trend;       // live totals sampled since the kiosk started
     UsageCounter* usage = nullptr;   // organisers' statistics: screens report what visitors saw
     ImageDemand* images = nullptr;   // told of each picture drawn, so it gets loaded; null: nobody listens
+    const SearchIndex* search = nullptr;   // the feed's search index, built with it on the worker; null: none
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

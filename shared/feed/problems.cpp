@@ -28,6 +28,14 @@ void ProblemSink::add_at(Severity severity, TextPosition position, std::string e
     problems_.push_back({severity, std::move(pointer), position.line, position.column, std::move(en), std::move(zh)});
 }
 
+bool ProblemSink::has_error_under(const std::string& prefix) const {
+    for (const std::string& pointer : error_pointers_)
+        if (pointer.compare(0, prefix.size(), prefix) == 0 &&
+            (pointer.size() == prefix.size() || pointer[prefix.size()] == '/'))
+            return true;
+    return false;
+}
+
 std::vector<Problem> ProblemSink::finish(std::string_view text) {
     std::unordered_set<std::string> wanted;
     for (const Problem& p : problems_)

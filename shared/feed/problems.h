@@ -29,6 +29,9 @@ public:
         return !error_pointers_.empty() && error_pointers_.count(pointer) > 0;
     }
 
+    // True when an error was reported at `prefix` or below it ("/venue/edges" covers "/venue/edges/3/to").
+    bool has_error_under(const std::string& prefix) const;
+
     // The problems with positions, in document order. `text` must be the
     // JSON text that nlohmann parsed, or empty when it never parsed.
     std::vector<Problem> finish(std::string_view text);

@@ -1,6 +1,7 @@
 #include "feed/validator_build.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk {
 
@@ -36,6 +37,23 @@ const json& array_or_empty(const json& object, const char* key) {
     static const json empty = json::array();
     const auto it = object.find(key);
     return it != object.end() && it->is_array() ? *it : empty;
+}
+
+std::vector<std::string> strings_of(const json& object, const char* key) {
+    std::vector<std::string> out;
+    for (const json& s : array_or_empty(object, key))
+        if (s.is_string()) out.push_back(s.get<std::string>());
+    return out;
+}
+
+double number_or_zero(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_number() ? it->get<double>() : 0.0;
+}
+
+PlanPoint point_of(const json& pair) {
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number() || !pair[1].is_number()) return {};
+    return {pair[0].get<double>(), pair[1].get<double>()};
 }
 
 SessionKind kind_of(const std::string& kind) {
@@ -78,6 +96,42 @@ LiveStats build_live(const json& live) {
     return stats;
 }
 
+Venue build_venue(const json& venue) {
+    Venue out;
+    for (const json& f : array_or_empty(venue, "floors"))
+        out.floors.push_back({string_or_empty(f, "id"), text_or_empty(f, "name"), number_or_zero(f, "width_m"),
+                              number_or_zero(f, "height_m")});
+    for (const json& a : array_or_empty(venue, "areas")) {
+        Area area;
+        area.id = string_or_empty(a, "id");
+        area.name = text_or_empty(a, "name");
+        parse_area_kind(string_or_empty(a, "kind"), area.kind);
+        area.floor = string_or_empty(a, "floor");
+        for (const json& p : array_or_empty(a, "polygon")) area.polygon.push_back(point_of(p));
+        area.door = string_or_empty(a, "door");
+        area.county = string_or_empty(a, "county");
+        area.search_terms = strings_of(a, "search_terms");
+        out.areas.push_back(std::move(area));
+    }
+    for (const json& n : array_or_empty(venue, "nodes"))
+        out.nodes.push_back({string_or_empty(n, "id"), {number_or_zero(n, "x"), number_or_zero(n, "y")},
+                             string_or_empty(n, "floor")});
+    out.index();   // node lookups for the edge lengths below
+    for (const json& e : array_or_empty(venue, "edges")) {
+        WalkEdge edge;
+        edge.from = string_or_empty(e, "from");
+        edge.to = string_or_empty(e, "to");
+        edge.step_free = !e.contains("step_free") || bool_or_false(e, "step_free");
+        const WalkNode* a = out.node(edge.from);
+        const WalkNode* b = out.node(edge.to);
+        if (e.contains("length_m")) edge.length_m = number_or_zero(e, "length_m");
+        else if (a && b && a->floor == b->floor) edge.length_m = std::hypot(a->at.x - b->at.x, a->at.y - b->at.y);
+        out.edges.push_back(std::move(edge));
+    }
+    out.index();
+    return out;
+}
+
 Feed build_feed(const json& doc) {
     Feed feed;
     feed.format = string_or_empty(doc, "format");
@@ -102,14 +156,23 @@ Feed build_feed(const json& doc) {
         session.kind = kind_of(string_or_empty(s, "kind"));
         session.description = text_or_empty(s, "description");
         session.watch_url = string_or_empty(s, "watch_url");
+        session.area = string_or_empty(s, "area");
+        session.search_terms = strings_of(s, "search_terms");
         feed.schedule.push_back(std::move(session));
     }
     std::stable_sort(feed.schedule.begin(), feed.schedule.end(),
                      [](const Session& a, const Session& b) { return a.start < b.start; });
 
-    for (const json& c : array_or_empty(doc, "counties"))
-        feed.counties.push_back(
-            {string_or_empty(c, "id"), text_or_empty(c, "name"), text_or_empty(c, "blurb"), string_or_empty(c, "image")});
+    for (const json& c : array_or_empty(doc, "counties")) {
+        County county;
+        county.id = string_or_empty(c, "id");
+        county.name = text_or_empty(c, "name");
+        county.blurb = text_or_empty(c, "blurb");
+        county.image = string_or_empty(c, "image");
+        county.booth_area = string_or_empty(c, "booth_area");
+        county.search_terms = strings_of(c, "search_terms");
+        feed.counties.push_back(std::move(county));
+    }
 
     feed.products.reserve(array_or_empty(doc, "products").size());
     for (const json& p : array_or_empty(doc, "products")) {
@@ -126,10 +189,12 @@ Feed build_feed(const json& doc) {
         product.featured = bool_or_false(p, "featured");
         product.sold_out = bool_or_false(p, "sold_out");
         product.description = text_or_empty(p, "description");
+        product.search_terms = strings_of(p, "search_terms");
         feed.products.push_back(std::move(product));
     }
 
     if (const auto live = doc.find("live"); live != doc.end()) feed.live = build_live(*live);
+    if (const auto venue = doc.find("venue"); venue != doc.end()) feed.venue = build_venue(*venue);
     feed.index();
     return feed;
 }

@@ -1,5 +1,8 @@
 #include "feed/validator_rules.h"
 
+#include "feed/validator_members.h"
+#include "feed/validator_venue.h"
+
 #include "base/json_positions.h"
 #include "base/text.h"
 #include "base/time_zone.h"
@@ -18,65 +21,6 @@ namespace kiosk {
 namespace {
 
 using nlohmann::json;
-
-// Ids seen so far in one section, with the pointer of their first use.
-using IdTable = std::unordered_map<std::string, std::string>;
-
-// A member that is a string and passed the schema; nullptr otherwise.
-const std::string* string_member(const json& object, const char* key, const std::string& pointer,
-                                 const ProblemSink& sink) {
-    if (!object.is_object()) return nullptr;
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_string()) return nullptr;
-    if (sink.has_errors() && sink.has_error_at(pointer_append(pointer, key))) return nullptr;
-    return &it->get_ref<const std::string&>();
-}
-
-// A member that is a string, whether or not it passed the schema: an id that
-// breaks the id pattern still names its item for references.
-const std::string* raw_string_member(const json& object, const char* key) {
-    if (!object.is_object()) return nullptr;
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
-}
-
-const json* array_member(const json& object, const char* key) {
-    if (!object.is_object()) return nullptr;
-    const auto it = object.find(key);
-    return it != object.end() && it->is_array() ? &*it : nullptr;
-}
-
-bool bool_member(const json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_boolean() && it->get<bool>();
-}
-
-// A value from the feed, quoted for a message (long ones shortened).
-std::string quote(const std::string& s) { return "\"" + shorten(s) + "\""; }
-std::string quote_zh(const std::string& s) { return "“" + shorten(s) + "”"; }
-
-// Records the id at `pointer`/id; reports it when the section already has it.
-void check_unique(IdTable& seen, const json& item, const std::string& pointer, const char* what_en,
-                  const char* what_zh, ProblemSink& sink) {
-    const std::string* id = raw_string_member(item, "id");
-    if (!id) return;
-    const auto [it, inserted] = seen.emplace(*id, pointer);
-    if (!inserted && !sink.has_error_at(pointer_append(pointer, "id")))
-        sink.error(pointer_append(pointer, "id"),
-                   std::string("duplicate ") + what_en + " id " + quote(*id) + " (first used at " + it->second + ")",
-                   std::string(what_zh) + "标识" + quote_zh(*id) + "重复（首次出现在 " + it->second + "）");
-}
-
-// A reference such as a product's "county" must name an id of that section.
-// `ids` is null when the section itself is missing, which is reported once already.
-void check_reference(const IdTable* ids, const json& item, const char* key, const std::string& pointer,
-                     const char* section, const char* what_en, const char* what_zh, ProblemSink& sink) {
-    const std::string* ref = string_member(item, key, pointer, sink);
-    if (!ids || !ref || ids->count(*ref)) return;
-    sink.error(pointer_append(pointer, key),
-               std::string("unknown ") + what_en + " " + quote(*ref) + ": no such id in \"" + section + "\"",
-               std::string("未知") + what_zh + quote_zh(*ref) + "：\"" + section + "\" 中没有这个标识");
-}
 
 bool starts_with_nocase(const std::string& s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
@@ -226,9 +170,10 @@ EventDays check_event(const json& doc, ProblemSink& sink) {
     return days;
 }
 
-void check_session(const json& session, const std::string& pointer, const IdTable* counties, const EventDays& days,
-                   ProblemSink& sink) {
+void check_session(const json& session, const std::string& pointer, const IdTable* counties, const VenueIds& venue,
+                   const EventDays& days, ProblemSink& sink) {
     check_reference(counties, session, "county", pointer, "counties", "county", "县区", sink);
+    check_area_reference(venue, session, "area", pointer, sink);
     check_url(session, "watch_url", pointer, sink);
     const auto start = timestamp_member(session, "start", pointer, sink);
     const auto end = timestamp_member(session, "end", pointer, sink);
@@ -327,6 +272,10 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
     }
 
     const IdTable* known_counties = county_list ? &counties : nullptr;
+    const VenueIds venue = check_venue_rules(doc, known_counties, sink);
+    if (county_list)
+        for (std::size_t i = 0; i < county_list->size(); ++i)
+            check_area_reference(venue, (*county_list)[i], "booth_area", pointer_append("/counties", i), sink);
     std::unordered_map<std::string, std::size_t> products_per_county;
     const json* product_list = array_member(doc, "products");
     if (const json* list = product_list) {
@@ -356,7 +305,7 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string pointer = pointer_append("/schedule", i);
             check_unique(sessions, (*list)[i], pointer, "session", "场次", sink);
-            check_session((*list)[i], pointer, known_counties, days, sink);
+            check_session((*list)[i], pointer, known_counties, venue, days, sink);
         }
     }
 

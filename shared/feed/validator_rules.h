@@ -1,7 +1,8 @@
 // Internal to the feed validator: the rules a schema cannot say — dates and
 // times, the time zone, end after start, unique ids, references between
 // sections, URL schemes — and the warnings (missing image, empty county,
-// session outside the event's days, featured but sold out).
+// session outside the event's days, featured but sold out); the venue's in
+// feed/validator_venue.h.
 #pragma once
 
 #include "feed/problems.h"

@@ -324,6 +324,11 @@ Message message_for(const Violation& v, const json& doc, DocumentKind kind) {
         return {pointer, "too many items: " + count + ", at most " + number_in(d) + " allowed",
                 "条目过多：共 " + count + " 项，最多允许 " + number_in(d) + " 项"};
     }
+    if (starts_with(d, "Array should contain no fewer than") && value->is_array()) {
+        const std::string count = std::to_string(value->size());
+        return {pointer, "too few items: " + count + ", at least " + number_in(d) + " needed",
+                "条目过少：共 " + count + " 项，至少需要 " + number_in(d) + " 项"};
+    }
     if (starts_with(d, "Object should have no fewer than") && is_text(at))
         return {pointer, "empty text: give \"zh\" or \"en\"", "文本为空：请填写 \"zh\" 或 \"en\""};
     if (starts_with(d, "Object contains a property that could not be validated")) {

@@ -55,6 +55,11 @@ int Venue::node_index(std::string_view id) const {
     return it == node_index_.end() ? -1 : int(it->second);
 }
 
+const std::vector<WalkLink>& Venue::links(int node) const {
+    static const std::vector<WalkLink> none;
+    return node >= 0 && std::size_t(node) < links_.size() ? links_[std::size_t(node)] : none;
+}
+
 void Venue::index() {
     floor_index_.clear();
     area_index_.clear();
@@ -62,6 +67,13 @@ void Venue::index() {
     for (std::size_t i = 0; i < floors.size(); ++i) floor_index_.emplace(floors[i].id, i);
     for (std::size_t i = 0; i < areas.size(); ++i) area_index_.emplace(areas[i].id, i);
     for (std::size_t i = 0; i < nodes.size(); ++i) node_index_.emplace(nodes[i].id, i);
+    links_.assign(nodes.size(), {});
+    for (std::size_t e = 0; e < edges.size(); ++e) {
+        const int a = node_index(edges[e].from), b = node_index(edges[e].to);
+        if (a < 0 || b < 0 || a == b) continue;   // the validator reports these; a model built by hand may have them
+        links_[std::size_t(a)].push_back({b, int(e)});
+        links_[std::size_t(b)].push_back({a, int(e)});
+    }
 }
 
 } // namespace kiosk

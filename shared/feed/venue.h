@@ -56,6 +56,12 @@ struct WalkEdge {
     bool step_free = true;   // false for stairs
 };
 
+// An edge as seen from one of its ends: the node at the other end and the edge.
+struct WalkLink {
+    int to = 0;      // index into Venue::nodes
+    int edge = 0;    // index into Venue::edges
+};
+
 struct Venue {
     std::vector<Floor> floors;
     std::vector<Area> areas;
@@ -69,12 +75,16 @@ struct Venue {
     const WalkNode* node(std::string_view id) const;
     // Index into `nodes` of a node id; -1 when unknown.
     int node_index(std::string_view id) const;
+    // The edges at node index `node` (both ways), for routing; empty for an unknown index.
+    const std::vector<WalkLink>& links(int node) const;
+    // Rebuilds the id indexes and the links; call after filling the vectors.
     void index();
 
 private:
     std::unordered_map<std::string, std::size_t> floor_index_;
     std::unordered_map<std::string, std::size_t> area_index_;
     std::unordered_map<std::string, std::size_t> node_index_;
+    std::vector<std::vector<WalkLink>> links_;   // per node
 };
 
 } // namespace kiosk

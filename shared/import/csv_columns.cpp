@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] The columns of each sheet, and the words for kinds
+// [SECTION] Dates, flags
+// [SECTION] Headers, cells, tags, prices
+// [SECTION] Polygons, split numbers
+// [SECTION] One cell as JSON
 #include "import/csv_columns.h"
 
 #include "feed/problems.h"
@@ -6,12 +12,17 @@
 
 #include <array>
 #include <cstdio>
+#include <charconv>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
 namespace {
 
 using K = CellKind;
+
+// [SECTION] The columns of each sheet, and the words for kinds
 
 constexpr CsvColumn kCounty[] = {
     {"id", K::id, "id", "编号", true},
@@ -20,6 +31,8 @@ constexpr CsvColumn kCounty[] = {
     {"blurb", K::text_zh, "blurb_zh", "简介"},
     {"blurb", K::text_en, "blurb_en", "英文简介"},
     {"image", K::plain, "image", "图片"},
+    {"booth_area", K::id, "booth_area", "展位"},
+    {"search_terms", K::terms, "search_terms", "搜索别名"},
 };
 
 constexpr CsvColumn kProduct[] = {
@@ -40,6 +53,7 @@ constexpr CsvColumn kProduct[] = {
     {"sold_out", K::flag, "sold_out", "售罄"},
     {"description", K::text_zh, "description_zh", "介绍"},
     {"description", K::text_en, "description_en", "英文介绍"},
+    {"search_terms", K::terms, "search_terms", "搜索别名"},
 };
 
 constexpr CsvColumn kSchedule[] = {
@@ -55,6 +69,31 @@ constexpr CsvColumn kSchedule[] = {
     {"description", K::text_zh, "description_zh", "介绍"},
     {"description", K::text_en, "description_en", "英文介绍"},
     {"watch_url", K::plain, "watch_url", "观看链接"},
+    {"area", K::id, "area", "区域"},
+    {"search_terms", K::terms, "search_terms", "搜索别名"},
+};
+
+constexpr CsvColumn kArea[] = {
+    {"id", K::id, "id", "编号", true},
+    {"name", K::text_zh, "name_zh", "名称", true},
+    {"name", K::text_en, "name_en", "英文名称", true},
+    {"kind", K::area_kind, "kind", "类型", true},
+    {"floor", K::id, "floor", "楼层", true},
+    {"polygon", K::polygon, "polygon", "轮廓", true},
+    {"door", K::id, "door", "门", true},
+    {"county", K::county, "county", "县区"},
+    {"search_terms", K::terms, "search_terms", "搜索别名"},
+};
+
+// Area kinds as organisers write them.
+constexpr std::pair<std::string_view, std::string_view> kAreaKinds[] = {
+    {"hall", "hall"},       {"展厅", "hall"},        {"会场", "hall"},        {"booth", "booth"},
+    {"展位", "booth"},      {"studio", "studio"},    {"直播间", "studio"},    {"stage", "stage"},
+    {"舞台", "stage"},      {"market", "market"},    {"展销区", "market"},    {"service_desk", "service_desk"},
+    {"服务台", "service_desk"}, {"toilet", "toilet"}, {"卫生间", "toilet"},   {"洗手间", "toilet"},
+    {"厕所", "toilet"},     {"entrance", "entrance"}, {"入口", "entrance"},   {"exit", "exit"},
+    {"出口", "exit"},       {"first_aid", "first_aid"}, {"急救", "first_aid"}, {"医务室", "first_aid"},
+    {"lift", "lift"},       {"电梯", "lift"},        {"stairs", "stairs"},    {"楼梯", "stairs"},
 };
 
 // Session kinds as organisers write them.
@@ -65,6 +104,8 @@ constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
     {"market", "market"},           {"展销", "market"},     {"市集", "market"},
     {"other", "other"},             {"其他", "other"},
 };
+
+// [SECTION] Dates, flags
 
 bool starts_with_at(std::string_view text, std::size_t pos, std::string_view what) {
     return text.substr(pos, what.size()) == what;
@@ -119,9 +160,12 @@ std::optional<bool> parse_flag(const std::string& cell) {
 
 } // namespace
 
+// [SECTION] Headers, cells, tags, prices
+
 std::span<const CsvColumn> county_columns() { return kCounty; }
 std::span<const CsvColumn> product_columns() { return kProduct; }
 std::span<const CsvColumn> schedule_columns() { return kSchedule; }
+std::span<const CsvColumn> area_columns() { return kArea; }
 
 std::string trim_cell(std::string_view text) {
     constexpr std::string_view kFullWidthSpace = "\xE3\x80\x80";
@@ -226,6 +270,96 @@ std::optional<std::int64_t> parse_price_fen(std::string_view text, std::string& 
     return yuan * 100 + fen;
 }
 
+// [SECTION] Polygons, split numbers
+
+namespace {
+
+// A decimal number in metres: "12", "-3.5", "20.25"; the whole text.
+std::optional<double> parse_metres(std::string_view text) {
+    std::size_t i = text.size() > 0 && text[0] == '-' ? 1 : 0;
+    const std::size_t digits_start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    const bool whole = i > digits_start;
+    if (i < text.size() && text[i] == '.') {
+        const std::size_t fraction_start = ++i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        if (i == fraction_start) return std::nullopt;
+    } else if (!whole) {
+        return std::nullopt;
+    }
+    if (i != text.size() || text.size() > 12) return std::nullopt;
+    double value = 0;   // from_chars: the decimal point whatever the locale
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+}
+
+// "12 4", "12,4", "12, 4" → the two numbers.
+std::optional<std::pair<double, double>> parse_point(std::string_view text) {
+    std::vector<std::string> parts;
+    std::string current;
+    for (char c : std::string(text) + " ") {
+        if (c == ' ' || c == ',' || c == '\t') {
+            if (!current.empty()) parts.push_back(std::move(current));
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (parts.size() != 2) return std::nullopt;
+    const auto x = parse_metres(parts[0]), y = parse_metres(parts[1]);
+    if (!x || !y) return std::nullopt;
+    return std::make_pair(*x, *y);
+}
+
+} // namespace
+
+std::optional<nlohmann::ordered_json> parse_polygon(std::string_view text, std::string& why_en, std::string& why_zh) {
+    nlohmann::ordered_json points = nlohmann::ordered_json::array();
+    std::string current;
+    int number = 0;
+    const auto point_done = [&]() {
+        const std::string point = trim_cell(current);
+        current.clear();
+        if (point.empty()) return true;   // "…; 20 4;" ends with a separator
+        ++number;
+        if (auto xy = parse_point(point)) {
+            points.push_back({xy->first, xy->second});
+            return true;
+        }
+        why_en = "point " + std::to_string(number) + ", \"" + shorten(point) +
+                 "\", is not \"x y\" in metres; write the outline as \"x1 y1; x2 y2; x3 y3\"";
+        why_zh = "第 " + std::to_string(number) + " 个点“" + shorten(point) + "”不是以米为单位的“x y”；轮廓请写成“x1 y1; x2 y2; x3 y3”";
+        return false;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        if (starts_with_at(text, i, "；")) {
+            if (!point_done()) return std::nullopt;
+            i += 3;
+        } else if (text[i] == ';' || text[i] == '\n' || text[i] == '\r') {
+            if (!point_done()) return std::nullopt;
+            ++i;
+        } else {
+            current += text[i++];
+        }
+    }
+    if (!point_done()) return std::nullopt;
+    return points;
+}
+
+std::optional<std::size_t> likely_split_number(const std::vector<std::string>& cells) {
+    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (std::size_t j = 0; j + 1 < cells.size(); ++j) {
+        const std::string left = trim_cell(cells[j]), right = trim_cell(cells[j + 1]);
+        // "280", "280.00", "280元": three digits, then the end or anything but a digit.
+        if (left.empty() || !is_digit(left.back()) || right.size() < 3) continue;
+        if (is_digit(right[0]) && is_digit(right[1]) && is_digit(right[2]) && (right.size() == 3 || !is_digit(right[3])))
+            return j;
+    }
+    return std::nullopt;
+}
+
+// [SECTION] One cell as JSON
+
 std::optional<nlohmann::ordered_json> convert_cell(const CsvColumn& column, const std::string& cell,
                                                    const CellContext& context, std::string& why_en,
                                                    std::string& why_zh) {
@@ -260,6 +394,20 @@ std::optional<nlohmann::ordered_json> convert_cell(const CsvColumn& column, cons
                  "2020-05-16T19:30:00+08:00";
         why_zh = "“" + shorten(cell) + "”不是时间：请写成 2020-05-16 19:30（活动所在时区）或 2020-05-16T19:30:00+08:00";
         return std::nullopt;
+    }
+    case K::area_kind:
+        for (const auto& [written, kind] : kAreaKinds)
+            if (normalize_header(cell) == written) return std::string(kind);
+        why_en = "\"" + shorten(cell) + "\" is not an area kind: hall (展厅), booth (展位), studio (直播间), stage (舞台), "
+                 "market (展销区), service_desk (服务台), toilet (卫生间), entrance (入口), exit (出口), first_aid (急救), "
+                 "lift (电梯) or stairs (楼梯)";
+        why_zh = "“" + shorten(cell) + "”不是区域类型：展厅、展位、直播间、舞台、展销区、服务台、卫生间、入口、出口、急救、电梯或楼梯";
+        return std::nullopt;
+    case K::polygon: return parse_polygon(cell, why_en, why_zh);
+    case K::terms: {
+        nlohmann::ordered_json terms = nlohmann::ordered_json::array();
+        for (std::string& term : split_tags(cell)) terms.push_back(std::move(term));
+        return terms;
     }
     default: return cell;
     }

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace kiosk {
 
@@ -27,6 +28,9 @@ enum class CellKind {
     time,      // ISO 8601 with offset, or a local "2020-05-16 19:30" in the event's zone
     kind,      // a session kind, in English or Chinese
     county,    // a county id, or its name as the counties file writes it
+    area_kind, // a venue area kind, in English or Chinese
+    polygon,   // "x1 y1; x2 y2; …" in metres → [[x1, y1], [x2, y2], …]
+    terms,     // search terms separated like tags → an array of strings
 };
 
 struct CsvColumn {
@@ -40,6 +44,7 @@ struct CsvColumn {
 std::span<const CsvColumn> county_columns();
 std::span<const CsvColumn> product_columns();
 std::span<const CsvColumn> schedule_columns();
+std::span<const CsvColumn> area_columns();   // the venue's areas sheet (import-csv --areas)
 
 // "名称（中文）", " Name_ZH " → "名称", "name_zh": trimmed, ASCII lower case, a
 // bracketed hint dropped. Compared with header_en and header_zh.
@@ -67,5 +72,14 @@ std::vector<std::string> split_tags(std::string_view cell);
 // arithmetic only. nullopt (and the reason) for negatives, more than two
 // decimals, an empty cell or anything else.
 std::optional<std::int64_t> parse_price_fen(std::string_view text, std::string& why_en, std::string& why_zh);
+
+// "12 4; 20 4; 20.5 10" (points separated by ; or ；, x and y by spaces or a
+// comma) → [[12, 4], [20, 4], [20.5, 10]]; nullopt with the reason otherwise.
+std::optional<nlohmann::ordered_json> parse_polygon(std::string_view text, std::string& why_en, std::string& why_zh);
+
+// In a row read with more cells than its header: the index of the cell that
+// most likely ends before an unquoted thousands comma ("￥1" then "280.00"),
+// or nullopt when no pair of cells looks like one number split at a comma.
+std::optional<std::size_t> likely_split_number(const std::vector<std::string>& cells);
 
 } // namespace kiosk

@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] The importer's state
+// [SECTION] Reading the inputs: the event and venue JSON, the CSV tables
+// [SECTION] Rows into feed items
+// [SECTION] The validator's problems back to their file, row and column
+// [SECTION] The import
 #include "import/csv_import.h"
 
 #include "import/csv.h"
@@ -17,10 +23,13 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+// [SECTION] The importer's state
+
 // One CSV file turned into feed items, remembering where each came from.
 struct Section {
     std::string key;                           // "counties", "products", "schedule"
     std::string file;
+    std::size_t first_index = 0;               // items[0] is this index in the feed's list (the venue file's areas come first)
     std::vector<int> rows;                     // spreadsheet row of each item
     std::map<std::string, int> field_column;   // feed member → spreadsheet column that gives it
     ojson items = ojson::array();
@@ -42,7 +51,12 @@ private:
         result_.problems.push_back({file, std::move(p)});
         errors_ += severity == Severity::error;
     }
+    std::optional<ojson> read_json_object(const CsvFileInput& input);
     std::optional<ojson> read_event();
+    std::optional<ojson> read_venue();
+    bool row_overflows(const std::string& file, const CsvRecord& header, const CsvRecord& record);
+    bool map_to_json_file(Problem mapped, const std::string& pointer, std::string_view section, bool wrapped,
+                          const CsvFileInput& input);
     std::optional<CsvTable> read_table(const CsvFileInput& input);
     void import_section(const CsvFileInput& input, std::span<const CsvColumn> columns, Section& out);
     std::vector<int> match_headers(const std::string& file, const CsvRecord& header, std::span<const CsvColumn> columns);
@@ -60,19 +74,18 @@ private:
     std::size_t errors_ = 0;
     std::optional<TimeZone> zone_;
     std::unordered_map<std::string, std::string> county_ids_;
-    bool event_wrapped_ = false;
-    std::optional<ojson> sample_;  // the event file's "sample" note, carried over   // the event file is a feed: the event is its "event"
+    bool event_wrapped_ = false;   // the event file is a feed: the event is its "event"
+    std::optional<ojson> sample_;  // the event file's "sample" note, carried over
+    std::optional<ojson> event_venue_;   // the event file's "venue", when it is a feed with one
+    const CsvFileInput* venue_input_ = nullptr;   // where the venue came from
+    bool venue_wrapped_ = false;                  // …a feed: the venue is its "venue"
     std::vector<Section*> sections_;
 };
 
-std::optional<ojson> Importer::read_event() {
-    const CsvFileInput& input = inputs_.event;
-    if (input.bytes.empty()) {
-        problem(Severity::error, input.name.empty() ? "event" : input.name, 0, 0,
-                "no event details: give --event E.json (the event object, or a feed whose event is used)",
-                "缺少活动信息：请用 --event E.json 提供（活动对象，或取其 event 的 feed）");
-        return std::nullopt;
-    }
+// [SECTION] Reading the inputs: the event and venue JSON, the CSV tables
+
+// A JSON file as a document; nullopt after reporting why not.
+std::optional<ojson> Importer::read_json_object(const CsvFileInput& input) {
     ojson doc;
     if (const auto deep = find_depth_excess(input.bytes, ParseLimits{}.max_depth)) {   // the parser recurses per level
         const TextPosition at = LineIndex(input.bytes).at(*deep);
@@ -86,7 +99,22 @@ std::optional<ojson> Importer::read_event() {
         problem(Severity::error, input.name, at.line, at.column, "not valid JSON", "不是有效的 JSON");
         return std::nullopt;
     }
+    return doc;
+}
+
+std::optional<ojson> Importer::read_event() {
+    const CsvFileInput& input = inputs_.event;
+    if (input.bytes.empty()) {
+        problem(Severity::error, input.name.empty() ? "event" : input.name, 0, 0,
+                "no event details: give --event E.json (the event object, or a feed whose event is used)",
+                "缺少活动信息：请用 --event E.json 提供（活动对象，或取其 event 的 feed）");
+        return std::nullopt;
+    }
+    auto parsed = read_json_object(input);
+    if (!parsed) return std::nullopt;
+    ojson& doc = *parsed;
     event_wrapped_ = doc.is_object() && doc.contains("event");
+    if (event_wrapped_ && doc.contains("venue")) event_venue_ = doc["venue"];
     if (event_wrapped_ && doc.contains("sample") && doc["sample"].is_string()) sample_ = doc["sample"];
     ojson event = event_wrapped_ ? doc["event"] : doc;
     if (!event.is_object()) {
@@ -99,6 +127,35 @@ std::optional<ojson> Importer::read_event() {
         zone_ = TimeZone::load(event["time_zone"].get<std::string>(), &error);
     }
     return event;
+}
+
+// The venue object from --venue (bare, or a feed's "venue"); else the event file's, when
+// it is a feed with one and no areas sheet is given (importing again keeps the venue).
+std::optional<ojson> Importer::read_venue() {
+    if (!inputs_.venue) {
+        if (inputs_.areas) {
+            problem(Severity::error, inputs_.areas->name, 0, 0,
+                    "an areas sheet needs --venue VENUE.json: the floors, walkway nodes and edges its areas stand on",
+                    "区域表需要同时用 --venue VENUE.json 提供楼层、通道节点和通道");
+            return std::nullopt;
+        }
+        if (!event_venue_) return std::nullopt;
+        venue_input_ = &inputs_.event;
+        venue_wrapped_ = true;
+        return event_venue_;
+    }
+    auto doc = read_json_object(*inputs_.venue);
+    if (!doc) return std::nullopt;
+    venue_input_ = &*inputs_.venue;
+    venue_wrapped_ = doc->is_object() && doc->contains("venue");
+    ojson venue = venue_wrapped_ ? (*doc)["venue"] : std::move(*doc);
+    if (!venue.is_object()) {
+        problem(Severity::error, inputs_.venue->name, 1, 1,
+                "the venue must be a JSON object with floors, nodes and edges (and areas, unless an areas sheet gives them)",
+                "场馆信息应为包含 floors、nodes、edges（以及 areas，除非由区域表提供）的 JSON 对象");
+        return std::nullopt;
+    }
+    return venue;
 }
 
 std::optional<CsvTable> Importer::read_table(const CsvFileInput& input) {
@@ -127,6 +184,8 @@ std::optional<CsvTable> Importer::read_table(const CsvFileInput& input) {
     result_.notes.push_back(input.name + ": " + encoding + ", " + std::to_string(table.records.size() - 1) + " rows");
     return table;
 }
+
+// [SECTION] Rows into feed items
 
 std::string header_names(const CsvColumn& c) { return std::string(c.header_zh) + "/" + c.header_en; }
 
@@ -243,6 +302,36 @@ std::optional<ojson> Importer::convert_row(const std::string& file, const CsvRec
     return item;
 }
 
+// A row with more cells than its header: a comma in a cell not in double quotes
+// moved every later cell one column right, so their values would be read under
+// the wrong headers (even when the extra cell is empty). Said as such, and the
+// row is not read. Excel and WPS write every row as wide as the header.
+bool Importer::row_overflows(const std::string& file, const CsvRecord& header, const CsvRecord& record) {
+    const std::size_t width = header.fields.size(), cells = record.fields.size();
+    if (cells <= width) return false;
+    const auto split = likely_split_number(record.fields);
+    const std::string counts_en = "row " + std::to_string(record.row) + " has " + std::to_string(cells) +
+                                  " cells but the header has " + std::to_string(width);
+    const std::string counts_zh = "第 " + std::to_string(record.row) + " 行有 " + std::to_string(cells) +
+                                  " 个单元格，而表头只有 " + std::to_string(width) + " 个";
+    std::string likely_en = "a cell holds a comma but is not in double quotes", likely_zh = "某个单元格含有逗号，却没有用英文双引号括起来";
+    int column = int(width) + 1;
+    if (split) {
+        const std::string number = trim_cell(record.fields[*split]) + "," + trim_cell(record.fields[*split + 1]);
+        likely_en = "likely the unquoted comma in \"" + shorten(number) + "\" (columns " + std::to_string(*split + 1) +
+                    " and " + std::to_string(*split + 2) + " as read)";
+        likely_zh = "很可能是“" + shorten(number) + "”中的逗号没有加引号（读作第 " + std::to_string(*split + 1) + " 和 " +
+                    std::to_string(*split + 2) + " 列）";
+        column = int(*split) + 1;
+    }
+    problem(Severity::error, file, record.row, column,
+            counts_en + ": " + likely_en + ", so every cell after it moved one column right. Put such a cell in "
+                "double quotes (Excel and WPS do when saving as CSV) or remove the comma; the row was not read",
+            counts_zh + "：" + likely_zh + "，其后的单元格都右移了一列。请用英文双引号括起该单元格（Excel、WPS 另存为 CSV 时会自动加上），"
+                "或删去逗号；本行未导入");
+    return true;
+}
+
 void Importer::import_section(const CsvFileInput& input, std::span<const CsvColumn> columns, Section& out) {
     out.file = input.name;
     const auto table = read_table(input);
@@ -256,11 +345,33 @@ void Importer::import_section(const CsvFileInput& input, std::span<const CsvColu
     context.zone = zone_ ? &*zone_ : nullptr;
     context.county_ids = &county_ids_;
     for (std::size_t r = 1; r < table->records.size(); ++r) {
+        if (row_overflows(input.name, table->records[0], table->records[r])) continue;
         auto item = convert_row(input.name, table->records[r], columns, source, context);
         if (!item) continue;
         out.rows.push_back(table->records[r].row);
         out.items.push_back(std::move(*item));
     }
+}
+
+// [SECTION] The validator's problems back to their file, row and column
+
+// A problem at `pointer` under `section` ("/event", "/venue") goes to its place in the JSON file
+// it came from: the same pointer in a whole feed (`wrapped`), else the pointer below the section.
+bool Importer::map_to_json_file(Problem mapped, const std::string& pointer, std::string_view section, bool wrapped,
+                                const CsvFileInput& input) {
+    if (pointer.compare(0, section.size(), section) != 0 ||
+        (pointer.size() > section.size() && pointer[section.size()] != '/'))
+        return false;
+    const std::string in_file = wrapped ? pointer : pointer.substr(section.size());
+    const auto found = locate_pointers(input.bytes, {in_file});
+    if (auto it = found.find(in_file); it != found.end()) {
+        const TextPosition at = LineIndex(input.bytes).at(it->second);
+        mapped.line = at.line;
+        mapped.column = at.column;
+    }
+    mapped.pointer = in_file;
+    result_.problems.push_back({input.name, std::move(mapped)});
+    return true;
 }
 
 // A validator problem at "/products/3/price_fen" goes back to its row and column.
@@ -279,6 +390,8 @@ void Importer::map_validator_problem(const Problem& p) {
         const std::string rest = p.pointer.substr(prefix.size());
         std::size_t index = 0;
         std::from_chars(rest.data(), rest.data() + rest.size(), index);
+        if (index < section->first_index) break;   // an area of the venue file
+        index -= section->first_index;
         const std::size_t slash = rest.find('/');
         const std::string field = slash == std::string::npos ? "" : rest.substr(slash + 1, rest.find('/', slash + 1) - slash - 1);
         if (index < section->rows.size()) mapped.line = section->rows[index];
@@ -290,21 +403,13 @@ void Importer::map_validator_problem(const Problem& p) {
         result_.problems.push_back({section->file, std::move(mapped)});
         return;
     }
-    if (p.pointer.rfind("/event", 0) == 0) {
-        const std::string in_file = event_wrapped_ ? p.pointer : p.pointer.substr(6);
-        const auto found = locate_pointers(inputs_.event.bytes, {in_file});
-        if (auto it = found.find(in_file); it != found.end()) {
-            const TextPosition at = LineIndex(inputs_.event.bytes).at(it->second);
-            mapped.line = at.line;
-            mapped.column = at.column;
-        }
-        mapped.pointer = in_file;
-        result_.problems.push_back({inputs_.event.name, std::move(mapped)});
-        return;
-    }
+    if (map_to_json_file(mapped, p.pointer, "/event", event_wrapped_, inputs_.event)) return;
+    if (venue_input_ && map_to_json_file(mapped, p.pointer, "/venue", venue_wrapped_, *venue_input_)) return;
     mapped.pointer = p.pointer;
     result_.problems.push_back({"feed", std::move(mapped)});
 }
+
+// [SECTION] The import
 
 ImportResult Importer::run() {
     auto event = read_event();
@@ -323,7 +428,19 @@ ImportResult Importer::run() {
     }
     import_section(inputs_.products, product_columns(), products);
     if (inputs_.schedule) import_section(*inputs_.schedule, schedule_columns(), schedule);
+    Section areas;
+    areas.key = "venue/areas";
+    if (inputs_.areas) import_section(*inputs_.areas, area_columns(), areas);
+    auto venue = read_venue();
     if (errors_ > 0 || !event) return std::move(result_);
+    if (venue && inputs_.areas) {
+        ojson& list = (*venue)["areas"];   // created empty when the venue file has none
+        if (list.is_null()) list = ojson::array();
+        if (list.is_array()) {
+            areas.first_index = list.size();
+            for (ojson& area : areas.items) list.push_back(std::move(area));
+        }
+    }
 
     ojson doc = ojson::object();
     doc["format"] = std::string(kFeedFormat);
@@ -332,9 +449,11 @@ ImportResult Importer::run() {
     doc["schedule"] = std::move(schedule.items);
     doc["counties"] = std::move(counties.items);
     doc["products"] = std::move(products.items);
+    if (venue) doc["venue"] = std::move(*venue);
     std::string text = doc.dump(2) + "\n";
 
     sections_ = {&counties, &products, &schedule};
+    if (inputs_.areas) sections_.push_back(&areas);
     const FeedParseResult checked = parse_feed(text);
     for (const Problem& p : checked.problems) map_validator_problem(p);
     if (checked.ok()) result_.feed_json = std::move(text);

@@ -129,6 +129,21 @@ std::string read_rotation(const json& value, KioskConfig& c) {
     return shown(value) + " is not one of 0, 90, 180, 270";
 }
 
+// A walkway node id as the feed writes ids, or "" for none. Whether the feed has it is checked
+// when a feed arrives (service/kiosk_location.h): the feed may change while the kiosk runs.
+std::string read_location(const json& value, KioskConfig& c) {
+    const auto is_id_char = [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+               ch == '.' || ch == '-';
+    };
+    if (!value.is_string()) return shown(value) + " is not a string (a walkway node id of the feed's venue, or \"\")";
+    const auto text = value.get<std::string>();
+    if (text.size() > 64 || !std::all_of(text.begin(), text.end(), is_id_char))
+        return shown(value) + " is not a node id (1 to 64 letters, digits, _ . -) or \"\"";
+    c.placement.location = text;
+    return {};
+}
+
 std::string read_pin_hash(const json& value, KioskConfig& c) {
     if (!value.is_string()) return shown(value) + " is not a string";
     const auto text = value.get<std::string>();
@@ -187,6 +202,9 @@ const KeySpec kKeys[] = {
     {"idle_seconds", Kind::integer,
      [](const json& v, KioskConfig& c) { return read_int(v, 10, 3600, c.visitor.idle_seconds); },
      [](const KioskConfig& c) { return json(c.visitor.idle_seconds); }},
+    {"kiosk_location", Kind::text, read_location, [](const KioskConfig& c) { return json(c.placement.location); }},
+    {"kiosk_heading", Kind::integer, [](const json& v, KioskConfig& c) { return read_int(v, 0, 359, c.placement.heading); },
+     [](const KioskConfig& c) { return json(c.placement.heading); }},
     {"kiosk_mode", Kind::boolean, [](const json& v, KioskConfig& c) { return read_bool(v, c.display.kiosk_mode); },
      [](const KioskConfig& c) { return json(c.display.kiosk_mode); }},
     {"size", Kind::text, read_size, [](const KioskConfig& c) { return json(size_text(c)); }},

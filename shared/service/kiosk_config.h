@@ -48,6 +48,13 @@ struct KioskConfig {
         int idle_seconds = 90;       // untouched this long: back Home, then the attract loop
     } visitor;
 
+    // Where this kiosk stands on the feed's venue plan (feed/venue.h).
+    struct Placement {
+        std::string location = "entrance";   // kiosk_location: a walkway node id (the demo event's entrance); "" = nowhere
+        int heading = 0;   // kiosk_heading: the plan direction ahead of a visitor facing the screen, degrees clockwise
+                           // from plan-north (up on the plan), 0..359; the map turns so that it points up
+    } placement;
+
     std::string admin_pin_hash;      // from `kiosk hash-pin`; see admin_access()
     LogLevel log_level = LogLevel::info;
 };

@@ -1,10 +1,12 @@
 // The kiosk's two sources wired together: the main feed and the optional live
-// stats, each on its own worker, sharing one disk cache. The UI picks up new
-// snapshots between frames with take_if_newer() and reads status() for the
-// admin panel and the offline badge.
+// stats, each on its own worker, sharing one disk cache. Each valid feed gets
+// its search index on the feed's worker and is published with it. The UI picks
+// up new snapshots between frames with take_if_newer() and reads status() for
+// the admin panel and the offline badge.
 #pragma once
 
 #include "feed/model.h"
+#include "search/indexed_feed.h"
 #include "sources/document_cache.h"
 #include "sources/document_source.h"
 #include "base/published.h"
@@ -53,7 +55,8 @@ public:
     void refresh_feed_now();
     void refresh_live_now();
 
-    const Published<Feed>& feed() const { return feed_; }
+    // The feed with its search index.
+    const Published<IndexedFeed>& feed() const { return feed_; }
     const Published<LiveStats>& live() const { return live_; }
     // nullopt when that source isn't configured.
     std::optional<SourceStatus> feed_status() const;
@@ -66,7 +69,7 @@ private:
     PipelineConfig config_;
     DocumentCache cache_;
     bool cache_ok_ = false;
-    Published<Feed> feed_;
+    Published<IndexedFeed> feed_;
     Published<LiveStats> live_;
     std::unique_ptr<DocumentSource> feed_source_;
     std::unique_ptr<DocumentSource> live_source_;

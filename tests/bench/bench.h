@@ -17,6 +17,8 @@ struct BenchOptions {
     std::vector<int> feed_sizes{40, 2000, 10000};   // products
     std::vector<int> grid_sizes{2000, 10000};       // products in one county
     int reload_size = 10000;
+    int route_nodes = 2000;                         // walkway nodes of the generated venue
+    int search_size = 10000;                        // products the search is timed over
     std::string kiosk_binary;
     std::filesystem::path work_dir;   // temporary files
 };
@@ -58,5 +60,7 @@ void bench_reload(const BenchOptions& options, Table& table);
 void bench_wire_bytes(const BenchOptions& options, Table& table);
 void bench_save_latency(const BenchOptions& options, Table& table);
 void bench_idle_frames(const BenchOptions& options, Table& table);
+void bench_routes(const BenchOptions& options, Table& table);   // venue routing (issue 14)
+void bench_search(const BenchOptions& options, Table& table);
 
 } // namespace kiosk::bench

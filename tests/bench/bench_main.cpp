@@ -71,9 +71,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1.0, 3600.0));
     cli.add_option("--runs", options.runs, "Repetitions of the timed steps (default 5)")->check(CLI::Range(1, 1000));
     cli.add_option("--kiosk", options.kiosk_binary, "The kiosk program to run (default: the one built with this)");
-    cli.add_option("--only", only, "Sections to run: parse, ui, reload, wire, save, frames (default: all)")
+    cli.add_option("--only", only, "Sections to run: parse, ui, reload, wire, save, frames, route, search (default: all)")
         ->delimiter(',')
-        ->check(CLI::IsMember({"parse", "ui", "reload", "wire", "save", "frames"}));
+        ->check(CLI::IsMember({"parse", "ui", "reload", "wire", "save", "frames", "route", "search"}));
 
     CLI::App* generate = cli.add_subcommand("generate", "Write a generated feed of N products to OUT.json");
     int products = 0;
@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
         options.feed_sizes = {40, 500};
         options.grid_sizes = {500};
         options.reload_size = 2000;
+        options.search_size = 2000;
         if (!cli.count("--runs")) options.runs = 3;
     }
     std::string pattern = (std::filesystem::temp_directory_path() / "kiosk-bench-XXXXXX").string();
@@ -118,6 +119,8 @@ int main(int argc, char** argv) {
         if (wanted("wire")) bench_wire_bytes(options, table);
         if (wanted("save")) bench_save_latency(options, table);
         if (wanted("frames")) bench_idle_frames(options, table);
+        if (wanted("route")) bench_routes(options, table);
+        if (wanted("search")) bench_search(options, table);
     } catch (const std::exception& e) {
         table.fail("kiosk_bench", e.what());
     }

@@ -19,16 +19,16 @@ namespace {
 
 class PublishedSource final : public SnapshotSource {
 public:
-    explicit PublishedSource(const Published<Feed>& slot) : slot_(slot) {}
-    bool take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>&) override {
-        std::shared_ptr<const Feed> next;
+    explicit PublishedSource(const Published<IndexedFeed>& slot) : slot_(slot) {}
+    bool take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>&) override {
+        std::shared_ptr<const IndexedFeed> next;
         if (!slot_.take_if_newer(next, seen_)) return false;
-        feed = std::move(next);
+        feed = *next;
         return true;
     }
 
 private:
-    const Published<Feed>& slot_;
+    const Published<IndexedFeed>& slot_;
     std::uint64_t seen_ = 0;
 };
 
@@ -58,7 +58,7 @@ private:
 };
 
 bool reload_once(std::shared_ptr<const Feed> shown, const std::string& text, ReloadRun& run, std::string& error) {
-    Published<Feed> slot;
+    Published<IndexedFeed> slot;
     PublishedSource source(slot);
     AppOptions options;
     options.pinned_now = parse_iso8601("2020-05-17T15:00:00+08:00")->unix_seconds;
@@ -81,7 +81,8 @@ bool reload_once(std::shared_ptr<const Feed> shown, const std::string& text, Rel
         const auto start = std::chrono::steady_clock::now();
         FeedParseResult result = parse_feed(text);
         run.parse_ms = ms_since(start);
-        if (result.ok()) slot.publish(std::move(result.feed));
+        // As the pipeline does: the search index is built on the worker too, then both are published.
+        if (result.ok()) slot.publish(std::make_shared<const IndexedFeed>(index_feed(std::move(result.feed))));
         else error = "the feed has errors";
         parsed = true;
     });

@@ -1,5 +1,5 @@
 // `kiosk import-csv` on spreadsheets as Excel or WPS export them: the input is
-// the counties, products and schedule files one after another, split at NUL
+// the counties, products, schedule and areas files and the venue JSON one after another, split at NUL
 // bytes (no CSV text holds one), read in any encoding, against a fixed event.
 #include "import/csv_columns.h"
 #include "import/csv_import.h"
@@ -35,11 +35,13 @@ std::vector<std::string> split_at_nul(std::string_view data, std::size_t parts) 
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::vector<std::string> files = split_at_nul(std::string_view(reinterpret_cast<const char*>(data), size), 3);
+    const std::vector<std::string> files = split_at_nul(std::string_view(reinterpret_cast<const char*>(data), size), 5);
     CsvImportInputs inputs;
     inputs.counties = {"counties.csv", files[0]};
     inputs.products = {"products.csv", files.size() > 1 ? files[1] : std::string()};
     if (files.size() > 2) inputs.schedule = CsvFileInput{"schedule.csv", files[2]};
+    if (files.size() > 3) inputs.areas = CsvFileInput{"areas.csv", files[3]};
+    if (files.size() > 4) inputs.venue = CsvFileInput{"venue.json", files[4]};
     inputs.event = {"event.json", std::string(kEvent)};
     // The first byte picks the encoding, as the --encoding flag would.
     inputs.encoding = size == 0 ? TextEncoding::detect : static_cast<TextEncoding>(data[0] % 3);
@@ -48,5 +50,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     std::string en, zh;
     parse_price_fen(files[0], en, zh);   // prices are cells: any text may land there
+    parse_polygon(files[0], en, zh);     // so are polygons
     return 0;
 }

@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
     PipelineSource source(pipeline);
     pipeline.start();
     source.wait_for_first_answer(std::chrono::seconds(30));
-    const std::shared_ptr<const Feed> first = pipeline.feed().latest();
+    const std::shared_ptr<const IndexedFeed> first = pipeline.feed().latest();
     if (!first) {
         std::fprintf(stderr, "kiosk_soak: no feed from %s\n", world.feed_url().c_str());
         return 1;
@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
     ImageLoader loader(std::move(lo));
     ImageTextures images(loader, gpu);
 
-    KioskApp app(first, AppOptions{});
+    KioskApp app(*first, AppOptions{});
     app.set_source(&source);
     app.set_images(&images);
     test::HeadlessUi ui(app);

@@ -31,9 +31,9 @@ std::shared_ptr<const LiveStats> live_with_viewers(std::int64_t viewers, std::in
 struct ScriptedSource : SnapshotSource {
     std::shared_ptr<const Feed> next_feed;
     std::shared_ptr<const LiveStats> next_live;
-    bool take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>& live) override {
+    bool take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>& live) override {
         if (!next_feed && !next_live) return false;
-        if (next_feed) feed = std::move(next_feed);
+        if (next_feed) feed = index_feed(std::move(next_feed));
         if (next_live) live = std::move(next_live);
         next_feed.reset();
         next_live.reset();

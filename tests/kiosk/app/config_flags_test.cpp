@@ -80,6 +80,13 @@ TEST_CASE("flags override the config file") {
     CHECK(doc["kiosk_mode"] == true);
     CHECK(doc["size"] == "auto");
 
+    const std::string placed = write_config("placed.json", R"({"kiosk_location": "n-hall", "kiosk_heading": 90})");
+    const Output located = run("--config '" + placed + "' --location n-studio-2 --print-config");
+    INFO(located.err);
+    REQUIRE(located.code == 0);
+    CHECK(nlohmann::json::parse(located.out)["kiosk_location"] == "n-studio-2");
+    CHECK(nlohmann::json::parse(located.out)["kiosk_heading"] == 90);
+
     const Output file_only = run("--config '" + path + "' --print-config");
     const auto from_file = nlohmann::json::parse(file_only.out);
     CHECK(from_file["lang"] == "en");
@@ -107,6 +114,9 @@ TEST_CASE("a bad config value or flag exits 2 naming the key and where") {
     o = run("--rotation 45 --print-config");
     CHECK(o.code == 2);
     CHECK_THAT(o.err, Catch::Contains("--rotation: 45"));
+    o = run("--location 'hall 2' --print-config");
+    CHECK(o.code == 2);
+    CHECK_THAT(o.err, Catch::Contains("--location: \"hall 2\" is not a node id"));
     o = run("--config /nonexistent/kiosk.json --print-config");
     CHECK(o.code == 2);
     CHECK_THAT(o.err, Catch::Contains("/nonexistent/kiosk.json: error: cannot read the config file"));
@@ -141,4 +151,15 @@ TEST_CASE("hash-pin refuses what is not 4 to 8 digits") {
         CHECK(o.out.empty());
         CHECK_THAT(o.err, Catch::Contains("kiosk hash-pin: "));
     }
+}
+
+TEST_CASE("a kiosk_location the feed's venue lacks is logged as a warning naming it but the demo's entrance is not", "[xvfb]") {
+    const auto dir = temp_dir("location");
+    const auto png = dir / "home.png", log = dir / "log.txt";
+    REQUIRE(run_kiosk("--location n-lobby --screenshot '" + png.string() + "'", kUnderXvfb, log.string()) == 0);
+    CHECK_THAT(read_text(log), Catch::Contains("kiosk_location \"n-lobby\" is not a node of the feed's venue"));
+    CHECK_THAT(read_text(log), Catch::Contains("WARN"));
+
+    REQUIRE(run_kiosk("--screenshot '" + png.string() + "'", kUnderXvfb, log.string()) == 0);   // the default: "entrance"
+    CHECK_THAT(read_text(log), !Catch::Contains("kiosk_location"));
 }

@@ -57,6 +57,25 @@ TEST_CASE("import-csv with a bad price writes nothing and names the row and colu
     CHECK_FALSE(std::filesystem::exists(feed));
 }
 
+TEST_CASE("import-csv takes the venue from --venue and --areas") {
+    const auto dir = temp_dir("organiser-venue");
+    const auto feed = dir / "feed.json", log = dir / "import.log";
+    std::filesystem::remove(feed);
+    const std::string venue = " --areas '" + kImportData + "areas.csv' --venue '" + kImportData + "venue.json'";
+    REQUIRE(run_kiosk(import_args(kImportData + "products.csv", feed) + venue, kWithoutDisplay, log.string()) == 0);
+    INFO(read_text(log));
+    const FeedParseResult parsed = parse_feed(read_text(feed));
+    REQUIRE(parsed.ok());
+    CHECK(parsed.feed->venue.areas.size() == 3);
+    CHECK(parsed.feed->venue.area("booth-jiaocheng")->county == "jiaocheng");
+
+    const auto alone = dir / "alone.log";
+    CHECK(run_kiosk(import_args(kImportData + "products.csv", dir / "other.json") + " --areas '" + kImportData +
+                        "areas.csv'",
+                    kWithoutDisplay, alone.string()) == 1);
+    CHECK(read_text(alone).find("areas.csv: error: an areas sheet needs --venue VENUE.json") != std::string::npos);
+}
+
 TEST_CASE("preview of an invalid feed writes the report and no pictures") {
     const auto dir = temp_dir("preview-invalid");
     std::filesystem::remove_all(dir / "out");

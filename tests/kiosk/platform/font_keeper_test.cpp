@@ -95,9 +95,9 @@ TEST_CASE("the headless UI keeps drawing while a new feed's glyphs are built, th
 
     struct OneFeed final : SnapshotSource {
         std::shared_ptr<const Feed> next;
-        bool take_new(std::shared_ptr<const Feed>& feed, std::shared_ptr<const LiveStats>&) override {
+        bool take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>&) override {
             if (!next) return false;
-            feed = std::move(next);
+            feed = index_feed(std::move(next));
             return true;
         }
     } source;

@@ -10,7 +10,7 @@ using namespace kiosk::test;
 TEST_CASE("every screen renders in zh and en in landscape and portrait", "[xvfb]") {
     const auto dir = temp_dir("all-screens");
     const char* screens[] = {"home", "schedule", "session:live-jiaocheng", "catalogue", "county:wenshui",
-                             "product:jc-tiaoliaomian", "live", "attract"};
+                             "product:jc-tiaoliaomian", "live", "attract", "search:jcjz"};
     const char* sizes[] = {"1920x1080", "1080x1920"};
     for (const char* screen : screens)
         for (const char* lang : {"zh", "en"})

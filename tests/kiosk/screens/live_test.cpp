@@ -35,7 +35,7 @@ AppOptions options_at(const char* iso_now, Route start = {}) {
 class TestSource final : public SnapshotSource {
 public:
     void publish(std::shared_ptr<const LiveStats> live) { pending_ = std::move(live); }
-    bool take_new(std::shared_ptr<const Feed>&, std::shared_ptr<const LiveStats>& live) override {
+    bool take_new(IndexedFeed&, std::shared_ptr<const LiveStats>& live) override {
         if (!pending_) return false;
         live = std::move(pending_);
         return true;
@@ -71,7 +71,7 @@ TEST_CASE("untouched for idle_seconds, the kiosk shows the attract loop") {
 TEST_CASE("the touch that ends the attract loop goes Home and fires nothing under the finger") {
     KioskApp app(demo_feed(), options_at("2020-05-16T20:30:00+08:00"));
     HeadlessUi ui(app);
-    const ImVec2 live_tile(1200, 500);   // the 直播战报 entry on Home at 1920×1080
+    const ImVec2 live_tile(960, 500);   // the 直播战报 entry on Home at 1920×1080: the middle of five
     ui.idle(91, 0.25);
     REQUIRE(app.route().screen == ScreenId::attract);
     ui.tap(live_tile);

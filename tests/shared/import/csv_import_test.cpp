@@ -221,3 +221,142 @@ TEST_CASE("Bytes that are no text in the chosen encoding are reported with their
     CHECK(lines[0].rfind("counties.csv:2: error: byte ", 0) == 0);
     CHECK(lines[0].find("is not UTF-8 text") != std::string::npos);
 }
+
+namespace {
+
+CsvImportInputs venue_inputs() {
+    CsvImportInputs in = sample_inputs();
+    in.venue = CsvFileInput{"venue.json", data_file("venue.json")};
+    in.areas = CsvFileInput{"areas.csv", data_file("areas.csv")};
+    return in;
+}
+
+std::vector<std::string> all_lines(const ImportResult& result) {
+    std::vector<std::string> out;
+    for (const ImportProblem& p : result.problems) out.push_back(format_import_problem(p));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("Polygons are read from \"x1 y1; x2 y2; …\" cells in metres") {
+    std::string en, zh;
+    const auto square = parse_polygon("15 5; 38 5；38.5 25;15 -2.25;", en, zh);
+    REQUIRE(square);
+    CHECK(square->dump() == "[[15.0,5.0],[38.0,5.0],[38.5,25.0],[15.0,-2.25]]");
+    CHECK(parse_polygon("8,2; 12, 2", en, zh)->size() == 2);   // fewer than three is the validator's to say
+    CHECK_FALSE(parse_polygon("15 5; 38; 38 25", en, zh));
+    CHECK(en == "point 2, \"38\", is not \"x y\" in metres; write the outline as \"x1 y1; x2 y2; x3 y3\"");
+    CHECK_THAT(zh, Catch::Contains("第 2 个点“38”"));
+    CHECK_FALSE(parse_polygon("a b; 1 2; 3 4", en, zh));
+    CHECK_FALSE(parse_polygon("1 2 3; 1 2; 3 4", en, zh));
+    CHECK_FALSE(parse_polygon("1e3 2; 1 2; 3 4", en, zh));
+    CHECK_FALSE(parse_polygon("1. 2; 1 2; 3 4", en, zh));
+}
+
+TEST_CASE("An areas sheet and a venue file become the feed's venue, areas from the sheet after the file's") {
+    const ImportResult result = import_csv_feed(venue_inputs());
+    INFO(Catch::Detail::stringify(all_lines(result)));
+    REQUIRE(result.ok());
+    const FeedParseResult parsed = parse_feed(result.feed_json);
+    REQUIRE(parsed.ok());
+    const Venue& venue = parsed.feed->venue;
+    REQUIRE(venue.areas.size() == 3);
+    CHECK(venue.areas[0].id == "gate");
+    const Area* hall = venue.area("main-hall");
+    REQUIRE(hall);
+    CHECK(hall->kind == AreaKind::hall);   // written 展厅
+    CHECK(hall->name.en == "Main hall");
+    CHECK(hall->polygon.size() == 4);
+    CHECK(hall->polygon[2].x == 38);
+    CHECK(hall->door == "n-hall");
+    const Area* booth = venue.area("booth-jiaocheng");
+    REQUIRE(booth);
+    CHECK(booth->kind == AreaKind::booth);
+    CHECK(booth->county == "jiaocheng");   // written 交城县
+    CHECK(booth->polygon[3].y == 5.5);
+    CHECK(booth->search_terms == std::vector<std::string>{"交城山", "jiaochengshan"});
+    CHECK(venue.nodes.size() == 4);
+
+    // Counties name their booth, sessions their area, any item its search terms.
+    CsvImportInputs in = venue_inputs();
+    replace_once(in.counties.bytes, "id,name_zh,name_en,blurb_zh,blurb_en,image", "id,name_zh,name_en,blurb_zh,blurb_en,image,展位");
+    replace_once(in.counties.bytes, "speciality foods. The Junzao jujube, one of Shanxi's four famous jujubes, is called the “Queen of Jujubes”.\",",
+                 "speciality foods. The Junzao jujube, one of Shanxi's four famous jujubes, is called the “Queen of Jujubes”.\",,booth-jiaocheng");
+    replace_once(in.schedule->bytes, "介绍,英文介绍,观看链接", "介绍,英文介绍,观看链接,区域,搜索别名");
+    replace_once(in.schedule->bytes, "every county's exhibition hall opens.,", "every county's exhibition hall opens.,,main-hall,开幕、kaimu");
+    const ImportResult linked = import_csv_feed(in);
+    INFO(Catch::Detail::stringify(all_lines(linked)));
+    REQUIRE(linked.ok());
+    const FeedParseResult feed = parse_feed(linked.feed_json);
+    REQUIRE(feed.ok());
+    CHECK(feed.feed->county("jiaocheng")->booth_area == "booth-jiaocheng");
+    CHECK(feed.feed->session("opening")->area == "main-hall");
+    CHECK(feed.feed->session("opening")->search_terms == std::vector<std::string>{"开幕", "kaimu"});
+}
+
+TEST_CASE("Venue problems point at the areas sheet's row and column, or at the venue file's line") {
+    CsvImportInputs in = venue_inputs();
+    replace_once(in.areas->bytes, "15 5; 38 5; 38 25; 15 25", "15 5; 38 5");    // row 2, column F: two points
+    replace_once(in.areas->bytes, "booth,1f", "展台,1f");                       // row 3, column D: no such kind
+    replace_once(in.venue->bytes, R"("x": 15, "y": 15, "floor": "1f")", R"("x": 15, "y": 15, "floor": "1F")");
+    const ImportResult result = import_csv_feed(in);
+    CHECK_FALSE(result.ok());
+    const auto lines = error_lines(result);
+    INFO(Catch::Detail::stringify(all_lines(result)));
+    REQUIRE(lines.size() == 1);   // the kind is a cell error: the feed is not validated yet
+    CHECK(lines[0].rfind("areas.csv:3:4: error: 类型/kind: \"展台\" is not an area kind", 0) == 0);
+
+    replace_once(in.areas->bytes, "展台,1f", "booth,1f");
+    const ImportResult checked = import_csv_feed(in);
+    const auto found = error_lines(checked);
+    INFO(Catch::Detail::stringify(all_lines(checked)));
+    REQUIRE(found.size() == 2);
+    CHECK(found[0] == "areas.csv:2:6: error: polygon: an area's polygon needs at least three points, found 2 | "
+                      "polygon：区域的多边形至少需要三个点，实际为 2 个");
+    CHECK(found[1].rfind("venue.json:12:49: error: /nodes/2/floor: unknown floor \"1F\"", 0) == 0);
+}
+
+TEST_CASE("An areas sheet without a venue file is explained and a feed as the event file keeps its venue") {
+    CsvImportInputs in = venue_inputs();
+    in.venue.reset();
+    const auto lines = error_lines(import_csv_feed(in));
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].rfind("areas.csv: error: an areas sheet needs --venue VENUE.json", 0) == 0);
+
+    // Import once with the venue, then again with the result as the event file and no venue flags.
+    const ImportResult first = import_csv_feed(venue_inputs());
+    REQUIRE(first.ok());
+    CsvImportInputs again = sample_inputs();
+    again.event = {"feed.json", first.feed_json};
+    const ImportResult second = import_csv_feed(again);
+    INFO(Catch::Detail::stringify(all_lines(second)));
+    REQUIRE(second.ok());
+    CHECK(parse_feed(second.feed_json).feed->venue.areas.size() == 3);
+}
+
+TEST_CASE("A row with more cells than its header says so, naming the likely unquoted comma") {
+    CsvImportInputs in = sample_inputs();
+    // Row 6: the price written ￥1,280.00 without quotes; row 7: tags 新品,扶贫产品 without quotes.
+    replace_once(in.products.bytes, ",128.00,", ",￥1,280.00,");
+    replace_once(in.products.bytes, "https://example.com/order/jc-huangjiezi,,,", "https://example.com/order/jc-huangjiezi,新品,扶贫产品,,");
+    const ImportResult result = import_csv_feed(in);
+    CHECK_FALSE(result.ok());
+    const auto lines = error_lines(result);
+    INFO(Catch::Detail::stringify(all_lines(result)));
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].rfind("products.csv:6:7: error: row 6 has 17 cells but the header has 16: likely the unquoted "
+                         "comma in \"￥1,280.00\" (columns 7 and 8 as read), so every cell after it moved one column "
+                         "right.", 0) == 0);
+    CHECK_THAT(lines[0], Catch::Contains("第 6 行有 17 个单元格，而表头只有 16 个：很可能是“￥1,280.00”中的逗号没有加引号"));
+    CHECK(lines[1].rfind("products.csv:7:17: error: row 7 has 17 cells but the header has 16: a cell holds a comma "
+                         "but is not in double quotes", 0) == 0);
+    for (const std::string& line : lines) CHECK(line.find("is not yes or no") == std::string::npos);
+
+    // Fewer cells than the header are fine: the missing ones are empty.
+    CsvImportInputs short_row = sample_inputs();
+    replace_once(short_row.products.bytes, "https://example.com/order/jc-huangjiezi,,,,否,,", "https://example.com/order/jc-huangjiezi");
+    const ImportResult fine = import_csv_feed(short_row);
+    INFO(Catch::Detail::stringify(all_lines(fine)));
+    CHECK(fine.ok());
+}

@@ -59,7 +59,7 @@ TEST_CASE("a config file sets the keys it has and keeps the rest", "[kiosk_confi
         comment */ "lang": "en",
         "size": "1080x1920", "kiosk_mode": true, "monitor": "HDMI-1", "rotation": 270,
         "idle_seconds": 45, "cache_dir": "/srv/kiosk-cache", "allow_http_qr": true,
-        "log_level": "debug", "texture_budget_mb": 512
+        "log_level": "debug", "texture_budget_mb": 512, "kiosk_location": "n-hall.2", "kiosk_heading": 270
     })", "venue.json", c);
     INFO(all_problems(problems));
     CHECK(problems.empty());
@@ -76,6 +76,8 @@ TEST_CASE("a config file sets the keys it has and keeps the rest", "[kiosk_confi
     CHECK(c.sources.allow_http_qr);
     CHECK(c.log_level == LogLevel::debug);
     CHECK(c.display.texture_budget_mb == 512);
+    CHECK(c.placement.location == "n-hall.2");
+    CHECK(c.placement.heading == 270);
 }
 
 TEST_CASE("unknown keys are warnings naming the key, the file and where", "[kiosk_config]") {
@@ -124,6 +126,13 @@ TEST_CASE("each bad value is an error naming the key at its line and column", "[
         {"admin_pin_hash", "\"2468\""},
         {"admin_pin_hash", "\"pbkdf2-sha256$5$c2FsdHNhbHQ=$AAAA\""},
         {"log_level", "\"verbose\""},
+        {"kiosk_location", "12"},
+        {"kiosk_location", "\"hall entrance\""},
+        {"kiosk_location", "\"入口\""},
+        {"kiosk_heading", "360"},
+        {"kiosk_heading", "-90"},
+        {"kiosk_heading", "45.5"},
+        {"kiosk_heading", "\"north\""},
     };
     for (const auto& [key, value] : bad) {
         // A good key first: it must still apply next to the bad one.
@@ -282,4 +291,22 @@ TEST_CASE("without a PIN the admin panel is open only outside kiosk mode", "[kio
     CHECK(admin_access(c) == AdminAccess::pin);
     c.display.kiosk_mode = false;
     CHECK(admin_access(c) == AdminAccess::pin);
+}
+
+TEST_CASE("kiosk_location and kiosk_heading: defaults, the --location flag, and what a bad value says", "[kiosk_config]") {
+    KioskConfig c;
+    CHECK(c.placement.location == "entrance");   // the demo event's entrance
+    CHECK(c.placement.heading == 0);
+    CHECK_FALSE(apply_config_flag("kiosk_location", "--location", "n-studio", c));
+    CHECK(c.placement.location == "n-studio");
+    CHECK_FALSE(apply_config_flag("kiosk_location", "--location", "", c));
+    CHECK(c.placement.location.empty());
+    const auto bad = apply_config_flag("kiosk_location", "--location", "hall 2", c);
+    REQUIRE(bad);
+    CHECK(format_config_problem(*bad) == "kiosk: --location: \"hall 2\" is not a node id (1 to 64 letters, digits, _ . -) or \"\"");
+    CHECK(c.placement.location.empty());
+
+    const auto problems = apply_config_text("{\n  \"kiosk_heading\": 400\n}", "venue.json", c);
+    REQUIRE(problems.size() == 1);
+    CHECK(format_config_problem(problems[0]) == "venue.json:2:20: error: kiosk_heading: 400 is not between 0 and 359");
 }

@@ -28,9 +28,9 @@ PipelineConfig fast_config(const test::TempDir& dir) {
     return c;
 }
 
-std::string note(const Published<Feed>& slot) {
+std::string note(const Published<IndexedFeed>& slot) {
     auto f = slot.latest();
-    return f ? f->sample_note : "(none)";
+    return f ? f->feed->sample_note : "(none)";
 }
 
 std::string session(const Published<LiveStats>& slot) {
@@ -67,11 +67,14 @@ TEST_CASE("the pipeline runs the feed and the live stats, and restarts offline f
         CHECK(pipeline.live_status()->stale_after == 2min);
         REQUIRE(pipeline.cache());
 
-        // The UI's per-frame pickup.
-        std::shared_ptr<const Feed> shown;
+        // The UI's per-frame pickup: the feed with its search index, built on the worker.
+        std::shared_ptr<const IndexedFeed> shown;
         std::uint64_t seen = 0;
         CHECK(pipeline.feed().take_if_newer(shown, seen));
-        CHECK(shown->sample_note == "online");
+        CHECK(shown->feed->sample_note == "online");
+        REQUIRE(shown->search);
+        CHECK(shown->search->items() == shown->feed->products.size() + shown->feed->counties.size() +
+                                        shown->feed->schedule.size() + shown->feed->venue.areas.size());
         CHECK_FALSE(pipeline.feed().take_if_newer(shown, seen));
         pipeline.stop();
     }

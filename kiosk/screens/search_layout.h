@@ -1,0 +1,28 @@
+// Where the search screen puts its parts, from the area below the top bar alone
+// (no fonts), so tests can tap a key or a result by position.
+#pragma once
+
+#include "widgets/theme.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace kiosk {
+
+struct SearchLayout {
+    ImRect field;      // the letters typed
+    ImRect note;       // landscape: between the letters and the keys (how much was found); empty in portrait
+    ImRect results;    // the result list, which scrolls
+    ImRect keyboard;   // the letter keys (widgets/letter_keyboard.h)
+};
+
+// Landscape: the letters and the keys on the left, the results on the right.
+// Portrait: the letters at the top, the results below, the keys at the bottom.
+SearchLayout search_layout(const Theme& t, ImVec2 origin, ImVec2 size);
+
+// The result list's rows: a kind's heading, a result, and "N more".
+float search_heading_height(const Theme& t);
+float search_hit_height(const Theme& t);
+float search_more_height(const Theme& t);
+
+} // namespace kiosk

@@ -1,0 +1,71 @@
+#include "widgets/letter_keyboard.h"
+
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+namespace kiosk {
+
+namespace {
+
+constexpr std::string_view kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+constexpr float kMaxKey = 124;     // at 1080p: big enough for a fingertip, small enough to reach across
+constexpr float kKeyAspect = 1.0f; // height / width
+
+float gap(const Theme& t) { return t.px(12); }
+
+// The width of a letter key when ten of them fill `width`.
+float key_width(const Theme& t, float width) {
+    return std::clamp((width - 9 * gap(t)) / 10, t.touch_min(), t.px(kMaxKey));
+}
+
+float key_height(const Theme& t, float width) { return std::max(t.touch_min(), std::round(key_width(t, width) * kKeyAspect)); }
+
+} // namespace
+
+float letter_keyboard_height(const Theme& theme, float width) { return 3 * key_height(theme, width) + 2 * gap(theme); }
+
+std::vector<LetterKey> letter_keyboard_layout(const Theme& t, const ImRect& area) {
+    const float u = key_width(t, area.GetWidth()), h = key_height(t, area.GetWidth()), g = gap(t);
+    const float full = 10 * u + 9 * g;   // the top row's width: every row is centred on it
+    const float left = area.Min.x + std::max(0.0f, (area.GetWidth() - full) * 0.5f);
+    std::vector<LetterKey> keys;
+    for (int row = 0; row < 3; ++row) {
+        const std::string_view letters = kRows[row];
+        const float y = area.Min.y + row * (h + g);
+        const float n = static_cast<float>(letters.size());
+        float x = left + (full - (n * u + (n - 1) * g)) * 0.5f;
+        if (row == 2) {   // clear and backspace fill the bottom row's ends
+            const float side = (full - (n * u + (n + 1) * g)) * 0.5f;
+            keys.push_back({KeyAction::clear, 0, ImRect(ImVec2(left, y), ImVec2(left + side, y + h))});
+            keys.push_back({KeyAction::backspace, 0, ImRect(ImVec2(left + full - side, y), ImVec2(left + full, y + h))});
+            x = left + side + g;
+        }
+        for (const char c : letters) {
+            keys.push_back({KeyAction::letter, c, ImRect(ImVec2(x, y), ImVec2(x + u, y + h))});
+            x += u + g;
+        }
+    }
+    return keys;
+}
+
+KeyTyped draw_letter_keyboard(ImDrawList* dl, const Theme& t, TouchInput& touch, const ImRect& area, Lang lang) {
+    KeyTyped typed;
+    for (const LetterKey& key : letter_keyboard_layout(t, area)) {
+        bool fired = false;
+        if (key.action == KeyAction::letter) {
+            const char label[2] = {key.letter, 0};
+            fired = touch_button(dl, t, touch, key.rect, label, ButtonStyle::secondary, t.fonts.heading);
+        } else {
+            const char* word = key.action == KeyAction::clear ? "key_clear" : "key_backspace";
+            fired = touch_button(dl, t, touch, key.rect, ui_text(word, lang), ButtonStyle::primary, t.fonts.body);
+        }
+        if (fired) typed = KeyTyped{key.action, key.letter};
+    }
+    return typed;
+}
+
+} // namespace kiosk

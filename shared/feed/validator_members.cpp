@@ -1,0 +1,66 @@
+#include "feed/validator_members.h"
+
+#include "base/json_positions.h"
+#include "base/text.h"
+
+namespace kiosk {
+
+using nlohmann::json;
+
+const std::string* string_member(const json& object, const char* key, const std::string& pointer,
+                                 const ProblemSink& sink) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) return nullptr;
+    if (sink.has_errors() && sink.has_error_at(pointer_append(pointer, key))) return nullptr;
+    return &it->get_ref<const std::string&>();
+}
+
+const std::string* raw_string_member(const json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+}
+
+const json* array_member(const json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_array() ? &*it : nullptr;
+}
+
+const json* number_member(const json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_number() ? &*it : nullptr;
+}
+
+bool bool_member(const json& object, const char* key) {
+    if (!object.is_object()) return false;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
+std::string quote(const std::string& s) { return "\"" + shorten(s) + "\""; }
+std::string quote_zh(const std::string& s) { return "“" + shorten(s) + "”"; }
+
+void check_unique(IdTable& seen, const json& item, const std::string& pointer, const char* what_en,
+                  const char* what_zh, ProblemSink& sink) {
+    const std::string* id = raw_string_member(item, "id");
+    if (!id) return;
+    const auto [it, inserted] = seen.emplace(*id, pointer);
+    if (!inserted && !sink.has_error_at(pointer_append(pointer, "id")))
+        sink.error(pointer_append(pointer, "id"),
+                   std::string("duplicate ") + what_en + " id " + quote(*id) + " (first used at " + it->second + ")",
+                   std::string(what_zh) + "标识" + quote_zh(*id) + "重复（首次出现在 " + it->second + "）");
+}
+
+void check_reference(const IdTable* ids, const json& item, const char* key, const std::string& pointer,
+                     const char* section, const char* what_en, const char* what_zh, ProblemSink& sink) {
+    const std::string* ref = string_member(item, key, pointer, sink);
+    if (!ids || !ref || ids->count(*ref)) return;
+    sink.error(pointer_append(pointer, key),
+               std::string("unknown ") + what_en + " " + quote(*ref) + ": no such id in \"" + section + "\"",
+               std::string("未知") + what_zh + quote_zh(*ref) + "：\"" + section + "\" 中没有这个标识");
+}
+
+} // namespace kiosk
