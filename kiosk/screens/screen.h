@@ -21,16 +21,17 @@ namespace kiosk {
 
 class ImageDemand;   // image_view.h
 
-enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract };
+// map_route is the walk from this kiosk to an area: "map:AREA_ID" on the command line.
+enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract, map, map_route };
 
 // Where the visitor is: a screen and, for detail screens, the id it shows.
 struct Route {
     ScreenId screen = ScreenId::home;
-    std::string id;   // session, county or product id
+    std::string id;   // session, county, product or (map_route) area id
     friend bool operator==(const Route&, const Route&) = default;
 };
 
-// "home", "schedule", "county:jiaocheng", "product:jc-jujube"… (the --screen flag).
+// "home", "schedule", "county:jiaocheng", "product:jc-jujube", "map", "map:studio-3"… (the --screen flag).
 bool parse_route(std::string_view text, Route& out);
 std::string route_name(const Route& route);
 
@@ -46,6 +47,13 @@ public:
     virtual ~Navigator() = default;
     virtual void go(const Route& route) = 0;
     virtual void back() = 0;
+};
+
+// Where this kiosk stands on the feed's venue plan (config kiosk_location, kiosk_heading, route_url).
+struct KioskPlace {
+    std::string location;     // walkway node id; "" = nowhere
+    int heading = 0;          // degrees clockwise from plan-north, ahead of a visitor facing the screen
+    std::string route_url;    // the organisers' web map template (service/route_link.h); "" = no route QR
 };
 
 struct FrameContext {
@@ -65,6 +73,7 @@ struct FrameContext {
     const LiveTrend& trend;       // live totals sampled since the kiosk started
     UsageCounter* usage = nullptr;   // organisers' statistics: screens report what visitors saw
     ImageDemand* images = nullptr;   // told of each picture drawn, so it gets loaded; null: nobody listens
+    const KioskPlace* place = nullptr;   // null: the kiosk stands nowhere on the plan
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();
