@@ -176,6 +176,7 @@ int main(int argc, char** argv) {
     options.idle_seconds = config.visitor.idle_seconds;
     options.kiosk_location = config.placement.location;
     options.kiosk_heading = config.placement.heading;
+    options.route_url = config.placement.route_url;
     if (!parse_route(screen, options.start)) {
         std::cerr << "kiosk: --screen " << screen << " is not one of home, schedule, session:ID, catalogue, "
                      "county:ID, product:ID, live, attract\n";
