@@ -1,4 +1,4 @@
-// Home: the event (title, venue, dates), what is live now, four large entries
+// Home: the event (title, venue, dates), what is live now, the large entries
 // and today's sessions.
 #include "screens/screens.h"
 
@@ -9,6 +9,8 @@
 #include "widgets/widgets.h"
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace kiosk {
 
@@ -77,20 +79,23 @@ public:
             y = strip.Max.y + t.px(24);
         }
 
-        // Four large entries: a row in landscape, a 2×2 grid in portrait.
-        const bool portrait = f.size.y > f.size.x;
-        const int cols = portrait ? 2 : 4;
-        const float gap = t.px(24);
-        const float tile_w = (width - gap * (cols - 1)) / cols;
-        const float tile_h = portrait ? t.px(260) : t.px(240);
+        // The large entries: a row in landscape; two or three columns in portrait.
         struct Entry { const char* title; const char* hint; Route route; };
-        const Entry entries[] = {
+        std::vector<Entry> entries{
             {"schedule", "schedule_hint", {ScreenId::schedule, {}}},
             {"catalogue", "catalogue_hint", {ScreenId::catalogue, {}}},
             {"live_sales", "live_sales_hint", {ScreenId::live, {}}},
             {"featured", "featured_hint", {ScreenId::attract, {}}},
         };
-        for (int i = 0; i < 4; ++i) {
+        if (!f.feed.venue.empty()) entries.push_back({"venue_map", "venue_map_hint", {ScreenId::map, {}}});
+        const int count = static_cast<int>(entries.size());
+        const bool portrait = f.size.y > f.size.x;
+        const int cols = portrait ? (count > 4 ? 3 : 2) : count;
+        const int rows = (count + cols - 1) / cols;
+        const float gap = t.px(24);
+        const float tile_w = (width - gap * (cols - 1)) / cols;
+        const float tile_h = portrait ? t.px(count > 4 ? 230 : 260) : t.px(240);
+        for (int i = 0; i < count; ++i) {
             const float tx = x + (i % cols) * (tile_w + gap);
             const float ty = y + (i / cols) * (tile_h + gap);
             const ImRect r(ImVec2(tx, ty), ImVec2(tx + tile_w, ty + tile_h));
@@ -98,11 +103,16 @@ public:
             dl->AddRectFilled(r.Min, ImVec2(r.Max.x, r.Min.y + t.px(10)), i == 2 ? t.live : t.bar, t.rounding(),
                               ImDrawFlags_RoundCornersTop);
             const ImRect title_r(ImVec2(r.Min.x + t.px(16), r.Min.y + t.px(40)), ImVec2(r.Max.x - t.px(16), r.Min.y + t.px(140)));
-            draw_text_centered(dl, t.fonts.title, title_r, t.text, ui_text(entries[i].title, f.lang));
+            // Narrow tiles (five in a row) take the title a size smaller rather than shortened.
+            const std::string& title = ui_text(entries[i].title, f.lang);
+            const float size = fitted_font_size(t.fonts.title, title, title_r.GetWidth());
+            const ImVec2 ts = t.fonts.title->CalcTextSizeA(size, FLT_MAX, 0, title.c_str());
+            dl->AddText(t.fonts.title, size, ImVec2(std::round(title_r.GetCenter().x - ts.x * 0.5f), std::round(title_r.GetCenter().y - ts.y * 0.5f)),
+                        t.text, title.c_str());
             const ImRect hint_r(ImVec2(r.Min.x + t.px(16), title_r.Max.y), ImVec2(r.Max.x - t.px(16), r.Max.y - t.px(24)));
             draw_text_centered(dl, t.fonts.body, hint_r, t.text_muted, ui_text(entries[i].hint, f.lang));
         }
-        y += (portrait ? 2 : 1) * (tile_h + gap) + t.px(8);
+        y += rows * (tile_h + gap) + t.px(8);
 
         // Today's sessions (or the first day's, before the event).
         draw_today(f, ImRect(ImVec2(x, y), ImVec2(x + width, f.origin.y + f.size.y - t.px(24))));
