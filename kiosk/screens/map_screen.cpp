@@ -54,7 +54,7 @@ public:
         ImRect card_r = plan_r;
         if (portrait) {   // the plan as tall as it needs at full width, the card below
             const Floor& fl = *venue.floor(floor_);
-            card_r.Min.y = plan_r.Max.y - std::max(t.px(480), plan_r.GetHeight() - plan_height(f, fl, plan_r.GetWidth()) - t.px(20));
+            card_r.Min.y = plan_r.Max.y - std::max(t.px(480), plan_r.GetHeight() - plan_box_height(f, fl, plan_r.GetWidth()) - t.px(20));
             plan_r.Max.y = card_r.Min.y - t.px(20);
         } else {
             card_r.Min.x = plan_r.Max.x - t.px(560);
@@ -69,18 +69,6 @@ public:
     }
 
 private:
-    // The height of a plan box `width` wide that fits the turned floor plan at that width.
-    static float plan_height(const FrameContext& f, const Floor& fl, float width) {
-        const Theme& t = f.theme;
-        const PlanTransform probe(fl.width_m, fl.height_m, f.place ? f.place->heading : 0, ImVec2(0, 0), ImVec2(width - 2 * t.px(24), 1e6f));
-        float lo = 1e9f, hi = -1e9f;   // the turned plan's extent on screen
-        for (const PlanPoint p : {PlanPoint{0, 0}, PlanPoint{fl.width_m, 0}, PlanPoint{0, fl.height_m}, PlanPoint{fl.width_m, fl.height_m}}) {
-            lo = std::min(lo, probe.to_screen(p).y);
-            hi = std::max(hi, probe.to_screen(p).y);
-        }
-        return hi - lo + 2 * t.px(24) + t.px(40);
-    }
-
     void draw_plan(FrameContext& f, const ImRect& r, const WalkNode* here) {
         const Theme& t = f.theme;
         const Floor& floor = *f.feed.venue.floor(floor_);
@@ -93,7 +81,7 @@ private:
         std::string here_area;
         const std::string here_label = here ? you_are_here_label(f, *here, here_area) : std::string();
         draw_floor_plan(f.draw, t, f.feed.venue, floor_, plan, f.lang, selected_, here_area);
-        if (here && here->floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here->at), here_label);
+        if (here && here->floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here->at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area));
         f.draw->PopClipRect();
         if (f.touch.tapped(r)) {
             const Area* a = area_at(f.feed.venue, floor_, plan.to_plan(f.touch.position()));

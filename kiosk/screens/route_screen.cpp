@@ -72,8 +72,10 @@ public:
         const bool portrait = f.size.y > f.size.x;
         ImRect plan_r(ImVec2(all.Min.x + m, all.Min.y + t.px(20)), ImVec2(all.Max.x - m, all.Max.y - t.px(24)));
         ImRect panel = plan_r;
-        if (portrait) {
-            panel.Min.y = plan_r.Max.y - t.px(700);
+        if (portrait) {   // the plan (under its tabs) as tall as it needs at full width, the words below
+            const Floor* fl = f.feed.venue.floor(here->floor);
+            const float plan_h = t.px(88) + (fl ? plan_box_height(f, *fl, plan_r.GetWidth()) : t.px(700));
+            panel.Min.y = plan_r.Max.y - std::max(t.px(640), plan_r.GetHeight() - plan_h - t.px(20));
             plan_r.Max.y = panel.Min.y - t.px(20);
         } else {
             panel.Min.x = plan_r.Max.x - t.px(620);
@@ -134,7 +136,7 @@ private:
             const WalkNode& door = venue.nodes[static_cast<std::size_t>(route_.nodes.back())];
             if (door.floor == floor_) draw_destination_pin(f.draw, t, plan.to_screen(door.at));
         }
-        if (here.floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here.at), here_label);
+        if (here.floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here.at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area));
         f.draw->PopClipRect();
     }
 

@@ -56,6 +56,18 @@ std::string you_are_here_label(const FrameContext& f, const WalkNode& here, std:
     return area ? words + " · " + area->name.in(f.lang) : words;
 }
 
+float plan_box_height(const FrameContext& f, const Floor& fl, float width) {
+    const Theme& t = f.theme;
+    const PlanTransform probe(fl.width_m, fl.height_m, f.place ? f.place->heading : 0, ImVec2(0, 0),
+                              ImVec2(width - 2 * t.px(24), 1e6f));
+    float lo = FLT_MAX, hi = -FLT_MAX;   // the turned plan's extent on screen
+    for (const PlanPoint p : {PlanPoint{0, 0}, PlanPoint{fl.width_m, 0}, PlanPoint{0, fl.height_m}, PlanPoint{fl.width_m, fl.height_m}}) {
+        lo = std::min(lo, probe.to_screen(p).y);
+        hi = std::max(hi, probe.to_screen(p).y);
+    }
+    return hi - lo + 2 * t.px(24) + t.px(40);
+}
+
 float draw_floor_tabs(FrameContext& f, float x, float y, float h, float max_right, std::string& floor,
                       const std::vector<std::string>& marked) {
     const Theme& t = f.theme;

@@ -32,6 +32,10 @@ const WalkNode* kiosk_node(const FrameContext& f);
 // (whose own label the marker would cover: `area_id` gets its id, "" when none).
 std::string you_are_here_label(const FrameContext& f, const WalkNode& here, std::string& area_id);
 
+// The height of a plan box `width` wide that holds the floor's plan, turned heading-up, at that width
+// (with the 24 px inset and the 40 px over it for the marker's label that the screens leave).
+float plan_box_height(const FrameContext& f, const Floor& floor, float width);
+
 // A row of floor tabs from `x`, `y`, each `h` high; the tapped floor becomes `floor`. `marked`: floors
 // drawn with a dot (those a route passes). Returns the row's right edge.
 float draw_floor_tabs(FrameContext& f, float x, float y, float h, float max_right, std::string& floor,

@@ -161,18 +161,53 @@ void draw_floor_plan(ImDrawList* dl, const Theme& t, const Venue& venue, std::st
     }
 }
 
-void draw_you_are_here(ImDrawList* dl, const Theme& t, ImVec2 at, std::string_view label) {
+std::vector<ImRect> area_bounds(const Venue& venue, std::string_view floor, const PlanTransform& plan, std::string_view skip) {
+    std::vector<ImRect> out;
+    for (const Area& a : venue.areas) {
+        if (a.floor != floor || a.id == skip || a.polygon.size() < 3) continue;
+        ImRect bounds;
+        screen_polygon(a, plan, bounds);
+        out.push_back(bounds);
+    }
+    return out;
+}
+
+void draw_you_are_here(ImDrawList* dl, const Theme& t, ImVec2 at, std::string_view label, const std::vector<ImRect>& avoid) {
     dl->AddCircleFilled(at, t.px(40), IM_COL32(220, 38, 38, 60), 40);
     dl->AddCircleFilled(at, t.px(20), IM_COL32_WHITE, 32);
     dl->AddCircleFilled(at, t.px(15), t.live, 32);
     if (label.empty()) return;
     ImFont* font = t.fonts.body;
     const ImVec2 s = text_size(font, label);
-    const float pad = t.px(12);
-    const ImRect bubble(ImVec2(at.x - s.x * 0.5f - pad, at.y - t.px(48) - s.y - t.px(8)),
-                        ImVec2(at.x + s.x * 0.5f + pad, at.y - t.px(48)));
-    dl->AddTriangleFilled(ImVec2(at.x - t.px(10), bubble.Max.y - 1), ImVec2(at.x + t.px(10), bubble.Max.y - 1),
-                          ImVec2(at.x, at.y - t.px(26)), t.live);
+    const float pad = t.px(12), gap = t.px(48);
+    const ImVec2 size(s.x + 2 * pad, s.y + t.px(8));
+    // Above, right, left, below: the first that covers the least of the areas around.
+    const ImVec2 corners[4] = {ImVec2(at.x - size.x * 0.5f, at.y - gap - size.y), ImVec2(at.x + gap, at.y - size.y * 0.5f),
+                               ImVec2(at.x - gap - size.x, at.y - size.y * 0.5f), ImVec2(at.x - size.x * 0.5f, at.y + gap)};
+    const ImVec2 tips[4] = {ImVec2(at.x, at.y - t.px(26)), ImVec2(at.x + t.px(26), at.y), ImVec2(at.x - t.px(26), at.y),
+                            ImVec2(at.x, at.y + t.px(26))};
+    int best = 0;
+    float best_cover = FLT_MAX;
+    for (int i = 0; i < 4; ++i) {
+        const ImRect r(corners[i], ImVec2(corners[i].x + size.x, corners[i].y + size.y));
+        float cover = 0;
+        for (const ImRect& a : avoid) {
+            const float w = std::min(r.Max.x, a.Max.x) - std::max(r.Min.x, a.Min.x);
+            const float h = std::min(r.Max.y, a.Max.y) - std::max(r.Min.y, a.Min.y);
+            if (w > 0 && h > 0) cover += w * h;
+        }
+        if (cover < best_cover - 1) {
+            best = i;
+            best_cover = cover;
+        }
+    }
+    const ImRect bubble(ImVec2(std::round(corners[best].x), std::round(corners[best].y)),
+                        ImVec2(std::round(corners[best].x + size.x), std::round(corners[best].y + size.y)));
+    const ImVec2 c = bubble.GetCenter();
+    const ImVec2 d(tips[best].x - c.x, tips[best].y - c.y);
+    const float len = std::max(1.0f, std::sqrt(d.x * d.x + d.y * d.y));
+    const ImVec2 n(-d.y / len * t.px(10), d.x / len * t.px(10));
+    dl->AddTriangleFilled(ImVec2(c.x + n.x, c.y + n.y), ImVec2(c.x - n.x, c.y - n.y), tips[best], t.live);
     dl->AddRectFilled(bubble.Min, bubble.Max, t.live, t.px(10));
     draw_text(dl, font, ImVec2(bubble.Min.x + pad, bubble.Min.y + t.px(4)), IM_COL32_WHITE, label);
 }
