@@ -117,6 +117,7 @@ private:
         std::string here_area;
         const std::string here_label = you_are_here_label(f, here, here_area);
         draw_floor_plan(f.draw, t, venue, floor_, plan, f.lang, to.id, here_area);
+        std::vector<ImRect> avoid = area_bounds(venue, floor_, plan, here_area);   // for the marker's label
         if (route_.found) {
             for (std::size_t i = 0; i < route_.legs.size(); ++i) {
                 const WalkLeg& leg = route_.legs[i];
@@ -127,6 +128,11 @@ private:
                     for (std::size_t n = leg.first; n <= leg.last; ++n)
                         points.push_back(plan.to_screen(venue.nodes[static_cast<std::size_t>(route_.nodes[n])].at));
                     draw_walk_line(f.draw, t, points);
+                    for (std::size_t n = 1; n < points.size(); ++n) {   // the line is not to be covered either
+                        ImRect seg(ImMin(points[n - 1], points[n]), ImMax(points[n - 1], points[n]));
+                        seg.Expand(t.px(10));
+                        avoid.push_back(seg);
+                    }
                 } else if (leg.kind != WalkLegKind::walk && leg.floor == floor_) {
                     draw_plan_tag(f.draw, t, first, leg_text(route_, i, venue, to, f.lang), kLegBlue);
                 } else if (leg.kind != WalkLegKind::walk && leg.to_floor == floor_) {
@@ -136,7 +142,7 @@ private:
             const WalkNode& door = venue.nodes[static_cast<std::size_t>(route_.nodes.back())];
             if (door.floor == floor_) draw_destination_pin(f.draw, t, plan.to_screen(door.at));
         }
-        if (here.floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here.at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area));
+        if (here.floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here.at), here_label, avoid);
         f.draw->PopClipRect();
     }
 

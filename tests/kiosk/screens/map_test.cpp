@@ -29,15 +29,15 @@ std::shared_ptr<const Feed> demo_feed() {
 struct Kiosk {
     KioskApp app;
     HeadlessUi ui;
-    Kiosk(std::shared_ptr<const Feed> feed, Route start)
-        : app(std::move(feed), options(std::move(start))), ui(app, 1920, 1080) {
+    Kiosk(std::shared_ptr<const Feed> feed, Route start, std::string location = "entrance")
+        : app(std::move(feed), options(std::move(start), std::move(location))), ui(app, 1920, 1080) {
         ui.idle(0.1);
     }
-    static AppOptions options(Route start) {
+    static AppOptions options(Route start, std::string location) {
         AppOptions o;
         o.start = std::move(start);
         o.pinned_now = parse_iso8601("2020-05-16T20:30:00+08:00")->unix_seconds;
-        o.kiosk_location = "entrance";
+        o.kiosk_location = std::move(location);
         return o;
     }
 };
@@ -52,11 +52,11 @@ const PlanTransform kRoutePlan(120, 80, 0, ImVec2(56, 268), ImVec2(1220, 1032));
 const ImVec2 kStepFree(1578, 988);
 
 // Whether the route's blue line (or a floor-change tag) has a vertex within `r` px of `at`.
-bool route_ink_near(ImVec2 at, float r = 6) {
+bool route_ink_near(ImVec2 at, float r = 6, ImU32 colour = IM_COL32(37, 99, 235, 255)) {
     const ImDrawData* data = ImGui::GetDrawData();
     for (int i = 0; i < data->CmdListsCount; ++i)
         for (const ImDrawVert& v : data->CmdLists[i]->VtxBuffer)
-            if (v.col == IM_COL32(37, 99, 235, 255) && std::hypot(v.pos.x - at.x, v.pos.y - at.y) <= r) return true;
+            if (v.col == colour && std::hypot(v.pos.x - at.x, v.pos.y - at.y) <= r) return true;
     return false;
 }
 
@@ -97,7 +97,7 @@ TEST_CASE("a tap on the plan finds the smallest area there: a booth inside the m
     CHECK(area_at(feed->venue, "1f", {60, 40}) == nullptr);   // the corridor
 }
 
-TEST_CASE("--screen map and map:AREA_ID name the map and the route to an area", "[map]") {
+TEST_CASE("the command line names the map as map and the route to an area as map:AREA_ID", "[map]") {
     Route r;
     REQUIRE(parse_route("map", r));
     CHECK(r == Route{ScreenId::map, {}});
@@ -110,7 +110,7 @@ TEST_CASE("--screen map and map:AREA_ID name the map and the route to an area", 
     CHECK(r == Route{ScreenId::map, {}});
 }
 
-TEST_CASE("a tap on an area opens its card and 带我去 opens the route to it; a drag selects nothing", "[map]") {
+TEST_CASE("a tap on an area opens its card and 带我去 opens the route to it but a drag selects nothing", "[map]") {
     Kiosk k(demo_feed(), Route{ScreenId::map, {}});
     k.ui.tap(kTakeMeThere);   // nothing chosen: the card is a hint without the button
     CHECK(k.app.route() == Route{ScreenId::map, {}});
@@ -144,13 +144,29 @@ TEST_CASE("the step-free toggle routes studio 3 by the lift instead of the stair
     CHECK(route_ink_near(stairs));
 }
 
+TEST_CASE("a route on the kiosk's own floor ends at a green pin on the door where the line ends", "[map]") {
+    const auto feed = demo_feed();
+    const ImVec2 door = kRoutePlan.to_screen(feed->venue.node("2f-studio-3-door")->at);
+    const ImVec2 pin_head(door.x, door.y - 46);   // a circle of 22 px: its vertices lie on the rim
+    const ImU32 green = IM_COL32(22, 128, 72, 255);   // theme.good
+    {
+        Kiosk k(feed, Route{ScreenId::map_route, "studio-3"}, "2f-c23");
+        CHECK(route_ink_near(pin_head, 24, green));
+        CHECK(route_ink_near(door));
+    }
+    {
+        Kiosk k(feed, Route{ScreenId::map_route, "studio-3"});   // from the entrance: 1F shows first, without the pin
+        CHECK_FALSE(route_ink_near(pin_head, 24, green));
+    }
+}
+
 TEST_CASE("在哪 on a county page opens the route to its booth", "[map]") {
     Kiosk k(demo_feed(), Route{ScreenId::county, "jiaocheng"});
     k.ui.tap(ImVec2(1920 - 32 - 12, 96 + 24 + 30));   // the right end of the title row
     CHECK(k.app.route() == Route{ScreenId::map_route, "booth-jiaocheng"});
 }
 
-TEST_CASE("routes to unknown areas or from nowhere draw a message; a feed without a venue has no map", "[map]") {
+TEST_CASE("routes to unknown areas or from nowhere draw a message and a feed without a venue has no map", "[map]") {
     auto plain = std::make_shared<Feed>(*demo_feed());
     plain->venue = Venue{};
     for (County& c : plain->counties) c.booth_area.clear();
@@ -178,7 +194,7 @@ TEST_CASE("routes to unknown areas or from nowhere draw a message; a feed withou
     }
 }
 
-TEST_CASE("the route screen shows route_url as a QR code of the filled link, and none without it", "[xvfb][map]") {
+TEST_CASE("the route screen shows route_url as a QR code of the filled link and no QR code without it", "[xvfb][map]") {
     const auto dir = temp_dir("map-qr");
     const auto config = dir / "kiosk.json";
     std::ofstream(config) << R"({"route_url": "https://example.org/map?from={from}&to={to}&a={area}"})";

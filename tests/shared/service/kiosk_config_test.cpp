@@ -311,7 +311,7 @@ TEST_CASE("kiosk_location and kiosk_heading: defaults, the --location flag, and 
     CHECK(format_config_problem(problems[0]) == "venue.json:2:20: error: kiosk_heading: 400 is not between 0 and 359");
 }
 
-TEST_CASE("route_url: empty by default, an https link template, and what a bad value says", "[kiosk_config]") {
+TEST_CASE("route_url is empty by default or an https link template and a bad value says what is wrong", "[kiosk_config]") {
     KioskConfig c;
     CHECK(c.placement.route_url.empty());
     CHECK(apply_config_text("{\"route_url\": \"https://example.org/map?from={from}&to={to}\"}", "k.json", c).empty());

@@ -4,7 +4,7 @@
 
 using namespace kiosk;
 
-TEST_CASE("route_url templates get the kiosk's node, the door and the area, URL-encoded", "[route_link]") {
+TEST_CASE("route_url templates get the kiosk node and the door and the area URL-encoded", "[route_link]") {
     CHECK(fill_route_url("https://example.org/map?from={from}&to={to}", "entrance", "2f-studio-3-door", "studio-3") ==
           "https://example.org/map?from=entrance&to=2f-studio-3-door");
     CHECK(fill_route_url("https://e.org/a/{area}?f={from}&t={to}&a={area}", "n 1", "d&2", "展厅") ==
