@@ -81,7 +81,7 @@ private:
         std::string here_area;
         const std::string here_label = here ? you_are_here_label(f, *here, here_area) : std::string();
         draw_floor_plan(f.draw, t, f.feed.venue, floor_, plan, f.lang, selected_, here_area);
-        if (here && here->floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here->at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area));
+        if (here && here->floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here->at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area), r);
         f.draw->PopClipRect();
         if (f.touch.tapped(r)) {
             const Area* a = area_at(f.feed.venue, floor_, plan.to_plan(f.touch.position()));

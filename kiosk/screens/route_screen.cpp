@@ -142,7 +142,7 @@ private:
             const WalkNode& door = venue.nodes[static_cast<std::size_t>(route_.nodes.back())];
             if (door.floor == floor_) draw_destination_pin(f.draw, t, plan.to_screen(door.at));
         }
-        if (here.floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here.at), here_label, avoid);
+        if (here.floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here.at), here_label, avoid, box);
         f.draw->PopClipRect();
     }
 

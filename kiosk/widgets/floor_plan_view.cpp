@@ -172,7 +172,8 @@ std::vector<ImRect> area_bounds(const Venue& venue, std::string_view floor, cons
     return out;
 }
 
-void draw_you_are_here(ImDrawList* dl, const Theme& t, ImVec2 at, std::string_view label, const std::vector<ImRect>& avoid) {
+void draw_you_are_here(ImDrawList* dl, const Theme& t, ImVec2 at, std::string_view label, const std::vector<ImRect>& avoid,
+                       const ImRect& box) {
     dl->AddCircleFilled(at, t.px(40), IM_COL32(220, 38, 38, 60), 40);
     dl->AddCircleFilled(at, t.px(20), IM_COL32_WHITE, 32);
     dl->AddCircleFilled(at, t.px(15), t.live, 32);
@@ -190,7 +191,7 @@ void draw_you_are_here(ImDrawList* dl, const Theme& t, ImVec2 at, std::string_vi
     float best_cover = FLT_MAX;
     for (int i = 0; i < 4; ++i) {
         const ImRect r(corners[i], ImVec2(corners[i].x + size.x, corners[i].y + size.y));
-        float cover = 0;
+        float cover = box.Contains(r) ? 0.0f : 1e12f;   // cut off by the box: the last resort
         for (const ImRect& a : avoid) {
             const float w = std::min(r.Max.x, a.Max.x) - std::max(r.Min.x, a.Min.x);
             const float h = std::min(r.Max.y, a.Max.y) - std::max(r.Min.y, a.Min.y);

@@ -27,9 +27,9 @@ void draw_floor_plan(ImDrawList* dl, const Theme& theme, const Venue& venue, std
                      const PlanTransform& plan, Lang lang, std::string_view selected = {}, std::string_view unlabelled = {});
 
 // A large red dot with a halo and a 你在这里 / You are here label above it, or beside or below it
-// when that covers less of `avoid` (the areas around, so their names stay readable).
+// when that covers less of `avoid` (the areas around, so their names stay readable) and stays within `box`.
 void draw_you_are_here(ImDrawList* dl, const Theme& theme, ImVec2 at, std::string_view label,
-                       const std::vector<ImRect>& avoid = {});
+                       const std::vector<ImRect>& avoid, const ImRect& box);
 
 // The screen bounds of the areas on `floor` but `skip` (an area id): what markers should not cover.
 std::vector<ImRect> area_bounds(const Venue& venue, std::string_view floor, const PlanTransform& plan, std::string_view skip = {});
