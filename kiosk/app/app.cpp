@@ -65,6 +65,8 @@ void collect_glyphs(const Feed& f, const LiveStats& live, FontGlyphs& glyphs) {
     for (const Floor& floor : f.venue.floors) add_display(glyphs, floor.name);
     for (const SessionLive& s : live.sessions)
         for (const PlatformLive& p : s.platforms) add_display(glyphs, p.name);
+    for (const Floor& fl : f.venue.floors) add_display(glyphs, fl.name);
+    for (const Area& a : f.venue.areas) add_display(glyphs, a.name);
 }
 
 // Whether `a` names the same platforms, in the same words, as `b`.
@@ -85,7 +87,8 @@ KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
 
 KioskApp::KioskApp(IndexedFeed feed, AppOptions options)
     : feed_(std::move(feed.feed)), search_(std::move(feed.search)), options_(std::move(options)), lang_(options_.lang),
-      zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash, options_.admin.wake_ui) {
+      zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash, options_.admin.wake_ui),
+      place_{options_.kiosk_location, options_.kiosk_heading, options_.route_url} {
     live_ = live_of(feed_);
     if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
     if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
@@ -131,6 +134,8 @@ Screen& KioskApp::screen_for(ScreenId id) {
         case ScreenId::county: slot = make_county_screen(); break;
         case ScreenId::product: slot = make_product_screen(); break;
         case ScreenId::search: slot = make_search_screen(); break;
+        case ScreenId::map: slot = make_map_screen(); break;
+        case ScreenId::map_route: slot = make_route_screen(); break;
         default: slot = make_home_screen(); break;
         }
     }
@@ -312,7 +317,7 @@ void KioskApp::draw(double now) {
     const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
                        ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage, images_,
-                       search_.get()};
+                       search_.get(), &place_};
     Screen& screen = screen_for(route_.screen);
     dl->PushClipRect(frame.origin, display, false);
     screen.draw(frame);

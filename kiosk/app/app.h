@@ -45,6 +45,7 @@ struct AppOptions {
     UsageCounter* usage = nullptr;            // organisers' statistics; null: not counted
     std::string kiosk_location;               // the walkway node this kiosk stands at (config kiosk_location)
     int kiosk_heading = 0;                    // degrees clockwise from plan-north ahead of the visitor (kiosk_heading)
+    std::string route_url;                    // the organisers' web map template for route QR codes (route_url)
 };
 
 class KioskApp final : public RunnerApp, public Navigator {
@@ -129,6 +130,7 @@ private:
     bool admin_result_unshown_ = false;   // a command ran after its frame was drawn
     std::uint64_t admin_status_seen_ = 0; // the sources' status the panel last drew
     std::string location_note_;           // the kiosk_location message last logged
+    KioskPlace place_;                    // from the options, for the screens
 };
 
 } // namespace kiosk

@@ -4,6 +4,7 @@
 #include "screens/screens.h"
 
 #include "screens/catalogue_parts.h"
+#include "screens/venue_parts.h"
 #include "widgets/image_view.h"
 #include "feed/number_format.h"
 #include "widgets/ui_strings.h"
@@ -61,10 +62,14 @@ private:
         float y = f.origin.y + t.px(24);
         const std::string count = product_count_text(static_cast<std::int64_t>(products_.size()), f.lang);
         const float count_w = text_size(t.fonts.body, count).x;
+        // 在哪 / Where? at the right end of the title row, when the venue map has the county's booth.
+        const Area* booth = county_area(f.feed, county);
+        const float where_w = booth ? where_button_width(f) + t.px(24) : 0;
         const float title_h = draw_text(dl, t.fonts.title, ImVec2(x, y), t.text,
-                                        fit_line(t.fonts.title, county.name.in(f.lang), width - count_w - t.px(32)));
+                                        fit_line(t.fonts.title, county.name.in(f.lang), width - count_w - where_w - t.px(32)));
+        if (booth) draw_where_button(f, ImVec2(x + width - where_w + t.px(24), y + (title_h - t.px(72)) * 0.5f), t.px(72), *booth);
         // The count sits on the title's baseline, at the right.
-        draw_text(dl, t.fonts.body, ImVec2(x + width - count_w, y + title_h - t.fonts.body->FontSize - t.px(6)),
+        draw_text(dl, t.fonts.body, ImVec2(x + width - where_w - count_w, y + title_h - t.fonts.body->FontSize - t.px(6)),
                   t.text_muted, count);
         y += title_h + t.px(10);
         const float line = t.fonts.body->FontSize;

@@ -1,5 +1,5 @@
 // Home: the event (title, venue, dates), what is live now, the large entries
-// (schedule, county products, live sales, featured, search) and today's sessions.
+// (schedule, county products, live sales, featured, venue map, search) and today's sessions.
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
@@ -10,7 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iterator>
+#include <vector>
 
 namespace kiosk {
 
@@ -87,22 +87,23 @@ public:
             y = strip.Max.y + t.px(24);
         }
 
-        // The large entries: a row in landscape, rows of three in portrait.
+        // The large entries: a row in landscape; rows of three in portrait.
         struct Entry { const char* title; const char* hint; Route route; ImU32 stripe; };
-        const Entry entries[] = {
+        std::vector<Entry> entries{
             {"schedule", "schedule_hint", {ScreenId::schedule, {}}, t.bar},
             {"catalogue", "catalogue_hint", {ScreenId::catalogue, {}}, t.bar},
             {"live_sales", "live_sales_hint", {ScreenId::live, {}}, t.live},
             {"featured", "featured_hint", {ScreenId::attract, {}}, t.bar},
-            {"search", "search_hint", {ScreenId::search, {}}, t.accent},
         };
-        const int count = static_cast<int>(std::size(entries));
+        if (!f.feed.venue.empty()) entries.push_back({"venue_map", "venue_map_hint", {ScreenId::map, {}}, t.accent});
+        entries.push_back({"search", "search_hint", {ScreenId::search, {}}, t.accent});
+        const int count = static_cast<int>(entries.size());
         const bool portrait = f.size.y > f.size.x;
         const int cols = portrait ? 3 : count;
         const int rows = (count + cols - 1) / cols;
         const float gap = t.px(24);
         const float tile_w = (width - gap * (cols - 1)) / cols;
-        const float tile_h = t.px(240);
+        const float tile_h = portrait ? t.px(230) : t.px(240);
         for (int i = 0; i < count; ++i) {
             const float tx = x + (i % cols) * (tile_w + gap);
             const float ty = y + (i / cols) * (tile_h + gap);

@@ -4,6 +4,7 @@
 #include "screens/screens.h"
 
 #include "screens/catalogue_parts.h"
+#include "screens/venue_parts.h"
 #include "widgets/image_view.h"
 #include "feed/number_format.h"
 #include "images/qr_code.h"
@@ -114,6 +115,10 @@ private:
         if (const County* c = f.feed.county(p.county)) from = c->name.in(f.lang);
         if (!p.producer.empty()) from += (from.empty() ? "" : "  ·  ") + p.producer.in(f.lang);
         if (!from.empty()) y += draw_text(dl, t.fonts.body, ImVec2(r.Min.x, y), t.text_muted, fit_line(t.fonts.body, from, w)) + t.px(20);
+        if (const Area* booth = product_area(f.feed, p)) {   // the walk to its county's booth
+            draw_where_button(f, ImVec2(r.Min.x, y), t.px(72), *booth);
+            y += t.px(72) + t.px(20);
+        }
 
         const float badges = draw_product_badges(dl, t, p, f.lang, ImVec2(r.Min.x, y), w, 2);
         if (badges > 0) y += badges + t.px(20);

@@ -10,10 +10,12 @@ namespace kiosk {
 
 namespace {
 
-constexpr std::array<std::pair<ScreenId, std::string_view>, 9> kNames{{
+constexpr std::array<std::pair<ScreenId, std::string_view>, 11> kNames{{
     {ScreenId::home, "home"},         {ScreenId::schedule, "schedule"}, {ScreenId::session, "session"},
     {ScreenId::catalogue, "catalogue"}, {ScreenId::county, "county"},   {ScreenId::product, "product"},
     {ScreenId::live, "live"},         {ScreenId::attract, "attract"},   {ScreenId::search, "search"},
+    {ScreenId::map, "map"},
+    {ScreenId::map_route, "route"},   // spelt "map:AREA_ID"; "route" only names the screen in the statistics
 }};
 
 bool needs_id(ScreenId id) { return id == ScreenId::session || id == ScreenId::county || id == ScreenId::product; }
@@ -33,6 +35,11 @@ bool parse_route(std::string_view text, Route& out) {
     const auto colon = text.find(':');
     const std::string_view name = text.substr(0, colon);
     const std::string_view id = colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
+    if (name == "map" && !id.empty()) {   // the walk from this kiosk to an area
+        out = Route{ScreenId::map_route, std::string(id)};
+        return true;
+    }
+    if (name == "route") return false;
     for (const auto& [screen, screen_name] : kNames) {
         if (name != screen_name) continue;
         if (!id_fits(screen, id)) return false;
@@ -43,6 +50,7 @@ bool parse_route(std::string_view text, Route& out) {
 }
 
 std::string route_name(const Route& route) {
+    if (route.screen == ScreenId::map_route && !route.id.empty()) return "map:" + route.id;
     for (const auto& [screen, screen_name] : kNames)
         if (screen == route.screen) return route.id.empty() ? std::string(screen_name) : std::string(screen_name) + ":" + route.id;
     return "home";

@@ -22,17 +22,18 @@ namespace kiosk {
 class ImageDemand;   // image_view.h
 class SearchIndex;   // search/search_index.h
 
-enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract, search };
+// map_route is the walk from this kiosk to an area: "map:AREA_ID" on the command line.
+enum class ScreenId { home, schedule, session, catalogue, county, product, live, attract, search, map, map_route };
 
 // Where the visitor is: a screen and, for detail screens, the id it shows.
 struct Route {
     ScreenId screen = ScreenId::home;
-    std::string id;   // session, county or product id; for search the letters typed
+    std::string id;   // session, county, product or (map_route) area id; for search the letters typed
     friend bool operator==(const Route&, const Route&) = default;
 };
 
-// "home", "schedule", "county:jiaocheng", "product:jc-jujube", "search", "search:jcjz"… (the --screen
-// flag). Search letters are lowercase a–z and digits, at most 32.
+// "home", "schedule", "county:jiaocheng", "product:jc-jujube", "search", "search:jcjz", "map",
+// "map:studio-3"… (the --screen flag). Search letters are lowercase a–z and digits, at most 32.
 bool parse_route(std::string_view text, Route& out);
 std::string route_name(const Route& route);
 
@@ -53,6 +54,13 @@ public:
     virtual void replace(const Route& route) = 0;
 };
 
+// Where this kiosk stands on the feed's venue plan (config kiosk_location, kiosk_heading, route_url).
+struct KioskPlace {
+    std::string location;     // walkway node id; "" = nowhere
+    int heading = 0;          // degrees clockwise from plan-north, ahead of a visitor facing the screen
+    std::string route_url;    // the organisers' web map template (service/route_link.h); "" = no route QR
+};
+
 struct FrameContext {
     const Feed& feed;
     const LiveStats& live;
@@ -71,6 +79,7 @@ struct FrameContext {
     UsageCounter* usage = nullptr;   // organisers' statistics: screens report what visitors saw
     ImageDemand* images = nullptr;   // told of each picture drawn, so it gets loaded; null: nobody listens
     const SearchIndex* search = nullptr;   // the feed's search index, built with it on the worker; null: none
+    const KioskPlace* place = nullptr;   // null: the kiosk stands nowhere on the plan
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

@@ -16,5 +16,7 @@ std::unique_ptr<Screen> make_catalogue_screen();
 std::unique_ptr<Screen> make_county_screen();
 std::unique_ptr<Screen> make_product_screen();
 std::unique_ptr<Screen> make_search_screen();
+std::unique_ptr<Screen> make_map_screen();
+std::unique_ptr<Screen> make_route_screen();
 
 } // namespace kiosk

@@ -6,6 +6,7 @@
 #include "feed/number_format.h"
 #include "widgets/qr_view.h"
 #include "screens/session_text.h"
+#include "screens/venue_parts.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 
@@ -131,9 +132,11 @@ private:
 
         const County* county = s.county.empty() ? nullptr : f.feed.county(s.county);
         const std::int64_t viewers = session_viewers(f.live, s.id);
-        if (county || viewers >= 0) {
+        const Area* place = session_area(f.feed, s);
+        if (county || viewers >= 0 || place) {
             const float row_h = t.px(72);
             float rx = col.Min.x;
+            if (place) rx += draw_where_button(f, ImVec2(rx, y), row_h, *place) + t.px(24);   // the walk to it
             if (county) {   // the county's products are one tap away
                 const std::string label = county->name.in(f.lang) + "  ›";
                 const float w = std::min(width, text_size(t.fonts.heading, label).x + t.px(56));

@@ -144,6 +144,17 @@ std::string read_location(const json& value, KioskConfig& c) {
     return {};
 }
 
+// "" or an https link template; {from} {to} {area} are filled in per route (service/route_link.h).
+std::string read_route_url(const json& value, KioskConfig& c) {
+    if (!value.is_string()) return shown(value) + " is not a string (an https:// link with {from}, {to} or {area}, or \"\")";
+    const auto text = value.get<std::string>();
+    const bool blank_inside = text.find_first_of(" \t\r\n") != std::string::npos;
+    if (!text.empty() && (text.rfind("https://", 0) != 0 || text.size() <= 8 || blank_inside))
+        return shown(value) + " is not an https:// link (e.g. \"https://example.org/map?from={from}&to={to}\") or \"\"";
+    c.placement.route_url = text;
+    return {};
+}
+
 std::string read_pin_hash(const json& value, KioskConfig& c) {
     if (!value.is_string()) return shown(value) + " is not a string";
     const auto text = value.get<std::string>();
@@ -205,6 +216,7 @@ const KeySpec kKeys[] = {
     {"kiosk_location", Kind::text, read_location, [](const KioskConfig& c) { return json(c.placement.location); }},
     {"kiosk_heading", Kind::integer, [](const json& v, KioskConfig& c) { return read_int(v, 0, 359, c.placement.heading); },
      [](const KioskConfig& c) { return json(c.placement.heading); }},
+    {"route_url", Kind::text, read_route_url, [](const KioskConfig& c) { return json(c.placement.route_url); }},
     {"kiosk_mode", Kind::boolean, [](const json& v, KioskConfig& c) { return read_bool(v, c.display.kiosk_mode); },
      [](const KioskConfig& c) { return json(c.display.kiosk_mode); }},
     {"size", Kind::text, read_size, [](const KioskConfig& c) { return json(size_text(c)); }},

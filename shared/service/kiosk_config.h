@@ -53,6 +53,7 @@ struct KioskConfig {
         std::string location = "entrance";   // kiosk_location: a walkway node id (the demo event's entrance); "" = nowhere
         int heading = 0;   // kiosk_heading: the plan direction ahead of a visitor facing the screen, degrees clockwise
                            // from plan-north (up on the plan), 0..359; the map turns so that it points up
+        std::string route_url;   // route_url: the organisers' web map, "https://…{from}…{to}…{area}"; "" = no route QR
     } placement;
 
     std::string admin_pin_hash;      // from `kiosk hash-pin`; see admin_access()

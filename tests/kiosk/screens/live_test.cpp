@@ -71,7 +71,7 @@ TEST_CASE("untouched for idle_seconds, the kiosk shows the attract loop") {
 TEST_CASE("the touch that ends the attract loop goes Home and fires nothing under the finger") {
     KioskApp app(demo_feed(), options_at("2020-05-16T20:30:00+08:00"));
     HeadlessUi ui(app);
-    const ImVec2 live_tile(960, 500);   // the 直播战报 entry on Home at 1920×1080: the middle of five
+    const ImVec2 live_tile(800, 500);   // the 直播战报 entry on Home at 1920×1080: the third of six
     ui.idle(91, 0.25);
     REQUIRE(app.route().screen == ScreenId::attract);
     ui.tap(live_tile);

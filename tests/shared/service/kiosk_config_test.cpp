@@ -310,3 +310,18 @@ TEST_CASE("kiosk_location and kiosk_heading: defaults, the --location flag, and 
     REQUIRE(problems.size() == 1);
     CHECK(format_config_problem(problems[0]) == "venue.json:2:20: error: kiosk_heading: 400 is not between 0 and 359");
 }
+
+TEST_CASE("route_url is empty by default or an https link template and a bad value says what is wrong", "[kiosk_config]") {
+    KioskConfig c;
+    CHECK(c.placement.route_url.empty());
+    CHECK(apply_config_text("{\"route_url\": \"https://example.org/map?from={from}&to={to}\"}", "k.json", c).empty());
+    CHECK(c.placement.route_url == "https://example.org/map?from={from}&to={to}");
+    const auto problems = apply_config_text("{\n  \"route_url\": \"ftp://example.org/{to}\"\n}", "k.json", c);
+    REQUIRE(problems.size() == 1);
+    CHECK(format_config_problem(problems[0]).rfind("k.json:2:16: error: route_url: \"ftp://example.org/{to}\" is not an https:// link", 0) == 0);
+    CHECK(c.placement.route_url == "https://example.org/map?from={from}&to={to}");   // kept
+    CHECK_FALSE(apply_config_text("{\"route_url\": 7}", "k.json", c).empty());
+    CHECK_FALSE(apply_config_text("{\"route_url\": \"https://a b\"}", "k.json", c).empty());
+    CHECK(apply_config_text("{\"route_url\": \"\"}", "k.json", c).empty());
+    CHECK(c.placement.route_url.empty());
+}

@@ -1,0 +1,210 @@
+// The venue map: floor tabs, the floor's plan heading-up (what is ahead of the
+// visitor is up), 你在这里 / You are here at the kiosk's node, and a card for
+// the area tapped: what it is, what is there now (the county's products, the
+// session running or next) and 带我去 / Take me there.
+#include "screens/screens.h"
+
+#include "feed/local_time_text.h"
+#include "screens/session_text.h"
+#include "screens/venue_parts.h"
+#include "widgets/floor_plan_view.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
+
+#include <algorithm>
+
+namespace kiosk {
+
+namespace {
+
+class MapScreen final : public Screen {
+public:
+    void enter(const Route&) override {
+        selected_.clear();
+        floor_.clear();   // the kiosk's floor on the next frame
+    }
+
+    void draw(FrameContext& f) override {
+        const Theme& t = f.theme;
+        const Venue& venue = f.feed.venue;
+        const ImRect all(f.origin, ImVec2(f.origin.x + f.size.x, f.origin.y + f.size.y));
+        if (venue.empty()) {
+            draw_text_centered(f.draw, t.fonts.heading, all, t.text_muted, ui_text("no_map", f.lang));
+            return;
+        }
+        const WalkNode* here = kiosk_node(f);
+        if (!venue.floor(floor_)) floor_ = here ? here->floor : venue.floors.front().id;
+        if (!selected_.empty() && !venue.area(selected_)) selected_.clear();   // a new feed lost it
+
+        const float m = t.margin();
+        const float top = f.origin.y + t.px(20);
+        const std::string& title = ui_text("venue_map", f.lang);
+        draw_text(f.draw, t.fonts.title, ImVec2(f.origin.x + m, top), t.text, title);
+        const float title_w = text_size(t.fonts.title, title).x;
+        const float tabs_h = t.px(72);
+        const std::string before = floor_;
+        draw_floor_tabs(f, f.origin.x + m + title_w + t.px(32), top + (t.fonts.title->FontSize - tabs_h) * 0.5f, tabs_h,
+                        all.Max.x - m, floor_);
+        if (floor_ != before) selected_.clear();
+
+        // The plan and the card: side by side in landscape, the card below in portrait.
+        const bool portrait = f.size.y > f.size.x;
+        const float body_top = top + std::max(t.fonts.title->FontSize, tabs_h) + t.px(20);
+        ImRect plan_r(ImVec2(all.Min.x + m, body_top), ImVec2(all.Max.x - m, all.Max.y - t.px(24)));
+        ImRect card_r = plan_r;
+        if (portrait) {   // the plan as tall as it needs at full width, the card below
+            const Floor& fl = *venue.floor(floor_);
+            card_r.Min.y = plan_r.Max.y - std::max(t.px(480), plan_r.GetHeight() - plan_box_height(f, fl, plan_r.GetWidth()) - t.px(20));
+            plan_r.Max.y = card_r.Min.y - t.px(20);
+        } else {
+            card_r.Min.x = plan_r.Max.x - t.px(560);
+            plan_r.Max.x = card_r.Min.x - t.px(24);
+        }
+        draw_plan(f, plan_r, here);
+        draw_card(f, card_r);
+    }
+
+    double seconds_until_change(std::int64_t now_unix, double) const override {
+        return static_cast<double>(60 - now_unix % 60);   // the card's "on now" follows the clock
+    }
+
+private:
+    void draw_plan(FrameContext& f, const ImRect& r, const WalkNode* here) {
+        const Theme& t = f.theme;
+        const Floor& floor = *f.feed.venue.floor(floor_);
+        f.draw->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
+        ImRect inner = r;
+        inner.Expand(-t.px(24));
+        inner.Min.y += t.px(40);   // room for the marker's label over the top row of areas
+        const PlanTransform plan(floor.width_m, floor.height_m, f.place ? f.place->heading : 0, inner.Min, inner.Max);
+        f.draw->PushClipRect(r.Min, r.Max, true);
+        std::string here_area;
+        const std::string here_label = here ? you_are_here_label(f, *here, here_area) : std::string();
+        draw_floor_plan(f.draw, t, f.feed.venue, floor_, plan, f.lang, selected_, here_area);
+        if (here && here->floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here->at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area), r);
+        f.draw->PopClipRect();
+        if (f.touch.tapped(r)) {
+            const Area* a = area_at(f.feed.venue, floor_, plan.to_plan(f.touch.position()));
+            selected_ = a ? a->id : std::string();
+        }
+    }
+
+    void draw_card(FrameContext& f, const ImRect& r) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        dl->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
+        dl->AddRect(r.Min, r.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
+        ImRect in = r;
+        in.Expand(-t.px(28));
+        const Area* area = selected_.empty() ? nullptr : f.feed.venue.area(selected_);
+        if (!area) {
+            draw_hint(f, in);
+            return;
+        }
+        const float w = in.GetWidth();
+        float y = in.Min.y;
+        y += draw_text(dl, t.fonts.title, ImVec2(in.Min.x, y), t.text, clamp_lines(t.fonts.title, area->name.in(f.lang), w, 2), w);
+        y += t.px(12);
+        float x = in.Min.x;
+        x += draw_badge(dl, t, ImVec2(x, y), ui_text(area_kind_key(area->kind), f.lang), area_kind_fill(area->kind), t.text) + t.px(12);
+        if (const Floor* fl = f.feed.venue.floor(area->floor))
+            draw_text(dl, t.fonts.body, ImVec2(x, y + t.px(2)), t.text_muted, fit_line(t.fonts.body, fl->name.in(f.lang), in.Max.x - x));
+        y += t.fonts.body->FontSize + t.px(28);
+
+        const float go_h = t.px(96);
+        const ImRect go(ImVec2(in.Min.x, in.Max.y - go_h), in.Max);
+        y = draw_session(f, *area, ImRect(ImVec2(in.Min.x, y), ImVec2(in.Max.x, go.Min.y)));
+        draw_county(f, *area, ImRect(ImVec2(in.Min.x, y), ImVec2(in.Max.x, go.Min.y - t.px(16))));
+        if (touch_button(dl, t, f.touch, go, ui_text("take_me_there", f.lang), ButtonStyle::primary, t.fonts.title))
+            f.nav.go(Route{ScreenId::map_route, area->id});
+    }
+
+    // Nothing chosen yet: what to do, and what the colours mean.
+    void draw_hint(FrameContext& f, const ImRect& in) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const float w = in.GetWidth();
+        float y = in.Min.y;
+        y += draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.text, clamp_lines(t.fonts.heading, ui_text("map_tap_hint", f.lang), w, 2), w);
+        y += t.px(24);
+        std::vector<AreaKind> kinds;   // those on this floor, once each
+        for (const Area& a : f.feed.venue.areas)
+            if (a.floor == floor_ && std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) kinds.push_back(a.kind);
+        const float row = t.fonts.body->FontSize + t.px(14);
+        const int cols = w > t.px(700) ? 3 : 2;
+        const float col_w = w / cols;
+        for (std::size_t i = 0; i < kinds.size(); ++i) {
+            const float x = in.Min.x + static_cast<float>(i % cols) * col_w;
+            const float ry = y + static_cast<float>(i / cols) * row;
+            if (ry + row > in.Max.y) break;
+            const float sw = t.fonts.body->FontSize;
+            dl->AddRectFilled(ImVec2(x, ry), ImVec2(x + sw, ry + sw), area_kind_fill(kinds[i]), t.px(4));
+            dl->AddRect(ImVec2(x, ry), ImVec2(x + sw, ry + sw), IM_COL32(150, 128, 112, 255), t.px(4));
+            draw_text(dl, t.fonts.body, ImVec2(x + sw + t.px(10), ry), t.text,
+                      fit_line(t.fonts.body, ui_text(area_kind_key(kinds[i]), f.lang), col_w - sw - t.px(20)));
+        }
+    }
+
+    // The session on now or next here, as a tappable row. Returns the bottom.
+    float draw_session(FrameContext& f, const Area& area, const ImRect& r) {
+        const Theme& t = f.theme;
+        bool running = false;
+        const Session* s = area_session(f.feed, area, f.now_unix, running);
+        if (!s) return r.Min.y;
+        const float h = t.px(24) + t.fonts.body->FontSize * 2 + t.px(40);
+        if (r.Min.y + h > r.Max.y) return r.Min.y;
+        const ImRect row(r.Min, ImVec2(r.Max.x, r.Min.y + h));
+        if (touch_card(f.draw, t, f.touch, row)) f.nav.go(Route{ScreenId::session, s->id});
+        const float pad = t.px(20);
+        float x = row.Min.x + pad, y = row.Min.y + t.px(16);
+        x += draw_badge(f.draw, t, ImVec2(x, y), ui_text(running ? "session_running" : "up_next", f.lang), running ? t.live : t.accent,
+                        IM_COL32_WHITE) + t.px(12);
+        const std::string when = running ? time_left_text(*s, f.now_unix, f.lang)
+                                         : format_day_label(f.zone.day_number_at(s->start.unix_seconds), f.lang) + "  " + time_range(*s, f.zone);
+        draw_text(f.draw, t.fonts.body, ImVec2(x, y + t.px(2)), running ? t.live : t.text_muted, fit_line(t.fonts.body, when, row.Max.x - pad - x));
+        y += t.fonts.body->FontSize + t.px(16);
+        draw_text(f.draw, t.fonts.body, ImVec2(row.Min.x + pad, y), t.text, fit_line(t.fonts.body, s->title.in(f.lang) + "  ›", row.GetWidth() - 2 * pad));
+        return row.Max.y + t.px(20);
+    }
+
+    // The county here and as many of its products as fit, each one tap away.
+    void draw_county(FrameContext& f, const Area& area, const ImRect& r) {
+        const Theme& t = f.theme;
+        const County* county = area_county(f.feed, area);
+        if (!county) return;
+        const float button_h = t.px(72);
+        if (r.Min.y + button_h > r.Max.y) return;
+        const std::string label = county->name.in(f.lang) + "  ›";
+        const ImRect button(r.Min, ImVec2(r.Max.x, r.Min.y + button_h));
+        if (touch_button(f.draw, t, f.touch, button, label, ButtonStyle::secondary, t.fonts.heading))
+            f.nav.go(Route{ScreenId::county, county->id});
+        if (&f.feed != listed_feed_ || county->id != listed_county_) {   // listed once per area and feed
+            products_ = f.feed.products_of(county->id);
+            listed_feed_ = &f.feed;
+            listed_county_ = county->id;
+        }
+        float y = button.Max.y + t.px(12);
+        const float row_h = t.fonts.body->FontSize + t.px(28);
+        for (const Product* p : products_) {
+            if (y + row_h > r.Max.y) break;
+            const ImRect row(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + row_h - t.px(6)));
+            if (f.touch.holding(row)) f.draw->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
+            if (f.touch.tapped(row)) f.nav.go(Route{ScreenId::product, p->id});
+            draw_text(f.draw, t.fonts.body, ImVec2(row.Min.x + t.px(12), row.Min.y + t.px(11)), t.text,
+                      fit_line(t.fonts.body, "· " + p->name.in(f.lang), row.GetWidth() - t.px(24)));
+            y += row_h;
+        }
+    }
+
+    std::string floor_;
+    std::string selected_;   // area id; "" = none
+    std::vector<const Product*> products_;
+    const Feed* listed_feed_ = nullptr;
+    std::string listed_county_;
+};
+
+} // namespace
+
+std::unique_ptr<Screen> make_map_screen() { return std::make_unique<MapScreen>(); }
+
+} // namespace kiosk

@@ -1,0 +1,239 @@
+// The walk from this kiosk to an area: the shortest route drawn on the plan
+// floor by floor with direction marks, where it starts and ends, its metres
+// and minutes, each leg in words (乘电梯到 2 层 / Take the lift to 2F), a
+// step-free toggle, and, when the organisers give a route_url, a QR code that
+// takes the route along. Routing runs on arrival and on the toggle, not per frame.
+#include "screens/screens.h"
+
+#include "feed/venue_route.h"
+#include "screens/venue_parts.h"
+#include "service/route_link.h"
+#include "widgets/floor_plan_view.h"
+#include "widgets/qr_view.h"
+#include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+constexpr ImU32 kLegBlue = IM_COL32(37, 99, 235, 255);
+
+// `text` with every `field` replaced by `value`.
+std::string fill(std::string text, std::string_view field, std::string_view value) {
+    for (std::size_t at = text.find(field); at != std::string::npos; at = text.find(field, at + value.size()))
+        text.replace(at, field.size(), value);
+    return text;
+}
+
+std::string floor_name(const Venue& venue, const std::string& id, Lang lang) {
+    const Floor* f = venue.floor(id);
+    return f ? f->name.in(lang) : id;
+}
+
+// One leg in words: 步行 40 米到电梯 / Walk 40 m to the lift; 乘电梯到 2 层 / Take the lift to 2F.
+std::string leg_text(const WalkRoute& route, std::size_t i, const Venue& venue, const Area& to, Lang lang) {
+    const WalkLeg& leg = route.legs[i];
+    const std::string metres = std::to_string(std::lround(leg.metres));
+    if (leg.kind == WalkLegKind::lift) return fill(ui_text("route_take_lift", lang), "{floor}", floor_name(venue, leg.to_floor, lang));
+    if (leg.kind == WalkLegKind::stairs) return fill(ui_text("route_take_stairs", lang), "{floor}", floor_name(venue, leg.to_floor, lang));
+    if (route.metres <= 0) return ui_text("route_already_here", lang);
+    if (i + 1 < route.legs.size()) {
+        const bool lift = route.legs[i + 1].kind == WalkLegKind::lift;
+        return fill(ui_text(lift ? "route_walk_to_lift" : "route_walk_to_stairs", lang), "{n}", metres);
+    }
+    return fill(fill(ui_text("route_walk_to", lang), "{n}", metres), "{place}", to.name.in(lang));
+}
+
+class RouteScreen final : public Screen {
+public:
+    void enter(const Route& route) override {
+        area_id_ = route.id;
+        step_free_ = false;
+        routed_feed_ = nullptr;   // route again on the next frame
+    }
+
+    void draw(FrameContext& f) override {
+        const Theme& t = f.theme;
+        const ImRect all(f.origin, ImVec2(f.origin.x + f.size.x, f.origin.y + f.size.y));
+        const Area* to = venue_area(f.feed, area_id_);
+        const WalkNode* here = kiosk_node(f);
+        const char* problem = f.feed.venue.empty() ? "no_map" : !to ? "route_unknown_area" : !here ? "route_no_location" : nullptr;
+        if (problem) {
+            draw_text_centered(f.draw, t.fonts.heading, all, t.text_muted, ui_text(problem, f.lang));
+            return;
+        }
+        plan_route(f, *here);
+
+        const float m = t.margin();
+        const bool portrait = f.size.y > f.size.x;
+        ImRect plan_r(ImVec2(all.Min.x + m, all.Min.y + t.px(20)), ImVec2(all.Max.x - m, all.Max.y - t.px(24)));
+        ImRect panel = plan_r;
+        if (portrait) {   // the plan (under its tabs) as tall as it needs at full width, the words below
+            const Floor* fl = f.feed.venue.floor(here->floor);
+            const float plan_h = t.px(88) + (fl ? plan_box_height(f, *fl, plan_r.GetWidth()) : t.px(700));
+            panel.Min.y = plan_r.Max.y - std::max(t.px(640), plan_r.GetHeight() - plan_h - t.px(20));
+            plan_r.Max.y = panel.Min.y - t.px(20);
+        } else {
+            panel.Min.x = plan_r.Max.x - t.px(620);
+            plan_r.Max.x = panel.Min.x - t.px(24);
+        }
+        draw_plan(f, plan_r, *to, *here);
+        draw_panel(f, panel, *to, *here, portrait);
+    }
+
+private:
+    // Routes when the visitor arrives, toggles step-free, or a new feed comes; not every frame.
+    void plan_route(const FrameContext& f, const WalkNode& here) {
+        if (&f.feed == routed_feed_ && f.feed.venue.nodes.data() == routed_nodes_ && step_free_ == routed_step_free_) return;
+        route_ = route_to_area(f.feed.venue, here.id, area_id_, WalkOptions{step_free_});
+        routed_feed_ = &f.feed;
+        routed_nodes_ = f.feed.venue.nodes.data();
+        routed_step_free_ = step_free_;
+        floor_ = here.floor;
+        floors_.clear();
+        for (const WalkLeg& leg : route_.legs)
+            for (const std::string* fl : {&leg.floor, &leg.to_floor})
+                if (std::find(floors_.begin(), floors_.end(), *fl) == floors_.end()) floors_.push_back(*fl);
+    }
+
+    void draw_plan(FrameContext& f, const ImRect& r, const Area& to, const WalkNode& here) {
+        const Theme& t = f.theme;
+        const Venue& venue = f.feed.venue;
+        const float tabs_h = t.px(72);
+        draw_floor_tabs(f, r.Min.x, r.Min.y, tabs_h, r.Max.x, floor_, floors_);
+        ImRect box(ImVec2(r.Min.x, r.Min.y + tabs_h + t.px(16)), r.Max);
+        f.draw->AddRectFilled(box.Min, box.Max, t.card, t.rounding());
+        const Floor* floor = venue.floor(floor_);
+        if (!floor) return;
+        ImRect inner = box;
+        inner.Expand(-t.px(24));
+        inner.Min.y += t.px(40);
+        const PlanTransform plan(floor->width_m, floor->height_m, f.place ? f.place->heading : 0, inner.Min, inner.Max);
+        f.draw->PushClipRect(box.Min, box.Max, true);
+        std::string here_area;
+        const std::string here_label = you_are_here_label(f, here, here_area);
+        draw_floor_plan(f.draw, t, venue, floor_, plan, f.lang, to.id, here_area);
+        std::vector<ImRect> avoid = area_bounds(venue, floor_, plan, here_area);   // for the marker's label
+        if (route_.found) {
+            for (std::size_t i = 0; i < route_.legs.size(); ++i) {
+                const WalkLeg& leg = route_.legs[i];
+                const ImVec2 first = plan.to_screen(venue.nodes[static_cast<std::size_t>(route_.nodes[leg.first])].at);
+                const ImVec2 last = plan.to_screen(venue.nodes[static_cast<std::size_t>(route_.nodes[leg.last])].at);
+                if (leg.kind == WalkLegKind::walk && leg.floor == floor_) {
+                    std::vector<ImVec2> points;
+                    for (std::size_t n = leg.first; n <= leg.last; ++n)
+                        points.push_back(plan.to_screen(venue.nodes[static_cast<std::size_t>(route_.nodes[n])].at));
+                    draw_walk_line(f.draw, t, points);
+                    for (std::size_t n = 1; n < points.size(); ++n) {   // the line is not to be covered either
+                        ImRect seg(ImMin(points[n - 1], points[n]), ImMax(points[n - 1], points[n]));
+                        seg.Expand(t.px(10));
+                        avoid.push_back(seg);
+                    }
+                } else if (leg.kind != WalkLegKind::walk && leg.floor == floor_) {
+                    draw_plan_tag(f.draw, t, first, leg_text(route_, i, venue, to, f.lang), kLegBlue);
+                } else if (leg.kind != WalkLegKind::walk && leg.to_floor == floor_) {
+                    draw_plan_tag(f.draw, t, last, fill(ui_text("route_arrive_from", f.lang), "{floor}", floor_name(venue, leg.floor, f.lang)), kLegBlue);
+                }
+            }
+            const WalkNode& door = venue.nodes[static_cast<std::size_t>(route_.nodes.back())];
+            if (door.floor == floor_) draw_destination_pin(f.draw, t, plan.to_screen(door.at));
+        }
+        if (here.floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here.at), here_label, avoid, box);
+        f.draw->PopClipRect();
+    }
+
+    void draw_panel(FrameContext& f, const ImRect& r, const Area& to, const WalkNode& here, bool portrait) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        dl->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
+        dl->AddRect(r.Min, r.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
+        ImRect in = r;
+        in.Expand(-t.px(28));
+
+        // The QR code: beside the words in portrait, under them in landscape.
+        const QrMatrix* qr = nullptr;
+        if (route_.found && f.place && !f.place->route_url.empty()) {
+            const std::string url = fill_route_url(f.place->route_url, here.id, to.door, to.id);
+            qr = qr_.get(url);
+        }
+        ImRect words = in;
+        if (qr) {
+            const float box = portrait ? t.px(300) : std::min(t.px(300), in.GetHeight() * 0.4f);
+            const int module = qr_module_px(*qr, box, t.scale);
+            const float side = qr_side_px(*qr, module);
+            const float caption_h = t.fonts.body->FontSize * 2 + t.px(8);
+            const ImVec2 at = portrait ? ImVec2(in.Max.x - side, in.Min.y) : ImVec2(in.GetCenter().x - side * 0.5f, in.Max.y - side - caption_h);
+            draw_qr(dl, *qr, at, static_cast<float>(module));
+            const ImRect caption(ImVec2(at.x - t.px(20), at.y + side), ImVec2(at.x + side + t.px(20), at.y + side + caption_h));
+            draw_text(dl, t.fonts.body, ImVec2(caption.Min.x, caption.Min.y), t.text_muted,
+                      clamp_lines(t.fonts.body, ui_text("route_scan", f.lang), caption.GetWidth(), 2), caption.GetWidth());
+            if (portrait) words.Max.x = at.x - t.px(32);
+            else words.Max.y = at.y - t.px(16);
+        }
+        draw_words(f, words, to);
+    }
+
+    // Where to, how far, the legs, and the step-free toggle at the bottom.
+    void draw_words(FrameContext& f, const ImRect& in, const Area& to) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const float w = in.GetWidth();
+        float y = in.Min.y;
+        y += draw_text(dl, t.fonts.title, ImVec2(in.Min.x, y), t.text,
+                       clamp_lines(t.fonts.title, fill(ui_text("route_to", f.lang), "{place}", to.name.in(f.lang)), w, 2), w);
+        y += t.px(16);
+        const float toggle_h = t.px(80);
+        const ImRect toggle(ImVec2(in.Min.x, in.Max.y - toggle_h), in.Max);
+        if (touch_button(dl, t, f.touch, toggle, ui_text(step_free_ ? "step_free_on" : "step_free_off", f.lang),
+                         step_free_ ? ButtonStyle::selected : ButtonStyle::secondary, t.fonts.heading))
+            step_free_ = !step_free_;   // routed again on the next frame
+
+        if (!route_.found) {
+            draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.live,
+                      clamp_lines(t.fonts.heading, ui_text(step_free_ ? "route_no_step_free" : "route_unreachable", f.lang), w, 3), w);
+            return;
+        }
+        const std::string total = fill(fill(ui_text("route_total", f.lang), "{n}", std::to_string(std::lround(route_.metres))), "{min}",
+                                       std::to_string(route_.minutes()));
+        y += draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.bar, fit_line(t.fonts.heading, total, w)) + t.px(20);
+
+        const float row_h = t.fonts.heading->FontSize * 2 + t.px(24);
+        for (std::size_t i = 0; i < route_.legs.size(); ++i) {
+            if (y + row_h > toggle.Min.y - t.px(12)) break;
+            const WalkLeg& leg = route_.legs[i];
+            const ImRect row(ImVec2(in.Min.x, y), ImVec2(in.Max.x, y + row_h - t.px(8)));
+            if (f.touch.holding(row)) dl->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
+            if (f.touch.tapped(row)) floor_ = leg.floor;   // show the floor of the leg
+            const float r = t.px(20);
+            const ImVec2 c(row.Min.x + r, row.Min.y + t.px(8) + r);
+            dl->AddCircleFilled(c, r, kLegBlue, 24);
+            const std::string n = std::to_string(i + 1);
+            const ImVec2 ns = text_size(t.fonts.body, n);
+            draw_text(dl, t.fonts.body, ImVec2(c.x - ns.x * 0.5f, c.y - ns.y * 0.5f), IM_COL32_WHITE, n);
+            const float tx = row.Min.x + 2 * r + t.px(16);
+            draw_text(dl, t.fonts.heading, ImVec2(tx, row.Min.y + t.px(4)), t.text,
+                      clamp_lines(t.fonts.heading, leg_text(route_, i, f.feed.venue, to, f.lang), row.Max.x - tx, 2), row.Max.x - tx);
+            y += row_h;
+        }
+    }
+
+    std::string area_id_;
+    bool step_free_ = false;
+    WalkRoute route_;
+    const Feed* routed_feed_ = nullptr;
+    const WalkNode* routed_nodes_ = nullptr;
+    bool routed_step_free_ = false;
+    std::string floor_;                 // shown
+    std::vector<std::string> floors_;   // those the route passes
+    QrCache qr_;
+};
+
+} // namespace
+
+std::unique_ptr<Screen> make_route_screen() { return std::make_unique<RouteScreen>(); }
+
+} // namespace kiosk

@@ -1,0 +1,223 @@
+// The venue map and the route screens: the heading-up plan transform, the
+// routes the command line names, headless taps on the demo venue (an area's
+// card, 带我去, the step-free toggle, 在哪 on a county page), a feed without a
+// venue, and under Xvfb the route_url QR code read back by zbarimg.
+#include "app/app.h"
+#include "base/embedded.h"
+#include "feed/validator.h"
+#include "feed/venue_route.h"
+#include "headless_ui.h"
+#include "run_kiosk.h"
+#include "widgets/plan_transform.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <fstream>
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+std::shared_ptr<const Feed> demo_feed() {
+    const FeedParseResult result = parse_feed(*embedded_file("config/demo-feed.json"));
+    REQUIRE(result.ok());
+    return result.feed;
+}
+
+struct Kiosk {
+    KioskApp app;
+    HeadlessUi ui;
+    Kiosk(std::shared_ptr<const Feed> feed, Route start, std::string location = "entrance")
+        : app(std::move(feed), options(std::move(start), std::move(location))), ui(app, 1920, 1080) {
+        ui.idle(0.1);
+    }
+    static AppOptions options(Route start, std::string location) {
+        AppOptions o;
+        o.start = std::move(start);
+        o.pinned_now = parse_iso8601("2020-05-16T20:30:00+08:00")->unix_seconds;
+        o.kiosk_location = std::move(location);
+        return o;
+    }
+};
+
+// The layout at 1920×1080 (scale 1; top bar 96, title font 60 px): map_screen.cpp and route_screen.cpp.
+// Map: the plan box (32,208)–(1304,1056), the plan inside it from (56,272) to (1280,1032); the card's
+// 带我去 button across its bottom, (1356,932)–(1860,1028).
+const PlanTransform kMapPlan(120, 80, 0, ImVec2(56, 272), ImVec2(1280, 1032));
+const ImVec2 kTakeMeThere(1608, 980);
+// Route: the plan from (56,268) to (1220,1032) under the floor tabs; the step-free toggle (1296,948)–(1860,1028).
+const PlanTransform kRoutePlan(120, 80, 0, ImVec2(56, 268), ImVec2(1220, 1032));
+const ImVec2 kStepFree(1578, 988);
+
+// Whether the route's blue line (or a floor-change tag) has a vertex within `r` px of `at`.
+bool route_ink_near(ImVec2 at, float r = 6, ImU32 colour = IM_COL32(37, 99, 235, 255)) {
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int i = 0; i < data->CmdListsCount; ++i)
+        for (const ImDrawVert& v : data->CmdLists[i]->VtxBuffer)
+            if (v.col == colour && std::hypot(v.pos.x - at.x, v.pos.y - at.y) <= r) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("the plan is drawn heading-up: what is ahead of the kiosk is at the top of the screen", "[map]") {
+    const PlanPoint kiosk{60, 40};
+    for (int heading : {0, 45, 90, 180, 270}) {
+        INFO("heading " << heading);
+        const PlanTransform plan(120, 80, heading, ImVec2(100, 200), ImVec2(1100, 900));
+        const double a = heading * 3.14159265358979323846 / 180;
+        const PlanPoint ahead{kiosk.x + 10 * std::sin(a), kiosk.y - 10 * std::cos(a)};
+        const ImVec2 k = plan.to_screen(kiosk), p = plan.to_screen(ahead);
+        CHECK(p.y < k.y - 10 * plan.pixels_per_metre() + 0.5f);   // straight up, the whole 10 m
+        CHECK(p.x == Approx(k.x).margin(0.01));
+        const PlanPoint back = plan.to_plan(p);   // and back again
+        CHECK(back.x == Approx(ahead.x).margin(1e-3));
+        CHECK(back.y == Approx(ahead.y).margin(1e-3));
+        for (const PlanPoint c : {PlanPoint{0, 0}, PlanPoint{120, 0}, PlanPoint{0, 80}, PlanPoint{120, 80}}) {   // fits whole
+            const ImVec2 s = plan.to_screen(c);
+            CHECK(s.x >= 100 - 0.01f);
+            CHECK(s.x <= 1100 + 0.01f);
+            CHECK(s.y >= 200 - 0.01f);
+            CHECK(s.y <= 900 + 0.01f);
+        }
+    }
+    // 180: plan-south is up, so the plan's top-left corner ends at the bottom right.
+    const PlanTransform turned(120, 80, 180, ImVec2(0, 0), ImVec2(1200, 800));
+    CHECK(turned.to_screen({0, 0}).x == Approx(1200).margin(0.01));
+    CHECK(turned.to_screen({0, 0}).y == Approx(800).margin(0.01));
+}
+
+TEST_CASE("a tap on the plan finds the smallest area there: a booth inside the market", "[map]") {
+    const auto feed = demo_feed();
+    CHECK(area_at(feed->venue, "1f", {72, 12})->id == "booth-jiaocheng");
+    CHECK(area_at(feed->venue, "1f", {90, 20})->id == "market");
+    CHECK(area_at(feed->venue, "2f", {72, 12})->id == "studio-1");
+    CHECK(area_at(feed->venue, "1f", {60, 40}) == nullptr);   // the corridor
+}
+
+TEST_CASE("the command line names the map as map and the route to an area as map:AREA_ID", "[map]") {
+    Route r;
+    REQUIRE(parse_route("map", r));
+    CHECK(r == Route{ScreenId::map, {}});
+    REQUIRE(parse_route("map:studio-3", r));
+    CHECK(r == Route{ScreenId::map_route, "studio-3"});
+    CHECK(route_name(r) == "map:studio-3");
+    CHECK(route_name(Route{ScreenId::map, {}}) == "map");
+    CHECK_FALSE(parse_route("route:studio-3", r));
+    CHECK(parse_route("map:", r));   // "map:" alone is the map
+    CHECK(r == Route{ScreenId::map, {}});
+}
+
+TEST_CASE("a tap on an area opens its card and 带我去 opens the route to it but a drag selects nothing", "[map]") {
+    Kiosk k(demo_feed(), Route{ScreenId::map, {}});
+    k.ui.tap(kTakeMeThere);   // nothing chosen: the card is a hint without the button
+    CHECK(k.app.route() == Route{ScreenId::map, {}});
+    const ImVec2 booth = kMapPlan.to_screen({72, 12});
+    k.ui.drag(booth, ImVec2(0, 200), 12, true);
+    k.ui.tap(kTakeMeThere);
+    CHECK(k.app.route() == Route{ScreenId::map, {}});
+    k.ui.tap(booth);
+    k.ui.tap(kTakeMeThere);
+    CHECK(k.app.route() == Route{ScreenId::map_route, "booth-jiaocheng"});
+    k.app.back();
+    k.ui.idle(0.1);
+    k.ui.tap(kMapPlan.to_screen({20, 55}));   // 交城展厅
+    k.ui.tap(kTakeMeThere);
+    CHECK(k.app.route() == Route{ScreenId::map_route, "jiaocheng-hall"});
+}
+
+TEST_CASE("the step-free toggle routes studio 3 by the lift instead of the stairs", "[map]") {
+    const auto feed = demo_feed();
+    CHECK(std::lround(route_to_area(feed->venue, "entrance", "studio-3").metres) == 114);
+    CHECK(std::lround(route_to_area(feed->venue, "entrance", "studio-3", WalkOptions{true}).metres) == 134);
+    Kiosk k(feed, Route{ScreenId::map_route, "studio-3"});
+    const ImVec2 stairs = kRoutePlan.to_screen(feed->venue.node("1f-stairs")->at);
+    const ImVec2 lift = kRoutePlan.to_screen(feed->venue.node("1f-lift")->at);
+    CHECK(route_ink_near(stairs));
+    CHECK_FALSE(route_ink_near(lift));
+    k.ui.tap(kStepFree);
+    CHECK(route_ink_near(lift));
+    CHECK_FALSE(route_ink_near(stairs));
+    k.ui.tap(kStepFree);
+    CHECK(route_ink_near(stairs));
+}
+
+TEST_CASE("a route on the kiosk's own floor ends at a green pin on the door where the line ends", "[map]") {
+    const auto feed = demo_feed();
+    const ImVec2 door = kRoutePlan.to_screen(feed->venue.node("2f-studio-3-door")->at);
+    const ImVec2 pin_head(door.x, door.y - 46);   // a circle of 22 px: its vertices lie on the rim
+    const ImU32 green = IM_COL32(22, 128, 72, 255);   // theme.good
+    {
+        Kiosk k(feed, Route{ScreenId::map_route, "studio-3"}, "2f-c23");
+        CHECK(route_ink_near(pin_head, 24, green));
+        CHECK(route_ink_near(door));
+    }
+    {
+        Kiosk k(feed, Route{ScreenId::map_route, "studio-3"});   // from the entrance: 1F shows first, without the pin
+        CHECK_FALSE(route_ink_near(pin_head, 24, green));
+    }
+}
+
+TEST_CASE("在哪 on a county page opens the route to its booth", "[map]") {
+    Kiosk k(demo_feed(), Route{ScreenId::county, "jiaocheng"});
+    k.ui.tap(ImVec2(1920 - 32 - 12, 96 + 24 + 30));   // the right end of the title row
+    CHECK(k.app.route() == Route{ScreenId::map_route, "booth-jiaocheng"});
+}
+
+TEST_CASE("routes to unknown areas or from nowhere draw a message and a feed without a venue has no map", "[map]") {
+    auto plain = std::make_shared<Feed>(*demo_feed());
+    plain->venue = Venue{};
+    for (County& c : plain->counties) c.booth_area.clear();
+    plain->index();
+    {
+        Kiosk k(demo_feed(), Route{ScreenId::map_route, "atlantis"});
+        CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+    }
+    {
+        Kiosk k(plain, Route{ScreenId::map, {}});
+        CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+        k.ui.tap(ImVec2(960, 600));
+        CHECK(k.app.route() == Route{ScreenId::map, {}});
+        k.app.go(Route{ScreenId::map_route, "studio-3"});
+        k.ui.idle(0.05);
+        CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+    }
+    // Home: the fifth tile (at the right of the row) is the map with a venue; without, that place is the fourth.
+    const ImVec2 fifth(1920 - 32 - 100, 96 + 28 + 400);
+    for (const bool with_venue : {true, false}) {
+        Kiosk k(with_venue ? demo_feed() : std::shared_ptr<const Feed>(plain), Route{});
+        INFO("with venue " << with_venue);
+        k.ui.tap(fifth);
+        CHECK((k.app.route() == Route{ScreenId::map, {}}) == with_venue);
+    }
+}
+
+TEST_CASE("the route screen shows route_url as a QR code of the filled link and no QR code without it", "[xvfb][map]") {
+    const auto dir = temp_dir("map-qr");
+    const auto config = dir / "kiosk.json";
+    std::ofstream(config) << R"({"route_url": "https://example.org/map?from={from}&to={to}&a={area}"})";
+    struct Shot { std::string args, png, expect; };
+    const std::vector<Shot> shots{
+        {"--config '" + config.string() + "' --screen map:studio-3 --lang zh --size 1920x1080", "zh-l.png",
+         "https://example.org/map?from=entrance&to=2f-studio-3-door&a=studio-3"},
+        {"--config '" + config.string() + "' --screen map:booth-jiaocheng --lang en --size 1080x1920", "en-p.png",
+         "https://example.org/map?from=entrance&to=1f-aisle-72&a=booth-jiaocheng"},
+        {"--screen map:studio-3 --lang en --size 1920x1080", "none.png", ""},
+    };
+    for (const Shot& s : shots) {
+        const auto png = dir / s.png;
+        INFO(s.args);
+        REQUIRE(run_kiosk(s.args + " --now 2020-05-16T20:30:00+08:00 --screenshot '" + png.string() + "'", kUnderXvfb,
+                          (dir / (s.png + ".log")).string()) == 0);
+        std::string decoded;
+        FILE* pipe = popen(("zbarimg --nodbus -q --raw '" + png.string() + "' 2>/dev/null").c_str(), "r");
+        REQUIRE(pipe);
+        char buffer[4096];
+        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) decoded.append(buffer, n);
+        pclose(pipe);
+        if (!decoded.empty() && decoded.back() == '\n') decoded.pop_back();
+        CHECK(decoded == s.expect);
+    }
+}
