@@ -24,14 +24,13 @@ namespace {
 
 constexpr std::size_t kShownPerKind = 30;   // more than a visitor reads; typing another letter narrows it
 
-// The page a result opens; nullopt where there is none yet. Areas will open the
-// venue map at the area ("map:AREA_ID") once there is a map screen.
+// The page a result opens: a place on the venue opens the walk there from this kiosk ("map:AREA_ID").
 std::optional<Route> result_route(SearchKind kind, const std::string& id) {
     switch (kind) {
     case SearchKind::product: return Route{ScreenId::product, id};
     case SearchKind::county: return Route{ScreenId::county, id};
     case SearchKind::session: return Route{ScreenId::session, id};
-    case SearchKind::area: return std::nullopt;
+    case SearchKind::area: return Route{ScreenId::map_route, id};
     }
     return std::nullopt;
 }

@@ -190,8 +190,8 @@ int main(int argc, char** argv) {
     // A visitor: Home → county products → a county → scroll → a product → back, language, Home; then leaves.
     std::set<std::string> screens_seen;
     auto visit = [&] {
-        // Wake the attract loop (that touch only goes Home), then the catalogue entry, a county, a product…
-        const ImVec2 taps[] = {{960, 540}, {700, 500}, {300, 250}, {300, 350}, {107, 48}, {1828, 48}, {1541, 48}};
+        // Wake the attract loop (that touch only goes Home), then the catalogue entry (second of six), a county, a product…
+        const ImVec2 taps[] = {{960, 540}, {490, 500}, {300, 250}, {300, 350}, {107, 48}, {1828, 48}, {1541, 48}};
         for (std::size_t i = 0; i < std::size(taps); ++i) {
             if (i == 3) ui.drag({960, 800}, {0, -300}, 12, true);
             ui.tap(taps[i]);

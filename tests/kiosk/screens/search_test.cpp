@@ -81,6 +81,13 @@ TEST_CASE("keys j c j z type jcjz and 交城骏枣 comes first: a tap on it open
     }
 }
 
+TEST_CASE("a place found by its pinyin opens the walk there from this kiosk") {
+    Kiosk k(at_search());
+    k.type("cesuo");   // 厕所, a search term of the toilets
+    k.ui.tap(k.result(0));
+    CHECK(k.app.route() == Route{ScreenId::map_route, "toilets-1f"});
+}
+
 TEST_CASE("the results follow every key: jiaoc lists 交城 products first and backspace and clear take letters back") {
     Kiosk k(at_search());
     k.type("jiaoc");

@@ -239,7 +239,7 @@ std::vector<std::string> all_lines(const ImportResult& result) {
 
 } // namespace
 
-TEST_CASE("Polygons are read from \"x1 y1; x2 y2; …\" cells in metres") {
+TEST_CASE("Polygons are read from \"x1 y1 / x2 y2 / …\" cells (semicolons between points) in metres") {
     std::string en, zh;
     const auto square = parse_polygon("15 5; 38 5；38.5 25;15 -2.25;", en, zh);
     REQUIRE(square);
