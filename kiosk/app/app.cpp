@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] Glyphs and live figures of a feed
+// [SECTION] Construction, clock and location
+// [SECTION] Navigation
+// [SECTION] Fonts and new data
+// [SECTION] Drawing: the top bar and the screen
+// [SECTION] Idling and the GPU
 #include "app/app.h"
 
 #include "widgets/image_textures.h"
@@ -20,6 +27,7 @@ namespace {
 
 constexpr float kTopBarHeight = 96;   // at 1080p
 
+// [SECTION] Glyphs and live figures of a feed
 std::shared_ptr<const LiveStats> live_of(const std::shared_ptr<const Feed>& feed) {
     return std::shared_ptr<const LiveStats>(feed, &feed->live);   // shares the feed's lifetime
 }
@@ -82,6 +90,7 @@ bool same_platform_names(const LiveStats& a, const LiveStats& b) {
 
 } // namespace
 
+// [SECTION] Construction, clock and location
 KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
     : KioskApp(index_feed(std::move(feed)), std::move(options)) {}
 
@@ -122,6 +131,7 @@ std::int64_t KioskApp::now_unix() const {
     return now + pinned_offset_;
 }
 
+// [SECTION] Navigation
 Screen& KioskApp::screen_for(ScreenId id) {
     auto& slot = screens_[id];
     if (!slot) {
@@ -171,6 +181,7 @@ void KioskApp::entered() {
     if (route_.screen == ScreenId::product) options_.usage->product_open(route_.id);
 }
 
+// [SECTION] Fonts and new data
 GlyphSource KioskApp::glyph_source() const {
     return [feed = feed_, live = live_](FontGlyphs& glyphs) { collect_glyphs(*feed, *live, glyphs); };
 }
@@ -227,6 +238,7 @@ bool KioskApp::take_new_data(bool& new_text) {
     return true;
 }
 
+// [SECTION] Drawing: the top bar and the screen
 void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
     (void)now;
     const Theme& t = theme_;
@@ -326,6 +338,7 @@ void KioskApp::draw(double now) {
     if (images_) images_->end_frame();   // ask for the pictures this frame lacked
 }
 
+// [SECTION] Idling and the GPU
 double KioskApp::seconds_until_change(double now) const {
     double wait = kNoChange;
     if (route_.screen != ScreenId::attract)

@@ -1,3 +1,13 @@
+// Index of this file:
+// [SECTION] GLFW callbacks and the state they share
+// [SECTION] RunLoop: one run of the program
+// [SECTION] Fonts
+// [SECTION] A frame: build, render, present
+// [SECTION] Screenshots
+// [SECTION] Set-up
+// [SECTION] The loop
+// [SECTION] Tear-down
+// [SECTION] Public entry points
 #include "platform/runner.h"
 
 #include "platform/font_keeper.h"
@@ -31,6 +41,7 @@ namespace kiosk {
 
 namespace {
 
+// [SECTION] GLFW callbacks and the state they share
 // Input wakes the loop and keeps a few frames coming so ImGui can settle.
 FramePolicy g_frames;
 bool g_kiosk_mode = false;
@@ -57,6 +68,7 @@ constexpr double kMinFrameInterval = 1.0 / 60.0;
 
 float pixel_scale_for(int width, int height) { return std::min(width, height) / 1080.0f; }
 
+// [SECTION] RunLoop: one run of the program
 // One run of the program: set up, loop (or take screenshots), tear down.
 class RunLoop {
 public:
@@ -109,6 +121,7 @@ private:
     std::optional<SubBufferPresenter> sub_buffer_;
 };
 
+// [SECTION] Fonts
 bool RunLoop::build_fonts() {
     std::string error;
     bool built = fonts_->finish_first_build(error);   // started before the window, at the size expected
@@ -139,6 +152,7 @@ void RunLoop::install_ready_fonts() {
     g_frames.want_one();
 }
 
+// [SECTION] A frame: build, render, present
 void RunLoop::build_frame(Size2 ui, Size2 window) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -242,6 +256,7 @@ bool RunLoop::present_frame(GLFWwindow* window, Size2 window_size, bool& failed)
     return true;
 }
 
+// [SECTION] Screenshots
 int RunLoop::take_screenshots(Size2 ui) {
     Screenshot shot{options_.screenshots.path, static_cast<int>(ui.width), static_cast<int>(ui.height), pixel_scale_};
     const bool batch = static_cast<bool>(options_.screenshots.next);
@@ -294,6 +309,7 @@ int RunLoop::take_screenshots(Size2 ui) {
     }
 }
 
+// [SECTION] Set-up
 // Checks what the run needs, then opens the window, GL, ImGui and the fonts.
 // 0 when all is ready; otherwise the exit code (and whatever opened is closed).
 int RunLoop::set_up() {
@@ -369,6 +385,7 @@ void RunLoop::set_up_imgui() {
     ImGui_ImplOpenGL3_Init("#version 130");
 }
 
+// [SECTION] The loop
 // Draws while something changes and sleeps otherwise, until the window, the app
 // or a signal ends it. Returns the exit code.
 int RunLoop::loop() {
@@ -427,6 +444,7 @@ void RunLoop::report_first_frame(int width, int height) {
     notifier_.ready(status);
 }
 
+// [SECTION] Tear-down
 // Closes what set_up() opened, in reverse; `exit_code` is the run's so far.
 int RunLoop::tear_down(int exit_code) {
     app_.release_gpu();
@@ -455,6 +473,7 @@ int RunLoop::run() {
 
 } // namespace
 
+// [SECTION] Public entry points
 void wake_ui() { wake_ui_loop(); }
 
 int run(RunnerApp& app, const RunnerOptions& options) {

@@ -2,6 +2,9 @@
 // counting numbers, bars per platform and per county, the revenue trend since
 // the kiosk started, the best-selling products and how fresh the figures are.
 // Read from 2 m away: big numbers, short labels, nothing to tap.
+// Index of this file:
+// [SECTION] Panels and bars
+// [SECTION] The screen
 #include "screens/screens.h"
 
 #include "widgets/live_view.h"
@@ -18,6 +21,7 @@ namespace kiosk {
 
 namespace {
 
+// [SECTION] Panels and bars
 struct Bar {
     std::string name;
     double value = 0;      // bar length, relative to the largest
@@ -101,6 +105,7 @@ void draw_bars(ImDrawList* dl, const Theme& t, const ImRect& r, std::vector<Bar>
     }
 }
 
+// [SECTION] The screen
 class LiveScreen final : public Screen {
 public:
     void draw(FrameContext& f) override {

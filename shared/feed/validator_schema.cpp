@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] The compiled schemas
+// [SECTION] Looking up the schema that applies at a pointer, for messages
+// [SECTION] Turning valijson's error list into one violation per mistake
+// [SECTION] Bilingual messages
+// [SECTION] Public: checking a document
 #include "feed/validator_schema.h"
 
 #include "base/embedded.h"
@@ -24,6 +30,7 @@ namespace {
 using nlohmann::json;
 using Tokens = std::vector<std::string>;
 
+// [SECTION] The compiled schemas
 const json& schema_json(DocumentKind kind) {
     static const json feed = json::parse(embedded_file("config/feed.schema.json").value());
     static const json live = json::parse(embedded_file("config/live.schema.json").value());
@@ -56,7 +63,7 @@ const valijson::Schema& compiled_schema(DocumentKind kind) {
     return kind == DocumentKind::feed ? schemas.feed : schemas.live;
 }
 
-// ---- Looking up the schema that applies at a pointer, for messages ----
+// [SECTION] Looking up the schema that applies at a pointer, for messages
 
 struct SchemaNode {
     const json* node = nullptr;
@@ -152,7 +159,7 @@ std::string pointer_of(const Tokens& tokens) {
     return pointer;
 }
 
-// ---- Turning valijson's error list into one violation per mistake ----
+// [SECTION] Turning valijson's error list into one violation per mistake
 
 struct Violation {
     Tokens tokens;
@@ -222,7 +229,7 @@ std::vector<Violation> simplify(const valijson::ValidationResults& results) {
     return out;
 }
 
-// ---- Bilingual messages ----
+// [SECTION] Bilingual messages
 
 struct Message {
     std::string pointer;
@@ -389,6 +396,7 @@ void walk_unknown_fields(const json& value, SchemaNode at, const PathLink& path,
 
 } // namespace
 
+// [SECTION] Public: checking a document
 void check_schema(const json& doc, DocumentKind kind, ProblemSink& sink) {
     valijson::Validator validator(valijson::Validator::kStrongTypes);
     const valijson::adapters::NlohmannJsonAdapter target(doc);

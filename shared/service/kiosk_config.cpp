@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] Reading one key
+// [SECTION] The keys, in documented order
+// [SECTION] Messages: typos, comments, parse errors
+// [SECTION] Problems and the key list
+// [SECTION] Applying a config text or file
+// [SECTION] Defaults from the environment; admin access
 #include "service/kiosk_config.h"
 
 #include "base/json_positions.h"
@@ -23,6 +30,7 @@ constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
 constexpr std::size_t kMaxConfigDepth = 16;
 constexpr std::string_view kAppDir = "/lvliang-kiosk";
 
+// [SECTION] Reading one key
 // How a flag's text becomes the key's JSON value.
 enum class Kind { text, integer, boolean, monitor };
 
@@ -175,6 +183,7 @@ std::string read_log_level(const json& value, KioskConfig& c) {
     return shown(value) + " is not one of \"error\", \"warning\", \"info\", \"debug\"";
 }
 
+// [SECTION] The keys, in documented order
 std::string size_text(const KioskConfig& c) {
     if (c.display.width == 0) return "auto";
     return std::to_string(c.display.width) + "x" + std::to_string(c.display.height);
@@ -238,6 +247,7 @@ const KeySpec* find_key(std::string_view name) {
     return nullptr;
 }
 
+// [SECTION] Messages: typos, comments, parse errors
 // Edit distance, to suggest the key a typo meant.
 std::size_t distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -315,6 +325,7 @@ std::optional<std::string> under(const EnvLookup& env, const char* var, std::str
 
 } // namespace
 
+// [SECTION] Problems and the key list
 std::string_view log_level_key(LogLevel level) {
     switch (level) {
     case LogLevel::error: return "error";
@@ -347,6 +358,7 @@ const std::vector<std::string_view>& config_keys() {
     return keys;
 }
 
+// [SECTION] Applying a config text or file
 std::vector<ConfigProblem> apply_config_text(std::string_view text, std::string_view file, KioskConfig& config) {
     const LineIndex lines(text);
     if (text.size() > kMaxConfigBytes)
@@ -438,6 +450,7 @@ std::optional<ConfigProblem> apply_config_flag(std::string_view key, std::string
     return std::nullopt;
 }
 
+// [SECTION] Defaults from the environment; admin access
 std::optional<std::string> system_env(const char* name) {
     const char* value = std::getenv(name);
     return value ? std::optional<std::string>(value) : std::nullopt;

@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] Helpers: plurals, file signatures
+// [SECTION] Status
+// [SECTION] Start, stop, refresh
+// [SECTION] The worker: cache, URL or file
+// [SECTION] Outcomes and the cache
 #include "sources/document_source.h"
 
 #include "base/atomic_file.h"
@@ -12,6 +18,7 @@ namespace {
 
 constexpr std::size_t kMaxProblemLines = 20;   // per rejected document; the rest is counted
 
+// [SECTION] Helpers: plurals, file signatures
 std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -34,6 +41,7 @@ FileSignature file_signature(const std::string& path) {
 
 } // namespace
 
+// [SECTION] Status
 std::optional<std::chrono::seconds> SourceStatus::data_age(std::chrono::system_clock::time_point now) const {
     if (!has_data || !last_success) return std::nullopt;
     return std::max(std::chrono::seconds(0), std::chrono::duration_cast<std::chrono::seconds>(now - *last_success));
@@ -54,6 +62,7 @@ DocumentSource::DocumentSource(SourceConfig config, DocumentHandler handler, Doc
 
 DocumentSource::~DocumentSource() { stop(); }
 
+// [SECTION] Start, stop, refresh
 void DocumentSource::start() {
     if (worker_.joinable()) return;
     stopping_ = false;
@@ -96,6 +105,7 @@ void DocumentSource::notify() {
     if (on_change_) on_change_();
 }
 
+// [SECTION] The worker: cache, URL or file
 void DocumentSource::run() {
     load_cache();   // here, not in start(): parsing stays off the UI thread
     if (status_.is_url) run_url();
@@ -270,6 +280,7 @@ void DocumentSource::take_document(std::string text, const std::string& origin, 
     write_cache(false);
 }
 
+// [SECTION] Outcomes and the cache
 void DocumentSource::answered() {
     const int had = status().consecutive_failures;   // only this thread writes it
     if (had == 0) return;
