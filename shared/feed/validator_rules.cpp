@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] Web addresses and pictures
+// [SECTION] Times and dates
+// [SECTION] The event, its sessions and products
+// [SECTION] Live statistics
+// [SECTION] The entry points: a feed, a live-stats document
 #include "feed/validator_rules.h"
 
 #include "feed/validator_members.h"
@@ -22,6 +28,7 @@ namespace {
 
 using nlohmann::json;
 
+// [SECTION] Web addresses and pictures
 bool starts_with_nocase(const std::string& s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
@@ -104,6 +111,7 @@ void check_image(const json& item, const std::string& pointer, MissingImages& mi
                    "图片 " + quote_zh(*image) + " 必须是不含空格的 https:// 或 http:// 网址，或本地文件路径");
 }
 
+// [SECTION] Times and dates
 std::optional<Timestamp> timestamp_member(const json& item, const char* key, const std::string& pointer,
                                           ProblemSink& sink) {
     const std::string* text = string_member(item, key, pointer, sink);
@@ -136,6 +144,7 @@ std::string date_text(std::int64_t days) {
     return buf;
 }
 
+// [SECTION] The event, its sessions and products
 struct EventDays {
     std::optional<std::int64_t> first, last;
     std::optional<TimeZone> zone;   // the event's; days are counted in it, as the kiosk shows them
@@ -212,6 +221,7 @@ void check_product(const json& product, const std::string& pointer, const IdTabl
                      "推荐商品已售罄");
 }
 
+// [SECTION] Live statistics
 // The live section; `sessions` and `products` are null when not known (a
 // live-only document, or a feed whose section is missing).
 void check_live(const json& live, const IdTable* sessions, const IdTable* products, ProblemSink& sink) {
@@ -255,6 +265,7 @@ void check_live(const json& live, const IdTable* sessions, const IdTable* produc
 
 } // namespace
 
+// [SECTION] The entry points: a feed, a live-stats document
 void check_feed_rules(const json& doc, ProblemSink& sink) {
     if (!doc.is_object()) return;
     const EventDays days = check_event(doc, sink);

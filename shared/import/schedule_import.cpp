@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] Helpers: kinds, languages, durations, texts
+// [SECTION] The importer: its state, problems, parsing
+// [SECTION] One schedule event into a session
+// [SECTION] The import: read, merge, validate
+// [SECTION] The entry point
 #include "import/schedule_import.h"
 
 #include "feed/validator.h"
@@ -18,6 +24,7 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+// [SECTION] Helpers: kinds, languages, durations, texts
 // Which kind a pretalx "type" or "track" names, by keyword.
 constexpr std::pair<std::string_view, std::string_view> kKindWords[] = {
     {"live", "live_stream"}, {"直播", "live_stream"}, {"ceremony", "ceremony"}, {"opening", "ceremony"},
@@ -79,6 +86,7 @@ void merge_text(ojson& session, const char* key, Lang lang, const std::string& v
     session[key] = std::move(text);
 }
 
+// [SECTION] The importer: its state, problems, parsing
 struct SourceEvent {
     std::string pointer;   // in the schedule file
     std::int64_t start = 0;
@@ -144,6 +152,7 @@ private:
     std::vector<SourceEvent> events_;
 };
 
+// [SECTION] One schedule event into a session
 void ScheduleImporter::import_event(const nlohmann::json& event, const std::string& pointer, const std::string& room,
                                     const std::string& day_date) {
     if (!event.is_object()) {
@@ -213,6 +222,7 @@ void ScheduleImporter::import_event(const nlohmann::json& event, const std::stri
     events_.push_back({pointer, start->unix_seconds, std::move(session)});
 }
 
+// [SECTION] The import: read, merge, validate
 ImportResult ScheduleImporter::run() {
     const auto schedule = parse<nlohmann::json>(true);
     auto feed = parse<ojson>(false);
@@ -302,6 +312,7 @@ ImportResult ScheduleImporter::run() {
 
 } // namespace
 
+// [SECTION] The entry point
 ImportResult import_schedule(std::string_view schedule_json, std::string_view feed_json, std::string_view schedule_name,
                              std::string_view feed_name) {
     return ScheduleImporter(schedule_json, feed_json, schedule_name, feed_name).run();

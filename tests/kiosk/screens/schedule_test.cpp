@@ -1,6 +1,11 @@
 // Schedule and session screens: taps open sessions, drags scroll and open
 // nothing, day tabs switch the list, countdown wording; under Xvfb, the
 // session screen's QR code decodes to exactly its watch link.
+// Index of this file:
+// [SECTION] Fixtures: a long feed, the schedule at a moment
+// [SECTION] Taps, drags, day tabs, portrait
+// [SECTION] Countdowns, times in the event's zone, QR modules
+// [SECTION] The real program under Xvfb: QR codes scanned
 #include "app/app.h"
 #include "base/embedded.h"
 #include "feed/validator.h"
@@ -20,6 +25,7 @@
 using namespace kiosk;
 using namespace kiosk::test;
 
+// [SECTION] Fixtures: a long feed, the schedule at a moment
 namespace {
 
 std::int64_t at(const char* iso) { return parse_iso8601(iso)->unix_seconds; }
@@ -77,6 +83,7 @@ float tab_x(int index) { return 32 + index * (361 + 12) + 180; }
 
 } // namespace
 
+// [SECTION] Taps, drags, day tabs, portrait
 TEST_CASE("tapping a session row opens its session screen", "[schedule]") {
     ScheduleAt s("2020-05-16T07:00:00+08:00");
     s.ui.tap(ImVec2(960, kFirstRowY));
@@ -157,6 +164,7 @@ TEST_CASE("the session screen's county button opens the county", "[schedule]") {
     CHECK(app.route() == Route{ScreenId::county, "jiaocheng"});
 }
 
+// [SECTION] Countdowns, times in the event's zone, QR modules
 TEST_CASE("countdowns and time left read as the brief says, in whole minutes rounded up", "[schedule]") {
     Session s;
     s.start = stamp(at("2020-05-16T19:30:00+08:00"));
@@ -206,7 +214,7 @@ TEST_CASE("QR modules are whole pixels, at least 6 px at 1080p, filling the box 
     CHECK(cache.get(std::string(3000, 'x')) == nullptr);   // too long for a QR code
 }
 
-// --- the real program under Xvfb ---------------------------------------------
+// [SECTION] The real program under Xvfb: QR codes scanned
 
 namespace {
 

@@ -1,3 +1,11 @@
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] Valid feeds
+// [SECTION] Broken feeds: pointer, line and message
+// [SECTION] Warnings and single rules
+// [SECTION] Limits, UTF-8, positions, a large feed
+// [SECTION] Live stats and format_problem
+// [SECTION] Damaged feeds; days in the event's zone
 #include "base/embedded.h"
 #include "feed/validator.h"
 
@@ -9,6 +17,7 @@
 
 using namespace kiosk;
 
+// [SECTION] Helpers
 namespace {
 
 std::string read_file(const std::string& path) {
@@ -62,6 +71,7 @@ std::pair<int, int> line_col(const std::string& text, std::size_t offset) {
 
 } // namespace
 
+// [SECTION] Valid feeds
 TEST_CASE("A valid feed parses into the model", "[feed_parse]") {
     const FeedParseResult result = parse_feed(small_feed());
     INFO(listing(result.problems));
@@ -140,6 +150,7 @@ TEST_CASE("The demo feed validates without errors", "[feed_parse]") {
     CHECK(result.feed->event.time_zone == "Asia/Shanghai");
 }
 
+// [SECTION] Broken feeds: pointer, line and message
 namespace {
 
 struct BrokenFeed {
@@ -260,6 +271,7 @@ TEST_CASE("Every problem is reported in one pass, in document order", "[feed_par
     CHECK_THAT(result.problems[1].message_en, Catch::Contains("; found 3"));
 }
 
+// [SECTION] Warnings and single rules
 TEST_CASE("Warnings leave a feed valid", "[feed_parse]") {
     std::string text = small_feed();
     // No image for the jujubes, which are also featured and now sold out.
@@ -409,6 +421,7 @@ TEST_CASE("Money beyond any real amount is too large, not negative", "[feed_pars
     }
 }
 
+// [SECTION] Limits, UTF-8, positions, a large feed
 TEST_CASE("Sanity limits stop validation with a clear message", "[feed_parse][limits]") {
     SECTION("document size") {
         ParseLimits limits;
@@ -529,6 +542,7 @@ TEST_CASE("A large feed validates and locates a problem near its end", "[feed_pa
     CHECK(std::make_pair(p.line, p.column) == line_col(text, text.find("\"10099\"")));
 }
 
+// [SECTION] Live stats and format_problem
 TEST_CASE("parse_live reads a live-stats document", "[feed_parse][live]") {
     const std::string text = read_file(TEST_DATA_DIR "/live-small.json");
     SECTION("valid") {
@@ -609,6 +623,7 @@ TEST_CASE("format_problem writes the kiosk check line", "[feed_parse]") {
           "feed.json: warning: an amount must not be negative, found -5 | 金额不能为负数，实际为 -5");
 }
 
+// [SECTION] Damaged feeds; days in the event's zone
 TEST_CASE("Damaged feeds never crash and every problem has a place", "[feed_parse]") {
     const std::string base = small_feed();
     const char* const replacements[] = {"", "\"", "{", "]", ",", "-", "0", "\\", "\xE5", " "};
