@@ -3,6 +3,7 @@
 // read-only with the UI as std::shared_ptr<const Feed>.
 #pragma once
 
+#include "feed/id_index.h"
 #include "feed/localized_text.h"
 #include "feed/venue.h"
 #include "base/timestamp.h"
@@ -10,7 +11,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kiosk {
@@ -115,9 +115,9 @@ struct Feed {
     void index();
 
 private:
-    std::unordered_map<std::string, std::size_t> session_index_;
-    std::unordered_map<std::string, std::size_t> county_index_;
-    std::unordered_map<std::string, std::size_t> product_index_;
+    IdIndex session_index_;
+    IdIndex county_index_;
+    IdIndex product_index_;
 };
 
 } // namespace kiosk
