@@ -313,13 +313,7 @@ TEST_CASE("every demo product screenshot holds a QR of exactly its order link an
         const auto png = dir / (shot.id + ".png");
         INFO(shot.id << ": " << read_text(dir / (shot.id + ".log")));
         REQUIRE(std::filesystem::exists(png));
-        std::string decoded;
-        FILE* pipe = popen(("zbarimg --nodbus -q --raw '" + png.string() + "' 2>/dev/null").c_str(), "r");
-        REQUIRE(pipe);
-        char buffer[4096];
-        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) decoded.append(buffer, n);
-        pclose(pipe);
-        if (!decoded.empty() && decoded.back() == '\n') decoded.pop_back();   // --raw ends each symbol with one
+        const std::string decoded = zbar_read(png);
         if (shot.expect_qr) {
             CHECK(decoded == shot.url);
             ++with_qr;

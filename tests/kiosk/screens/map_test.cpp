@@ -8,6 +8,7 @@
 #include "feed/venue_route.h"
 #include "headless_ui.h"
 #include "run_kiosk.h"
+#include "test_feeds.h"
 #include "widgets/plan_transform.h"
 
 #include <catch2/catch.hpp>
@@ -19,12 +20,6 @@ using namespace kiosk;
 using namespace kiosk::test;
 
 namespace {
-
-std::shared_ptr<const Feed> demo_feed() {
-    const FeedParseResult result = parse_feed(*embedded_file("config/demo-feed.json"));
-    REQUIRE(result.ok());
-    return result.feed;
-}
 
 struct Kiosk {
     KioskApp app;
@@ -211,13 +206,7 @@ TEST_CASE("the route screen shows route_url as a QR code of the filled link and 
         INFO(s.args);
         REQUIRE(run_kiosk(s.args + " --now 2020-05-16T20:30:00+08:00 --screenshot '" + png.string() + "'", kUnderXvfb,
                           (dir / (s.png + ".log")).string()) == 0);
-        std::string decoded;
-        FILE* pipe = popen(("zbarimg --nodbus -q --raw '" + png.string() + "' 2>/dev/null").c_str(), "r");
-        REQUIRE(pipe);
-        char buffer[4096];
-        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) decoded.append(buffer, n);
-        pclose(pipe);
-        if (!decoded.empty() && decoded.back() == '\n') decoded.pop_back();
+        const std::string decoded = zbar_read(png);
         CHECK(decoded == s.expect);
     }
 }

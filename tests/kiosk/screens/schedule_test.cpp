@@ -218,25 +218,6 @@ TEST_CASE("QR modules are whole pixels, at least 6 px at 1080p, filling the box 
 
 namespace {
 
-// What zbarimg reads in a PNG: one line per symbol; "" when it finds none.
-std::string zbar_read(const std::filesystem::path& png) {
-    const std::string command = "zbarimg --nodbus -q --raw '" + png.string() + "' 2>/dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return "(popen failed)";
-    std::string out;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    pclose(pipe);
-    if (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
-}
-
-std::shared_ptr<const Feed> demo_feed() {
-    const FeedParseResult result = parse_feed(*embedded_file("config/demo-feed.json"));
-    REQUIRE(result.ok());
-    return result.feed;
-}
-
 // Screenshots of several sessions in one Xvfb server (starting one costs more than a frame).
 void screenshot_sessions(const std::vector<std::string>& ids, const std::filesystem::path& dir, const std::string& size,
                          const std::string& lang, const std::string& feed_args = {}) {
