@@ -1,29 +1,29 @@
 // kiosk: the venue program, and the organisers' tools as subcommands.
 #include "app/app.h"
 #include "app/config_flags.h"
-#include "base/embedded.h"
-#include "commands/check_command.h"
-#include "feed/validator.h"
-#include "sources/document_parsers.h"
-#include "sources/pipeline.h"
-#include "commands/hash_pin_command.h"
-#include "images/image_loader.h"
-#include "widgets/image_textures.h"
-#include "commands/import_commands.h"
-#include "base/log.h"
 #include "app/pipeline_source.h"
+#include "base/embedded.h"
+#include "base/log.h"
 #include "base/process_memory.h"
+#include "commands/check_command.h"
+#include "commands/hash_pin_command.h"
+#include "commands/import_commands.h"
+#include "feed/validator.h"
+#include "images/image_loader.h"
 #include "platform/runner.h"
 #include "service/status_writer.h"
 #include "service/usage_stats.h"
+#include "sources/document_parsers.h"
+#include "sources/pipeline.h"
+#include "widgets/image_textures.h"
 
 #include <CLI/CLI.hpp>
 
 #include <chrono>
-#include <functional>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 

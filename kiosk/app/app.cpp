@@ -7,11 +7,11 @@
 // [SECTION] Idling and the GPU
 #include "app/app.h"
 
-#include "widgets/image_textures.h"
-#include "feed/local_time_text.h"
-#include "service/kiosk_location.h"
 #include "base/log.h"
+#include "feed/local_time_text.h"
 #include "screens/screens.h"
+#include "service/kiosk_location.h"
+#include "widgets/image_textures.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 

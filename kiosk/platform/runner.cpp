@@ -12,17 +12,18 @@
 
 #include "platform/font_keeper.h"
 #include "platform/font_texture.h"
-#include "service/frame_counter.h"
 #include "platform/frame_damage.h"
+#include "platform/frame_policy.h"
 #include "platform/kiosk_window.h"
 #include "platform/lockdown.h"
 #include "platform/loop_waker.h"
 #include "platform/render_target.h"
 #include "platform/rotation.h"
-#include "service/service_notify.h"
 #include "platform/sub_buffer.h"
-#include "platform/frame_policy.h"
+#include "service/frame_counter.h"
+#include "service/service_notify.h"
 
+// Order matters: the define before the first GL header (glfw3.h includes gl.h too).
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
 #include <GL/glext.h>
@@ -31,8 +32,8 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>

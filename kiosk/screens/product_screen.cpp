@@ -3,11 +3,11 @@
 // shows no code; a missing or refused link says ordering is unavailable.
 #include "screens/screens.h"
 
+#include "feed/number_format.h"
+#include "images/qr_code.h"
 #include "screens/catalogue_parts.h"
 #include "screens/venue_parts.h"
 #include "widgets/image_view.h"
-#include "feed/number_format.h"
-#include "images/qr_code.h"
 #include "widgets/qr_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"

@@ -2,18 +2,18 @@
 // implements. Screens draw from the feed snapshot only: no I/O, no parsing.
 #pragma once
 
-#include "feed/model.h"
+#include "base/time_zone.h"
 #include "feed/live_summary.h"
 #include "feed/localized_text.h"
-#include "widgets/theme.h"
-#include "base/time_zone.h"
-#include "widgets/touch.h"
+#include "feed/model.h"
 #include "service/usage_stats.h"
+#include "widgets/theme.h"
+#include "widgets/touch.h"
 
 #include <chrono>
 #include <cstdint>
-#include <optional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 

@@ -4,9 +4,9 @@
 
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
-#include "widgets/qr_view.h"
 #include "screens/session_text.h"
 #include "screens/venue_parts.h"
+#include "widgets/qr_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 

@@ -2,9 +2,9 @@
 // kind labels and colours, time ranges, countdowns, live viewer totals.
 #pragma once
 
+#include "base/time_zone.h"
 #include "feed/model.h"
 #include "widgets/theme.h"
-#include "base/time_zone.h"
 
 #include <cstdint>
 #include <string>

@@ -3,10 +3,10 @@
 // read-only with the UI as std::shared_ptr<const Feed>.
 #pragma once
 
+#include "base/timestamp.h"
 #include "feed/id_index.h"
 #include "feed/localized_text.h"
 #include "feed/venue.h"
-#include "base/timestamp.h"
 
 #include <cstdint>
 #include <string>

@@ -6,13 +6,13 @@
 // [SECTION] One cell as JSON
 #include "import/csv_columns.h"
 
-#include "feed/problems.h"
 #include "base/text.h"
 #include "base/timestamp.h"
+#include "feed/problems.h"
 
 #include <array>
-#include <cstdio>
 #include <charconv>
+#include <cstdio>
 #include <utility>
 #include <vector>
 

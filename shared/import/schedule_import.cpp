@@ -6,11 +6,11 @@
 // [SECTION] The entry point
 #include "import/schedule_import.h"
 
-#include "feed/validator.h"
 #include "base/json_positions.h"
 #include "base/time_zone.h"
 #include "base/timestamp.h"
 #include "base/utf8.h"
+#include "feed/validator.h"
 
 #include <nlohmann/json.hpp>
 

@@ -5,11 +5,11 @@
 // the admin panel and the offline badge.
 #pragma once
 
+#include "base/published.h"
 #include "feed/model.h"
 #include "search/indexed_feed.h"
 #include "sources/document_cache.h"
 #include "sources/document_source.h"
-#include "base/published.h"
 
 #include <chrono>
 #include <cstdint>

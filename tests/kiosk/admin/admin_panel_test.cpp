@@ -6,11 +6,11 @@
 // [SECTION] The PIN pad: the check, waking the loop, lock-out
 // [SECTION] Other ways in: no PIN, Ctrl+Alt+A
 // [SECTION] The panel's actions: reload, language, exit, touch test, closing
+#include "admin/pin_hash.h"
 #include "app/app.h"
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
-#include "admin/pin_hash.h"
 
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>

@@ -10,11 +10,11 @@
 // [SECTION] County pictures
 #include "base/embedded.h"
 #include "headless_ui.h"
-#include "widgets/image_view.h"
 #include "images/qr_code.h"
 #include "run_kiosk.h"
 #include "screens/catalogue_parts.h"
 #include "test_feeds.h"
+#include "widgets/image_view.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -5,9 +5,9 @@
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
-#include "widgets/live_view.h"
 #include "run_kiosk.h"
 #include "test_feeds.h"
+#include "widgets/live_view.h"
 #include "widgets/ui_strings.h"
 
 #include <catch2/catch.hpp>

@@ -10,10 +10,10 @@
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
-#include "widgets/qr_view.h"
 #include "run_kiosk.h"
 #include "screens/session_text.h"
 #include "test_feeds.h"
+#include "widgets/qr_view.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

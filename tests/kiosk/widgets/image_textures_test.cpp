@@ -8,12 +8,12 @@
 #include "widgets/image_textures.h"
 
 #include "headless_ui.h"
-#include "run_kiosk.h"
 #include "local_http_server.h"
 #include "log_capture.h"
+#include "run_kiosk.h"
 #include "temp_dir.h"
-#include "test_images.h"
 #include "test_feeds.h"
+#include "test_images.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

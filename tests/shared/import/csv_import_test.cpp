@@ -8,12 +8,12 @@
 // [SECTION] The venue: polygons, the areas sheet, the venue file
 // [SECTION] Rows wider than their header
 #include "base/atomic_file.h"
+#include "base/time_zone.h"
+#include "feed/validator.h"
 #include "import/csv.h"
 #include "import/csv_columns.h"
 #include "import/csv_import.h"
-#include "feed/validator.h"
 #include "import/text_encoding.h"
-#include "base/time_zone.h"
 
 #include <catch2/catch.hpp>
 

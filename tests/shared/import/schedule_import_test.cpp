@@ -1,9 +1,9 @@
 // A pretalx schedule.json merged into a feed: ids, times with their offsets,
 // rooms, speakers, and what the feed already knew about a session.
 #include "base/atomic_file.h"
+#include "base/time_zone.h"
 #include "feed/validator.h"
 #include "import/schedule_import.h"
-#include "base/time_zone.h"
 
 #include <catch2/catch.hpp>
 
