@@ -52,6 +52,14 @@ struct County {
     std::vector<std::string> search_terms;   // extra words search finds it by
 };
 
+// [order links] One order link of a product: the platform it opens in (the id
+// given in the feed, else the one of its host, else "web": feed/order_platforms.h).
+struct OrderLink {
+    std::string platform;
+    std::string url;
+    friend bool operator==(const OrderLink&, const OrderLink&) = default;
+};
+
 struct Product {
     std::string id;
     std::string county;      // county id
@@ -60,12 +68,14 @@ struct Product {
     std::int64_t price_fen = 0;
     LocalizedText unit;      // e.g. "500克"
     std::string image;
-    std::string order_url;   // may be empty: then no QR is offered
+    std::string order_url;   // as the feed gives it; may be empty
     std::vector<LocalizedText> tags;   // e.g. "非遗"
     std::vector<std::string> search_terms;   // extra words search finds it by (aliases, polyphones)
     bool featured = false;
     bool sold_out = false;
     LocalizedText description;
+    // [order links] What the QR tabs offer, in feed order: order_links, or order_url alone; empty: no QR.
+    std::vector<OrderLink> order_links;
 };
 
 struct PlatformLive {

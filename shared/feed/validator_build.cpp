@@ -1,5 +1,7 @@
 #include "feed/validator_build.h"
 
+#include "feed/order_platforms.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -62,6 +64,19 @@ SessionKind kind_of(const std::string& kind) {
     if (kind == "talk") return SessionKind::talk;
     if (kind == "market") return SessionKind::market;
     return SessionKind::other;
+}
+
+// [order links] order_links when given, else order_url as the one link; each with its platform.
+std::vector<OrderLink> order_links_of(const json& product, const std::string& order_url) {
+    std::vector<OrderLink> links;
+    for (const json& link : array_or_empty(product, "order_links")) {
+        std::string url = string_or_empty(link, "url");
+        const std::string given = string_or_empty(link, "platform");
+        if (!url.empty()) links.push_back({std::string(platform_of_link(given, url).id), std::move(url)});
+    }
+    if (links.empty() && !order_url.empty())
+        links.push_back({std::string(platform_of_link({}, order_url).id), order_url});
+    return links;
 }
 
 } // namespace
@@ -190,6 +205,7 @@ Feed build_feed(const json& doc) {
         product.sold_out = bool_or_false(p, "sold_out");
         product.description = text_or_empty(p, "description");
         product.search_terms = strings_of(p, "search_terms");
+        product.order_links = order_links_of(p, product.order_url);
         feed.products.push_back(std::move(product));
     }
 

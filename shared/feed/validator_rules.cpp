@@ -6,6 +6,7 @@
 // [SECTION] The entry points: a feed, a live-stats document
 #include "feed/validator_rules.h"
 
+#include "feed/validator_links.h"
 #include "feed/validator_members.h"
 #include "feed/validator_venue.h"
 
@@ -29,25 +30,6 @@ namespace {
 using nlohmann::json;
 
 // [SECTION] Web addresses and pictures
-bool starts_with_nocase(const std::string& s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-    return true;
-}
-
-// "https://host…" or "http://host…", with a host and no blanks (a QR code of it must open).
-bool is_web_address(const std::string& s) {
-    std::size_t rest;
-    if (starts_with_nocase(s, "https://")) rest = 8;
-    else if (starts_with_nocase(s, "http://")) rest = 7;
-    else return false;
-    if (rest >= s.size() || s[rest] == '/') return false;
-    for (unsigned char c : s)
-        if (c <= ' ' || c == 0x7F) return false;
-    return true;
-}
-
 // A scheme ("ftp:", "data:") as opposed to a local path. One letter before
 // the colon is a Windows drive, which counts as a path.
 bool has_scheme(const std::string& s) {
@@ -55,14 +37,6 @@ bool has_scheme(const std::string& s) {
     while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' || s[i] == '-' || s[i] == '.'))
         ++i;
     return i >= 2 && i < s.size() && s[i] == ':' && std::isalpha(static_cast<unsigned char>(s[0]));
-}
-
-void check_url(const json& item, const char* key, const std::string& pointer, ProblemSink& sink) {
-    const std::string* url = string_member(item, key, pointer, sink);
-    if (!url || url->empty() || is_web_address(*url)) return;
-    sink.error(pointer_append(pointer, key),
-               "not a web address: " + quote(*url) + "; it must start with https:// or http:// and contain no spaces",
-               "网址无效：" + quote_zh(*url) + "；必须以 https:// 或 http:// 开头，且不含空格");
 }
 
 // Items of one section without an image. Reported one by one when few; as
@@ -212,10 +186,11 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
 }
 
 void check_product(const json& product, const std::string& pointer, const IdTable* counties, MissingImages& missing,
-                   ProblemSink& sink) {
+                   OrderLinkNotes& links, ProblemSink& sink) {
     check_reference(counties, product, "county", pointer, "counties", "county", "县区", sink);
     check_image(product, pointer, missing, sink);
     check_url(product, "order_url", pointer, sink);
+    check_order_links(product, pointer, links, sink);
     if (bool_member(product, "featured") && bool_member(product, "sold_out"))
         sink.warning(pointer_append(pointer, "sold_out"), "a featured product is sold out",
                      "推荐商品已售罄");
@@ -291,14 +266,16 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
     const json* product_list = array_member(doc, "products");
     if (const json* list = product_list) {
         MissingImages missing{"/products", "product", "products", "商品", {}};
+        OrderLinkNotes links;
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string pointer = pointer_append("/products", i);
             check_unique(products, (*list)[i], pointer, "product", "商品", sink);
-            check_product((*list)[i], pointer, known_counties, missing, sink);
+            check_product((*list)[i], pointer, known_counties, missing, links, sink);
             if (const std::string* county = string_member((*list)[i], "county", pointer, sink))
                 ++products_per_county[*county];
         }
         missing.report(sink);
+        links.report(sink);
     }
 
     if (county_list && product_list) {
