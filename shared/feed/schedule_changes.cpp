@@ -15,11 +15,17 @@ constexpr std::size_t kMaxRemembered = 20'000;   // beyond a feed's 5,000 sessio
 
 json text_json(const LocalizedText& t) { return json{{"zh", t.zh}, {"en", t.en}}; }
 
+// A member's string, "" when missing or not a string (json::value would throw on another type).
+std::string string_at(const json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 LocalizedText text_of(const json& j) {
     LocalizedText t;
     if (!j.is_object()) return t;
-    t.zh = j.value("zh", "");
-    t.en = j.value("en", "");
+    t.zh = string_at(j, "zh");
+    t.en = string_at(j, "en");
     return t;
 }
 
@@ -95,7 +101,7 @@ std::string memory_to_json(const ScheduleMemory& memory) {
 
 std::optional<ScheduleMemory> memory_from_json(std::string_view text, std::string& error) {
     const json doc = json::parse(text, nullptr, false);
-    if (!doc.is_object() || doc.value("format", "") != kMemoryFormat || !doc.contains("event") ||
+    if (!doc.is_object() || string_at(doc, "format") != kMemoryFormat || !doc.contains("event") ||
         !doc["event"].is_string() || !doc.contains("sessions") || !doc["sessions"].is_object()) {
         error = "not a schedule memory (" + std::string(kMemoryFormat) + ")";
         return std::nullopt;
@@ -106,9 +112,9 @@ std::optional<ScheduleMemory> memory_from_json(std::string_view text, std::strin
         if (!plan.is_object()) continue;
         const auto start = time_of(plan, "start"), end = time_of(plan, "end");
         if (!start || !end) continue;   // one damaged entry costs only that session's memory
-        const auto area = plan.find("area");
-        memory.first_seen[id] = PreviousPlan{*start, *end, text_of(plan.value("location", json())),
-                                             area != plan.end() && area->is_string() ? area->get<std::string>() : ""};
+        const auto location = plan.find("location");
+        memory.first_seen[id] =
+            PreviousPlan{*start, *end, location != plan.end() ? text_of(*location) : LocalizedText{}, string_at(plan, "area")};
     }
     error.clear();
     return memory;

@@ -158,6 +158,11 @@ TEST_CASE("the memory survives its JSON round trip, starts afresh for another ev
         R"({"format": "lvliang-kiosk-schedule-memory/1", "event": "e", "sessions": {"x": {"start": "soon"}, "y": 3}})", error);
     REQUIRE(partly);
     CHECK(partly->first_seen.empty());   // damaged entries are skipped, never guessed
+    const auto odd = memory_from_json(R"({"format": "lvliang-kiosk-schedule-memory/1", "event": "e", "sessions": {"x":
+        {"start": "2020-05-16T19:30:00+08:00", "end": "2020-05-16T20:30:00+08:00", "location": {"zh": 1}, "area": []}}})", error);
+    REQUIRE(odd);   // values of the wrong type are read as empty, never thrown on
+    CHECK(odd->first_seen.at("x").location.zh.empty());
+    CHECK_FALSE(memory_from_json(R"({"format": 1, "event": "e", "sessions": {}})", error));
 }
 
 TEST_CASE("the feed's own previous_start, previous_end and previous_location mark a session without memory", "[schedule_changes]") {
