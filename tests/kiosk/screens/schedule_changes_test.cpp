@@ -89,9 +89,8 @@ TEST_CASE("the schedule lists today's changes and a tap on one opens its session
         KioskApp app(feed, AppOptions{Lang::zh, Route{ScreenId::schedule, {}}, at("2020-05-16T12:00:00+08:00")});
         HeadlessUi ui(app, w, h);
         ui.idle(0.1);
-        // The chips lie between the day tabs (ending at 216) and the list: tap along that band.
         std::set<std::string> opened;
-        for (float y = 226; y < 320; y += 12)
+        for (float y = 240; y < 288; y += 12)   // the chips: 232 to about 290, between the tabs and the list
             for (float x = 40; x < w - 40; x += 60) {
                 ui.tap(ImVec2(x, y));
                 if (app.route().screen == ScreenId::session) {
