@@ -9,6 +9,7 @@
 #include "feed/venue.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,14 @@ struct Event {
 
 enum class SessionKind { live_stream, ceremony, talk, market, other };
 
+// [issue 16: schedule changes] What a changed session was first announced as.
+struct PreviousPlan {
+    Timestamp start;
+    Timestamp end;
+    LocalizedText location;
+    std::string area;
+};
+
 struct Session {
     std::string id;
     LocalizedText title;
@@ -41,6 +50,10 @@ struct Session {
     std::string watch_url;   // empty when there is no live stream link
     std::string area;        // venue area id where it takes place, empty when none
     std::vector<std::string> search_terms;   // extra words search finds it by
+    // [issue 16: schedule changes] From the feed (`cancelled`, `previous_*`) and,
+    // on the kiosk's worker, from what earlier feeds said (feed/schedule_changes.h).
+    bool cancelled = false;
+    std::optional<PreviousPlan> previous;   // set only when it differs in time or place from now
 };
 
 struct County {

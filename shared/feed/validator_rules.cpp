@@ -153,6 +153,29 @@ EventDays check_event(const json& doc, ProblemSink& sink) {
     return days;
 }
 
+// [issue 16: schedule changes] previous_start/previous_end: times, the old end after the old start;
+// a warning when they state no change at all (nothing would be marked).
+void check_previous_plan(const json& session, const std::string& pointer, const std::optional<Timestamp>& start,
+                         const std::optional<Timestamp>& end, ProblemSink& sink) {
+    const bool has_start = session.contains("previous_start"), has_end = session.contains("previous_end");
+    if (!has_start && !has_end) return;
+    const auto old_start = has_start ? timestamp_member(session, "previous_start", pointer, sink) : start;
+    const auto old_end = has_end ? timestamp_member(session, "previous_end", pointer, sink) : end;
+    if (!old_start || !old_end) return;
+    if (old_end->unix_seconds <= old_start->unix_seconds) {
+        sink.error(pointer_append(pointer, has_end ? "previous_end" : "previous_start"),
+                   "the previous time ends before or when it starts: previous_end must be after previous_start "
+                   "(a missing one is the current start or end)",
+                   "原定时间的结束不晚于开始：previous_end 必须晚于 previous_start（未写的一项按现在的 start 或 end 计）");
+        return;
+    }
+    if (start && end && old_start->unix_seconds == start->unix_seconds && old_end->unix_seconds == end->unix_seconds &&
+        !session.contains("previous_location"))
+        sink.warning(pointer_append(pointer, has_start ? "previous_start" : "previous_end"),
+                     "the previous time is the same as start and end: the session is not marked as changed",
+                     "原定时间与现在的 start、end 相同：该场次不会标为已调整");
+}
+
 void check_session(const json& session, const std::string& pointer, const IdTable* counties, const VenueIds& venue,
                    const EventDays& days, ProblemSink& sink) {
     check_reference(counties, session, "county", pointer, "counties", "county", "县区", sink);
@@ -160,6 +183,7 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
     check_url(session, "watch_url", pointer, sink);
     const auto start = timestamp_member(session, "start", pointer, sink);
     const auto end = timestamp_member(session, "end", pointer, sink);
+    check_previous_plan(session, pointer, start, end, sink);
     if (start && end && end->unix_seconds <= start->unix_seconds) {
         if (end->unix_seconds < start->unix_seconds)
             sink.error(pointer_append(pointer, "end"), "the session ends before it starts", "场次的结束时间早于开始时间");

@@ -73,6 +73,39 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
     return parts[0] * 3600 + parts[1] * 60 + (parts.size() == 3 ? parts[2] : 0);
 }
 
+// [issue 16: schedule changes] Whether the schedule marks the event cancelled. Neither export has a
+// standard field for it (frab renders accepted events only, pretalx confirmed ones), so what tools and
+// organisers write is read: frab's and pretalx's state names ("state": "canceled"/"cancelled"/"withdrawn"),
+// a boolean "cancelled"/"canceled", or a title starting with a marker and a separator ("CANCELLED: …",
+// "[Abgesagt] …", "【已取消】…", "取消：…"), which is cut from the title.
+bool cancelled_in_schedule(const nlohmann::json& event, std::string& title) {
+    const std::string state = lower_ascii(string_of(event, "state"));
+    bool cancelled = state == "canceled" || state == "cancelled" || state == "withdrawn";
+    for (const char* key : {"cancelled", "canceled"})
+        if (const auto it = event.find(key); it != event.end() && it->is_boolean() && it->get<bool>()) cancelled = true;
+    constexpr std::string_view kOpen[] = {"[", "【", "(", "（"};
+    constexpr std::string_view kMarkers[] = {"cancelled", "canceled", "abgesagt", "已取消", "取消"};
+    constexpr std::string_view kSeparators[] = {" ", ":", "：", "-", "–", "—", "]", "】", ")", "）", "·"};
+    std::size_t pos = 0;
+    for (std::string_view open : kOpen)
+        if (title.compare(0, open.size(), open) == 0) pos = open.size();
+    const std::string lowered = lower_ascii(title);
+    for (std::string_view marker : kMarkers) {
+        if (lowered.compare(pos, marker.size(), marker) != 0) continue;
+        std::size_t rest = pos + marker.size();
+        const std::size_t after_marker = rest;
+        for (bool more = true; more;) {
+            more = false;
+            for (std::string_view sep : kSeparators)
+                if (title.compare(rest, sep.size(), sep) == 0) rest += sep.size(), more = true;
+        }
+        if (rest == after_marker || rest >= title.size()) break;   // no separator, or nothing after: a real title
+        title = title.substr(rest);
+        return true;
+    }
+    return cancelled;
+}
+
 // Sets one language of a feed text, keeping the other one the feed has.
 void merge_text(ojson& session, const char* key, Lang lang, const std::string& value) {
     if (value.empty()) return;
@@ -193,7 +226,9 @@ void ScheduleImporter::import_event(const nlohmann::json& event, const std::stri
     const auto old = existing_.find(id);
     ojson session = old != existing_.end() ? old->second : ojson::object();
     session["id"] = id;
-    const std::string title = string_of(event, "title");
+    std::string title = string_of(event, "title");
+    if (cancelled_in_schedule(event, title)) session["cancelled"] = true;   // kept, marked 已取消
+    else session.erase("cancelled");
     const std::string language = lower_ascii(string_of(event, "language"));
     const Lang lang = language.rfind("zh", 0) == 0 ? Lang::zh : language.rfind("en", 0) == 0 ? Lang::en : language_of(title);
     merge_text(session, "title", lang, title);
