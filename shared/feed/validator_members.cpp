@@ -19,16 +19,6 @@ const std::string* string_member(const json& object, const char* key, const std:
     return &it->get_ref<const std::string&>();
 }
 
-namespace {
-
-bool starts_with_nocase(const std::string& s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-    return true;
-}
-
-} // namespace
 
 bool is_web_address(const std::string& s) {
     std::size_t rest;

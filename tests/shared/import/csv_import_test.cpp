@@ -15,6 +15,8 @@
 #include "import/csv_import.h"
 #include "import/text_encoding.h"
 
+#include "import_samples.h"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -24,19 +26,12 @@ using namespace kiosk;
 // [SECTION] Helpers
 namespace {
 
-std::string data_file(const std::string& name) {
-    std::string error;
-    auto text = read_whole_file(std::string(TEST_DATA_DIR) + "/import/" + name, 1 << 20, error);
-    REQUIRE(text);
-    return *text;
-}
-
 CsvImportInputs sample_inputs(const std::string& suffix = "") {
     CsvImportInputs in;
-    in.counties = {"counties.csv", data_file("counties" + suffix + ".csv")};
-    in.products = {"products.csv", data_file("products" + suffix + ".csv")};
-    in.schedule = CsvFileInput{"schedule.csv", data_file("schedule" + suffix + ".csv")};
-    in.event = {"event.json", data_file("event.json")};
+    in.counties = {"counties.csv", kiosk::test::import_sample("counties" + suffix + ".csv")};
+    in.products = {"products.csv", kiosk::test::import_sample("products" + suffix + ".csv")};
+    in.schedule = CsvFileInput{"schedule.csv", kiosk::test::import_sample("schedule" + suffix + ".csv")};
+    in.event = {"event.json", kiosk::test::import_sample("event.json")};
     return in;
 }
 
@@ -238,8 +233,8 @@ namespace {
 
 CsvImportInputs venue_inputs() {
     CsvImportInputs in = sample_inputs();
-    in.venue = CsvFileInput{"venue.json", data_file("venue.json")};
-    in.areas = CsvFileInput{"areas.csv", data_file("areas.csv")};
+    in.venue = CsvFileInput{"venue.json", kiosk::test::import_sample("venue.json")};
+    in.areas = CsvFileInput{"areas.csv", kiosk::test::import_sample("areas.csv")};
     return in;
 }
 

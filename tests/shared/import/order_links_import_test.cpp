@@ -6,6 +6,8 @@
 #include "import/csv_columns.h"
 #include "import/csv_import.h"
 
+#include "import_samples.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -13,20 +15,13 @@ using namespace kiosk;
 
 namespace {
 
-std::string data_file(const std::string& name) {
-    std::string error;
-    auto text = read_whole_file(std::string(TEST_DATA_DIR) + "/import/" + name, 1 << 20, error);
-    REQUIRE(text);
-    return *text;
-}
-
 // The sample products with an 各平台下单链接 column after 下单链接 (column J → K), its cell for
 // jc-junzao (row 2) `cell`, every other row's empty. Read and written back as CSV, every cell quoted.
 CsvImportInputs inputs_with_links(const std::string& cell) {
     CsvImportInputs in;
-    in.counties = {"counties.csv", data_file("counties.csv")};
-    in.event = {"event.json", data_file("event.json")};
-    const CsvTable table = parse_csv(data_file("products.csv"));
+    in.counties = {"counties.csv", kiosk::test::import_sample("counties.csv")};
+    in.event = {"event.json", kiosk::test::import_sample("event.json")};
+    const CsvTable table = parse_csv(kiosk::test::import_sample("products.csv"));
     REQUIRE_FALSE(table.error);
     std::string out;
     for (std::size_t r = 0; r < table.records.size(); ++r) {
