@@ -37,6 +37,7 @@ HealthSnapshot sample_health() {
     h.version = "9.8.7";
     h.time = utc("2020-05-16T12:00:15Z");
     h.uptime_seconds = 3600.7;
+    h.start_time = utc("2020-05-16T11:00:14Z");
     h.kiosk_mode = true;
     h.frames_drawn = 12345;
     h.resident_bytes = 150u << 20;
@@ -129,6 +130,7 @@ TEST_CASE("kiosk.prom is Prometheus text with every documented metric") {
     }
     CHECK(values.at("kiosk_info{version=\"9.8.7\"}") == 1);
     CHECK(values.at("kiosk_uptime_seconds") == 3600);
+    CHECK(values.at("kiosk_start_time_seconds") == 1589626814);   // whole seconds: the same value every round
     CHECK(values.at("kiosk_frames_drawn_total") == 12345);
     CHECK(values.at("kiosk_resident_memory_bytes") == 150u << 20);
     CHECK(values.at("kiosk_texture_memory_bytes") == 3u << 20);
