@@ -108,6 +108,8 @@ std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Fee
         h.kiosk_mode = config.display.kiosk_mode;
         h.frames_drawn = counters.frames_drawn;
         h.texture_bytes = counters.texture_bytes;
+        if (const std::int64_t touched = counters.last_touch_unix)
+            h.last_touch = std::chrono::system_clock::time_point(std::chrono::seconds(touched));
         h.resident_bytes = resident_bytes();
         if (pipeline) {
             h.feed = pipeline->feed_status();

@@ -284,13 +284,20 @@ def run(kiosk_binary, source_dir, work):
         check(active == [], f"alerts while the feed is served: {active}")
 
         # Every dashboard query is valid PromQL; those of metrics the kiosk writes find its series.
-        future = ("kiosk_announcement_active", "kiosk_screen_picture_age_seconds", "kiosk_last_touch")
+        future = ("kiosk_announcement_active", "kiosk_screen_picture_age_seconds",   # other parts of issue 15
+                  "kiosk_last_touch_time_seconds")   # none before the first touch
         queries = dashboard_queries(source_dir, instance)
         check(queries, "the dashboard has no queries")
         for title, expr in queries:
             result = query(prom_port, expr)
             if not any(name in expr for name in future):
                 check(result, f"dashboard panel {title!r}: {expr} finds no series")
+
+        # A visitor touches the screen (a real X button press); kiosk.prom has it within 15 s.
+        check(not query(prom_port, "kiosk_last_touch_time_seconds"), "a last touch before anyone touched")
+        touched = time.time()
+        check(subprocess.run(["xdotool", "mousemove", "640", "700", "click", "1"], env=dict(os.environ, DISPLAY=display),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0, "xdotool failed")
 
         # The feed server stops: the kiosk keeps its feed, and KioskFeedStale fires.
         feed.stop()
@@ -303,6 +310,9 @@ def run(kiosk_binary, source_dir, work):
         check(float(firing[0]["value"]) > STALE_THRESHOLD, f"value {firing[0]['value']}")
         check(kiosk.poll() is None, "the kiosk ended: " + processes.log("kiosk"))
         check(not alerts(prom_port, "KioskDown"), "KioskDown while the kiosk runs")
+        last_touch = eventually(lambda: query(prom_port, "kiosk_last_touch_time_seconds"), 40)
+        check(last_touch, "no kiosk_last_touch_time_seconds after the touch")
+        check(abs(float(last_touch[0]["value"][1]) - touched) < 5, f"last touch {last_touch[0]['value'][1]}, touched {touched}")
         print(f"the kiosk's metrics in Prometheus {arrived - began:.1f} s after the kiosk started; KioskFeedStale "
               f"firing {took:.1f} s after the feed server stopped (threshold {STALE_THRESHOLD} s, for {STALE_FOR}; "
               f"feed polled every 5 s, kiosk.prom rewritten every 15 s)")
