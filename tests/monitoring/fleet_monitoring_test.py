@@ -5,10 +5,11 @@ Starts, all on loopback and on ports free at the time: a feed server (this scrip
 the real kiosk on its own Xvfb polling it every 5 s, Debian's prometheus-node-exporter with only
 its textfile collector on the kiosk's status directory, and Debian's prometheus scraping it every
 second with a copy of deploy/monitoring/kiosk-alerts.yml in which KioskFeedStale's threshold is
-25 s instead of 600 and its `for:` 2 s instead of 2 m (the kiosk rewrites kiosk.prom every 15 s and
-polls every 5 s here, so a healthy feed is up to ~20 s old). Through Prometheus' HTTP API it checks
+25 s instead of 600 and KioskDown's 25 s instead of 60, each `for:` 2 s (the kiosk rewrites
+kiosk.prom every 15 s and polls every 5 s here, so a healthy feed is up to ~20 s old). Through Prometheus' HTTP API it checks
 that the kiosk's metrics arrive with sane values, that no alert is active while the feed is served,
-that KioskFeedStale fires once the feed server stops (and how many seconds that took), and that
+that KioskFeedStale fires once the feed server stops and KioskDown once the kiosk hangs (SIGSTOP)
+(and how many seconds each took), that a touch arrives as kiosk_last_touch_time_seconds, and that
 every query of the Grafana dashboard is valid PromQL that finds this kiosk's series.
 
 Every process it started is stopped at the end, also on failure; the kiosk-test-* directory is
@@ -22,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -34,6 +36,7 @@ import urllib.request
 PATIENCE = 90.0   # seconds for anything that should take a few: generous for a loaded 2-core machine
 STALE_THRESHOLD = 25   # seconds: the test copy's KioskFeedStale threshold
 STALE_FOR = "2s"
+DOWN_THRESHOLD = 25   # seconds: the test copy's KioskDown threshold (kiosk.prom not rewritten for 60 s)
 
 
 class Failure(Exception):
@@ -121,6 +124,7 @@ class Processes:
         for _, process in reversed(self.started):
             if process.poll() is None:
                 process.terminate()
+                os.kill(process.pid, signal.SIGCONT)   # a stopped process takes its SIGTERM once it runs
         for _, process in reversed(self.started):
             try:
                 process.wait(15)
@@ -181,20 +185,28 @@ def query(port, expr):
     return reply["data"]["result"]
 
 
+def shortened(text, alert, expr_start, threshold, for_):
+    """The rules with one alert's threshold (the number after `expr_start`) and its for: replaced."""
+    start = text.index("- alert: " + alert + "\n")
+    end = text.find("- alert:", start + 1)
+    end = len(text) if end < 0 else end
+    block = text[start:end]
+    block, n_expr = re.subn("(" + re.escape(expr_start) + r")\d+", rf"\g<1>{threshold}", block)
+    block, n_for = re.subn(r"for: \S+", f"for: {for_}", block)
+    check(n_expr == 1 and n_for == 1, f"{alert} in deploy/monitoring/kiosk-alerts.yml no longer has the "
+                                      f"`{expr_start}N` and `for:` lines this test shortens")
+    return text[:start] + block + text[end:]
+
+
 def test_rules_copy(source_dir, work):
-    """deploy/monitoring/kiosk-alerts.yml with KioskFeedStale's threshold and for: in seconds."""
+    """deploy/monitoring/kiosk-alerts.yml with KioskFeedStale's and KioskDown's thresholds and for: in seconds."""
     with open(os.path.join(source_dir, "deploy/monitoring/kiosk-alerts.yml"), encoding="utf-8") as f:
         text = f.read()
-    start = text.index("- alert: KioskFeedStale")
-    end = text.index("- alert:", start + 1)
-    block = text[start:end]
-    block, n_expr = re.subn(r"(expr: kiosk:source_age_seconds\{source=\"feed\"\} > )\d+", rf"\g<1>{STALE_THRESHOLD}", block)
-    block, n_for = re.subn(r"for: \S+", f"for: {STALE_FOR}", block)
-    check(n_expr == 1 and n_for == 1, "KioskFeedStale in deploy/monitoring/kiosk-alerts.yml no longer has the "
-                                      "`expr: kiosk:source_age_seconds{source=\"feed\"} > N` and `for:` lines this test shortens")
+    text = shortened(text, "KioskFeedStale", 'expr: kiosk:source_age_seconds{source="feed"} > ', STALE_THRESHOLD, STALE_FOR)
+    text = shortened(text, "KioskDown", "kiosk:status_file_age_seconds > ", DOWN_THRESHOLD, STALE_FOR)
     path = os.path.join(work, "kiosk-alerts-test.yml")
     with open(path, "w", encoding="utf-8") as f:
-        f.write(text[:start] + block + text[end:])
+        f.write(text)
     return path
 
 
@@ -313,9 +325,22 @@ def run(kiosk_binary, source_dir, work):
         last_touch = eventually(lambda: query(prom_port, "kiosk_last_touch_time_seconds"), 40)
         check(last_touch, "no kiosk_last_touch_time_seconds after the touch")
         check(abs(float(last_touch[0]["value"][1]) - touched) < 5, f"last touch {last_touch[0]['value'][1]}, touched {touched}")
+
+        # The kiosk hangs (SIGSTOP): kiosk.prom stands still, and KioskDown fires.
+        os.kill(kiosk.pid, signal.SIGSTOP)
+        hung = time.monotonic()
+        try:
+            down = eventually(lambda: [a for a in alerts(prom_port, "KioskDown") if a["state"] == "firing"],
+                              PATIENCE + DOWN_THRESHOLD)
+        finally:
+            os.kill(kiosk.pid, signal.SIGCONT)
+        check(down, "KioskDown did not fire: " + json.dumps(api(prom_port, "/api/v1/alerts")))
+        check(down[0]["labels"].get("instance") == instance, f"KioskDown for {down[0]['labels']}")
+        down_took = time.monotonic() - hung
         print(f"the kiosk's metrics in Prometheus {arrived - began:.1f} s after the kiosk started; KioskFeedStale "
               f"firing {took:.1f} s after the feed server stopped (threshold {STALE_THRESHOLD} s, for {STALE_FOR}; "
-              f"feed polled every 5 s, kiosk.prom rewritten every 15 s)")
+              f"feed polled every 5 s, kiosk.prom rewritten every 15 s); KioskDown firing {down_took:.1f} s after "
+              f"the kiosk was stopped (threshold {DOWN_THRESHOLD} s, for {STALE_FOR})")
     finally:
         feed.stop()
         processes.stop_all()
