@@ -13,6 +13,7 @@ PACKAGES="
   catch2 libcpp-httplib-dev zlib1g-dev xvfb xauth libgl1-mesa-dri zbar-tools
   dpkg-dev file systemd shellcheck libx11-dev libxrandr-dev xdotool python3
   tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
+  prometheus prometheus-node-exporter
   clang-14 libclang-rt-14-dev llvm
 "
 

@@ -98,14 +98,18 @@ std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Fee
     std::string error;
     if (auto zone = TimeZone::load(feed.event.time_zone, &error)) sc.zone = std::move(*zone);
     const auto started = std::chrono::steady_clock::now();
-    auto collect = [&config, pipeline, &counters, started] {
+    const auto start_time = std::chrono::system_clock::now();   // once: a restart is a new value
+    auto collect = [&config, pipeline, &counters, started, start_time] {
         HealthSnapshot h;
         h.version = KIOSK_VERSION;
         h.time = std::chrono::system_clock::now();
         h.uptime_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        h.start_time = start_time;
         h.kiosk_mode = config.display.kiosk_mode;
         h.frames_drawn = counters.frames_drawn;
         h.texture_bytes = counters.texture_bytes;
+        if (const std::int64_t touched = counters.last_touch_unix)
+            h.last_touch = std::chrono::system_clock::time_point(std::chrono::seconds(touched));
         h.resident_bytes = resident_bytes();
         if (pipeline) {
             h.feed = pipeline->feed_status();

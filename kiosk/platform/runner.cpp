@@ -50,10 +50,16 @@ bool g_exposed = false;   // the window's pixels were lost or are new: the next 
 std::vector<std::pair<int, int>> g_keys_pressed;   // key, mods: for the app before the next frame
 // systemctl stop sends SIGTERM: the loop, which wakes at least every second, ends cleanly.
 volatile std::sig_atomic_t g_stop_signal = 0;
+std::int64_t g_last_touch_unix = 0;   // a finger landing (a button press under X11): for fleet monitoring
 void on_stop_signal(int signal) { g_stop_signal = signal; }
 void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "kiosk: GLFW error %d: %s\n", code, text); }
 void on_cursor(GLFWwindow*, double, double) { g_frames.input(); }
-void on_button(GLFWwindow*, int, int, int) { g_frames.input(); }
+void on_button(GLFWwindow*, int, int action, int) {
+    g_frames.input();
+    if (action == GLFW_PRESS)
+        g_last_touch_unix = std::chrono::duration_cast<std::chrono::seconds>(
+                                std::chrono::system_clock::now().time_since_epoch()).count();
+}
 void on_scroll(GLFWwindow*, double, double) { g_frames.input(); }
 void on_key(GLFWwindow*, int key, int, int action, int mods) {
     g_frames.input();
@@ -187,6 +193,7 @@ void RunLoop::build_frame(Size2 ui, Size2 window) {
     if (options_.counters) {
         options_.counters->frames_drawn = stats.frames_drawn;
         options_.counters->texture_bytes = stats.texture_bytes;
+        options_.counters->last_touch_unix = g_last_touch_unix;
     }
     for (const auto& [key, mods] : g_keys_pressed) app_.key_pressed(key, mods);
     g_keys_pressed.clear();

@@ -17,6 +17,7 @@ namespace kiosk {
 struct RenderCounters {
     std::atomic<std::uint64_t> frames_drawn{0};
     std::atomic<std::uint64_t> texture_bytes{0};
+    std::atomic<std::int64_t> last_touch_unix{0};   // Unix seconds of the last touch or click; 0: none yet
 };
 
 // One of several screenshots taken in one window and GL context (kiosk preview).

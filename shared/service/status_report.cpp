@@ -90,6 +90,10 @@ std::string format_status_prometheus(const HealthSnapshot& s) {
     sample(out, "kiosk_info", "version=\"" + label_value(s.version) + "\"", 1);
     metric(out, "kiosk_uptime_seconds", "gauge", "Seconds since the kiosk started.");
     sample(out, "kiosk_uptime_seconds", "", static_cast<double>(static_cast<std::int64_t>(s.uptime_seconds)));
+    metric(out, "kiosk_start_time_seconds", "gauge", "Unix time the kiosk started; changes at every restart.");
+    sample(out, "kiosk_start_time_seconds", "", static_cast<double>(unix_of(s.start_time)));
+    metric(out, "kiosk_last_touch_time_seconds", "gauge", "Unix time of the last touch on the screen.");
+    if (s.last_touch) sample(out, "kiosk_last_touch_time_seconds", "", static_cast<double>(unix_of(*s.last_touch)));
     metric(out, "kiosk_frames_drawn_total", "counter", "Frames drawn since start.");
     sample(out, "kiosk_frames_drawn_total", "", static_cast<double>(s.frames_drawn));
     metric(out, "kiosk_resident_memory_bytes", "gauge", "Resident set size.");

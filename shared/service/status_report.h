@@ -14,8 +14,10 @@
 //                     last_success (UTC ISO 8601 or null)}
 //
 // kiosk.prom, the Prometheus text format (node_exporter's textfile collector):
-//   kiosk_info{version}  kiosk_uptime_seconds  kiosk_frames_drawn_total  kiosk_resident_memory_bytes
-//   kiosk_texture_memory_bytes  and per configured source (label source="feed"|"live"):
+//   kiosk_info{version}  kiosk_uptime_seconds  kiosk_start_time_seconds (Unix time of the start: a
+//   restart changes it, even one in a crash loop whose uptime never grows)  kiosk_frames_drawn_total
+//   kiosk_resident_memory_bytes  kiosk_texture_memory_bytes  kiosk_last_touch_time_seconds (Unix time
+//   of the last touch; none before the first)  and per configured source (label source="feed"|"live"):
 //   kiosk_source_age_seconds (only with data)  kiosk_source_offline  kiosk_source_consecutive_errors
 //   kiosk_source_fetches_total  kiosk_source_updates_total  kiosk_source_rejected_total
 #pragma once
@@ -33,6 +35,8 @@ struct HealthSnapshot {
     std::string version;
     std::chrono::system_clock::time_point time;
     double uptime_seconds = 0;
+    std::chrono::system_clock::time_point start_time;   // taken once at start: fleet monitoring counts restarts by it
+    std::optional<std::chrono::system_clock::time_point> last_touch;   // nullopt: nobody touched it since the start
     bool kiosk_mode = false;
     std::uint64_t frames_drawn = 0;
     std::uint64_t resident_bytes = 0;

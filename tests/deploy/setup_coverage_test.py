@@ -173,6 +173,8 @@ COMMAND_SEPARATOR = re.compile(r"\|\||&&|\||;|\$\(|`|\bthen\b|\bdo\b|\belse\b")
 RUNS_A_PROGRAM = re.compile(r"\bexec[lv]p?e?\(|\bpopen\(|\bsystem\(|\bsubprocess\.|\bPopen\(")
 # "prog -x …", "prog … | …", or " prog " spliced between variables.
 LOOKS_LIKE_A_COMMAND = re.compile(r"^\S+ (.* )?(--?[a-zA-Z]|[|>]|'|\$)|^ [\w.+-]+ $")
+# Python argv lists, also split over lines: ["prog", "--option", …] or a line starting "prog", "-x", ….
+ARGV_LIST_START = re.compile(r'(?:^|[\[(])\s*"([\w.+-]+)"\s*,\s*f?"-')
 # Words before a program's name that run it: shell keywords and wrappers.
 RUNS_NEXT = {"if", "elif", "while", "until", "!", "exec", "env", "nice", "sudo", "command", "time", "xargs",
              "-u", "-n", "-a", "-s"}
@@ -211,6 +213,8 @@ def program_words(rel, path):
         if rel.endswith((".cpp", ".h", ".py")):   # a literal with options or pipes, or one that is run
             runs = RUNS_A_PROGRAM.search(line)
             commands = [s for s in STRING_LITERAL.findall(line) if runs or LOOKS_LIKE_A_COMMAND.search(s)]
+            if rel.endswith(".py"):
+                commands += ARGV_LIST_START.findall(line)
         elif rel.endswith((".cmake", "CMakeLists.txt")):
             commands = [m for m in re.findall(r"\bCOMMAND\s+(.*)", line)]
         else:

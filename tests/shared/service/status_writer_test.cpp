@@ -37,6 +37,8 @@ HealthSnapshot sample_health() {
     h.version = "9.8.7";
     h.time = utc("2020-05-16T12:00:15Z");
     h.uptime_seconds = 3600.7;
+    h.start_time = utc("2020-05-16T11:00:14Z");
+    h.last_touch = utc("2020-05-16T12:00:01Z");
     h.kiosk_mode = true;
     h.frames_drawn = 12345;
     h.resident_bytes = 150u << 20;
@@ -106,6 +108,14 @@ TEST_CASE("a source without data has a null age and shows offline") {
     CHECK(format_status_prometheus(h).find("kiosk_source_age_seconds{") == std::string::npos);
 }
 
+TEST_CASE("kiosk.prom has no last touch before the first touch") {
+    HealthSnapshot h = sample_health();
+    h.last_touch.reset();
+    const std::string text = format_status_prometheus(h);
+    CHECK(text.find("\nkiosk_last_touch_time_seconds ") == std::string::npos);
+    CHECK_THAT(text, Catch::Contains("# TYPE kiosk_last_touch_time_seconds gauge"));
+}
+
 TEST_CASE("kiosk.prom is Prometheus text with every documented metric") {
     TempDir dir;
     StatusWriter writer({dir / "status", {}}, sample_health, nullptr);
@@ -129,6 +139,8 @@ TEST_CASE("kiosk.prom is Prometheus text with every documented metric") {
     }
     CHECK(values.at("kiosk_info{version=\"9.8.7\"}") == 1);
     CHECK(values.at("kiosk_uptime_seconds") == 3600);
+    CHECK(values.at("kiosk_start_time_seconds") == 1589626814);   // whole seconds: the same value every round
+    CHECK(values.at("kiosk_last_touch_time_seconds") == 1589630401);
     CHECK(values.at("kiosk_frames_drawn_total") == 12345);
     CHECK(values.at("kiosk_resident_memory_bytes") == 150u << 20);
     CHECK(values.at("kiosk_texture_memory_bytes") == 3u << 20);
