@@ -7,6 +7,7 @@
 #include "images/image_decode.h"
 #include "images/image_loader.h"
 #include "platform/runner.h"
+#include "screens/order_tabs.h"
 #include "widgets/image_textures.h"
 
 #include <imgui.h>
@@ -204,28 +205,40 @@ std::int64_t default_now(const Feed& feed) {
 } // namespace
 
 std::vector<PreviewShot> preview_shots(const Feed& feed) {
-    std::vector<Route> routes = {{ScreenId::home, {}}, {ScreenId::schedule, {}}, {ScreenId::catalogue, {}},
-                                 {ScreenId::live, {}}, {ScreenId::attract, {}}};
-    for (const Session& s : feed.schedule) routes.push_back({ScreenId::session, s.id});
-    for (const County& c : feed.counties) routes.push_back({ScreenId::county, c.id});
-    for (const Product& p : feed.products) routes.push_back({ScreenId::product, p.id});
     std::vector<PreviewShot> shots;
-    for (const Route& route : routes)
+    const auto add = [&shots](const Route& route, Lang lang, int w, int h) {
+        PreviewShot shot;
+        shot.route = route;
+        shot.lang = lang;
+        shot.width = w;
+        shot.height = h;
+        const std::string size = std::to_string(w) + "x" + std::to_string(h);
+        std::string name = route_name(route);
+        std::replace(name.begin(), name.end(), ':', '-');
+        shot.file = name + "-" + lower_lang(lang) + "-" + size + ".png";
+        shot.caption = route_name(route) + " · " + (lang == Lang::zh ? "中文" : "EN") + " · " + std::to_string(w) + "×" +
+                       std::to_string(h);
+        shots.push_back(std::move(shot));
+    };
+    const auto add_all = [&add](const Route& route) {
         for (Lang lang : {Lang::zh, Lang::en})
-            for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
-                PreviewShot shot;
-                shot.route = route;
-                shot.lang = lang;
-                shot.width = w;
-                shot.height = h;
-                const std::string size = std::to_string(w) + "x" + std::to_string(h);
-                std::string name = route_name(route);
-                std::replace(name.begin(), name.end(), ':', '-');
-                shot.file = name + "-" + lower_lang(lang) + "-" + size + ".png";
-                shot.caption = route_name(route) + " · " + (lang == Lang::zh ? "中文" : "EN") + " · " +
-                               std::to_string(w) + "×" + std::to_string(h);
-                shots.push_back(std::move(shot));
-            }
+            for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) add(route, lang, w, h);
+    };
+    for (ScreenId screen : {ScreenId::home, ScreenId::schedule, ScreenId::catalogue, ScreenId::live, ScreenId::attract})
+        add_all(Route{screen});
+    for (const Session& s : feed.schedule) add_all(Route{ScreenId::session, s.id});
+    for (const County& c : feed.counties) add_all(Route{ScreenId::county, c.id});
+    for (const Product& p : feed.products) {
+        add_all(Route{ScreenId::product, p.id});
+        // [order links] Every other tab's code too, once in each language and orientation:
+        // the code and caption change with the tab, the rest of the page does not.
+        const std::vector<OrderLink> links = shown_order_links(p);
+        for (std::size_t i = 1; i < links.size(); ++i) {
+            const Route tab{ScreenId::product, p.id, std::string(platform_of_link(links[i].platform, links[i].url).id)};
+            add(tab, Lang::zh, 1920, 1080);
+            add(tab, Lang::en, 1080, 1920);
+        }
+    }
     return shots;
 }
 

@@ -15,6 +15,8 @@
 #include "widgets/widgets.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace kiosk {
@@ -49,7 +51,7 @@ public:
     void enter(const Route& route) override {
         product_id_ = route.id;
         tab_ = route.tab;
-        qr_counted_ = false;
+        qr_counted_.clear();
     }
 
     void draw(FrameContext& f) override {
@@ -61,8 +63,9 @@ public:
             return;
         }
         const OrderView order = order_view(f, *p);
-        if (order.qr && f.usage && !qr_counted_) f.usage->qr_shown(product_id_);   // once per visit
-        qr_counted_ = qr_counted_ || order.qr;
+        // Each platform's code once per visit: switching tabs shows the visitor another code.
+        if (order.qr && f.usage && qr_counted_.insert(std::string(order.platform->id)).second)
+            f.usage->qr_shown(product_id_, order.platform->id);
 
         const ImRect area = product_page_area(t, f.origin, f.size);
         if (f.size.y > f.size.x) draw_portrait(f, *p, order, area);
@@ -237,7 +240,7 @@ private:
 
     std::string product_id_;
     std::string tab_;           // [order links] the platform id of the chosen tab; "" or unknown: the first
-    bool qr_counted_ = false;   // this visit's QR code is in the usage statistics
+    std::set<std::string> qr_counted_;   // the platforms whose code this visit has counted
     QrCache qr_;
 };
 

@@ -128,7 +128,7 @@ private:
     }
 
     // [issue 16] 日程变更: today's moved and cancelled sessions as chips that open them,
-    // at most two rows (the rest stay marked in the list). Returns their bottom.
+    // at most two rows; then "+3 more, marked below" (they are marked in the list). Returns their bottom.
     float draw_changes(FrameContext& f, const ImRect& area, float top) {
         const std::vector<const Session*> changes = todays_changes(f.feed, f.zone, f.now_unix);
         if (changes.empty()) return top;
@@ -140,14 +140,21 @@ private:
         draw_text(f.draw, t.fonts.heading, ImVec2(area.Min.x, y0 + (chip_h - t.fonts.heading->FontSize) * 0.5f), t.warning, heading);
         const float left = area.Min.x + text_size(t.fonts.heading, heading).x + t.px(24);
         float x = left, y = y0;
-        for (const Session* s : changes) {
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const Session* s = changes[i];
             const std::string badge = ui_text(s->cancelled ? "session_cancelled" : "session_changed", f.lang);
             const float badge_w = text_size(font, badge).x + t.px(24);
             const float max_w = area.Max.x - left;
             std::string text = change_chip_text(*s, f);
             float w = std::min(max_w, pad * 2 + badge_w + t.px(12) + text_size(font, text).x);
-            if (x > left && x + w > area.Max.x) {   // the next row, when there is one
-                if (y > y0) break;
+            const std::string more = ui_text_n("schedule_changes_more", f.lang, std::to_string(changes.size() - i));
+            const float more_w = i + 1 < changes.size() ? gap + text_size(font, more).x : 0.0f;   // room kept on the last row
+            const bool last_row = y > y0;
+            if (x > left && x + w + (last_row ? more_w : 0.0f) > area.Max.x) {   // the next row, when there is one
+                if (last_row) {
+                    draw_text(f.draw, font, ImVec2(x, y + (chip_h - font->FontSize) * 0.5f), t.text_muted, more);
+                    break;
+                }
                 x = left, y += chip_h + gap;
             }
             const ImRect chip(ImVec2(x, y), ImVec2(x + w, y + chip_h));
@@ -238,7 +245,7 @@ private:
         ImFont* status_font = t.fonts.heading;
         if (running) status = time_left_text(s, f.now_unix, f.lang), status_ink = t.live;
         else if (next) status = starts_in_text(s, f.zone, f.now_unix, f.lang), status_ink = t.warning;
-        else if (cancelled) status = ui_text("session_cancelled", f.lang), status_font = t.fonts.body;
+        else if (cancelled) {}   // its 已取消 badge beside the title says so once
         else if (ended) status = ui_text("session_ended", f.lang), status_font = t.fonts.body;
 
         std::string place = s.location.in(f.lang);

@@ -113,7 +113,7 @@ private:
         std::string status;
         ImU32 status_ink = t.text_muted;
         if (s.cancelled) {
-            status = ui_text("session_cancelled", f.lang);
+            // The 已取消 badge says it all: no status beside it.
         } else if (session_running(s, f.now_unix)) {
             x += draw_badge(dl, t, ImVec2(x, y), ui_text("session_running", f.lang), t.live, IM_COL32_WHITE) + t.px(16);
             status = time_left_text(s, f.now_unix, f.lang);
@@ -145,7 +145,7 @@ private:
             y += draw_was(f, s.previous->location.in(f.lang), ImVec2(col.Min.x, y), width, t.fonts.body);
 
         const County* county = s.county.empty() ? nullptr : f.feed.county(s.county);
-        const std::int64_t viewers = session_viewers(f.live, s.id);
+        const std::int64_t viewers = s.cancelled ? -1 : session_viewers(f.live, s.id);   // no audience for what is off
         const Area* place = session_area(f.feed, s);
         if (county || viewers >= 0 || place) {
             const float row_h = t.px(72);

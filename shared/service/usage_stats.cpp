@@ -46,9 +46,12 @@ void UsageCounter::product_open(std::string_view product_id) {
     count(current_.product_opens, product_id);
 }
 
-void UsageCounter::qr_shown(std::string_view product_id) {
+void UsageCounter::qr_shown(std::string_view product_id, std::string_view platform_id) {
     std::lock_guard lock(mutex_);
     count(current_.qr_shows, product_id);
+    auto product = current_.qr_platforms.find(product_id);
+    if (product == current_.qr_platforms.end()) product = current_.qr_platforms.try_emplace(std::string(product_id)).first;
+    count(product->second, platform_id);
 }
 
 UsageBatch UsageCounter::take(std::chrono::system_clock::time_point now) {
@@ -68,6 +71,7 @@ std::string format_usage_line(const UsageBatch& batch, const TimeZone& zone) {
         {"screen_views", batch.screen_views},
         {"product_opens", batch.product_opens},
         {"qr_shows", batch.qr_shows},
+        {"qr_platforms", batch.qr_platforms},
     };
     return line.dump() + "\n";
 }

@@ -1,12 +1,13 @@
 // What visitors looked at, counted for the organisers: screen views, product
-// detail opens and order-QR shows per product. The UI only reports events;
+// detail opens and order-QR shows per product and per order platform (a visitor
+// who switches from the Taobao code to the JD one saw two codes). The UI only reports events;
 // the status writer takes one batch every 15 s and appends it as one JSON
 // line to data_dir/stats-YYYY-MM-DD.jsonl (the date in the event's zone).
 // No personal data: counts per batch only, no finer times, no identities.
 //
 // A line: {"from":"2020-05-16T20:00:00+08:00","to":"2020-05-16T20:00:15+08:00",
 //          "screen_views":{"home":2,"product":1},"product_opens":{"jc-junzao":1},
-//          "qr_shows":{"jc-junzao":1}}
+//          "qr_shows":{"jc-junzao":2},"qr_platforms":{"jc-junzao":{"jd":1,"taobao":1}}}
 // Batches without events write no line.
 #pragma once
 
@@ -26,7 +27,9 @@ struct UsageBatch {
     std::chrono::system_clock::time_point from, to;
     std::map<std::string, std::uint64_t, std::less<>> screen_views;    // by screen: home, schedule, product…
     std::map<std::string, std::uint64_t, std::less<>> product_opens;   // by product id
-    std::map<std::string, std::uint64_t, std::less<>> qr_shows;        // by product id
+    std::map<std::string, std::uint64_t, std::less<>> qr_shows;        // by product id, all platforms
+    // [order links] the same shows by product id, then platform id ("web" for an unknown host).
+    std::map<std::string, std::map<std::string, std::uint64_t, std::less<>>, std::less<>> qr_platforms;
     bool empty() const { return screen_views.empty() && product_opens.empty() && qr_shows.empty(); }
 };
 
@@ -37,7 +40,8 @@ public:
 
     void screen_view(std::string_view screen);
     void product_open(std::string_view product_id);
-    void qr_shown(std::string_view product_id);
+    // One order code shown: a product page counts each platform's code once per visit.
+    void qr_shown(std::string_view product_id, std::string_view platform_id);
 
     // The counts since the last take (or the start), and a fresh batch from `now`.
     // A clock set back during the batch gives from = to = now (the counts are kept).

@@ -4,6 +4,7 @@
 #include "run_kiosk.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <set>
@@ -92,7 +93,13 @@ TEST_CASE("preview renders every screen and page, a contact sheet with captions 
     const auto dir = temp_dir("preview");
     const auto out = dir / "out", log = dir / "preview.log";
     std::filesystem::remove_all(out);
-    const std::string feed_path = std::string(TEST_DATA_DIR) + "/feed-small.json";
+    // The small feed with a second order platform for its first product: that tab's code gets its own pictures.
+    const std::string feed_path = (dir / "feed-two-platforms.json").string();
+    nlohmann::json doc = nlohmann::json::parse(read_text(std::string(TEST_DATA_DIR) + "/feed-small.json"));
+    const std::string jd_url = "https://item.jd.com/100008348542.html";
+    doc["products"][0]["order_links"] = {{{"platform", "taobao"}, {"url", "https://item.taobao.com/item.htm?id=614532371010"}},
+                                         {{"platform", "jd"}, {"url", jd_url}}};
+    std::ofstream(feed_path) << doc.dump(2);
     const int code = run_kiosk("preview '" + feed_path + "' -o " + in_quotes(out) + " --now 2020-05-16T20:30:00+08:00",
                                kUnderXvfb, log.string());
     INFO(read_text(log));
@@ -109,9 +116,14 @@ TEST_CASE("preview renders every screen and page, a contact sheet with captions 
     for (const std::string& route : routes)
         for (const char* lang : {"zh", "en"})
             for (const char* size : {"1920x1080", "1080x1920"}) expected.insert(route + "-" + lang + "-" + size + ".png");
+    const std::string jd_tab = "product-" + feed.feed->products[0].id + "@jd";   // zh landscape, en portrait
+    expected.insert({jd_tab + "-zh-1920x1080.png", jd_tab + "-en-1080x1920.png"});
     std::set<std::string> written;
     for (const auto& entry : std::filesystem::directory_iterator(out)) written.insert(entry.path().filename().string());
     CHECK(written == expected);
+
+    CHECK(zbar_read(out / (jd_tab + "-en-1080x1920.png")) == jd_url);
+    CHECK(zbar_read(out / ("product-" + feed.feed->products[0].id + "-zh-1920x1080.png")).find("taobao.com") != std::string::npos);
 
     Picture portrait;
     REQUIRE(load_picture(out / ("product-" + feed.feed->products[0].id + "-en-1080x1920.png"), portrait));

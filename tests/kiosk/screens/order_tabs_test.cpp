@@ -2,11 +2,13 @@
 // changes the code and its caption and a drag across the tabs changes nothing;
 // under Xvfb, zbarimg reads every tab's code of every demo product from screenshots.
 #include "base/embedded.h"
+#include "drawn_text.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
 #include "images/qr_code.h"
 #include "run_kiosk.h"
 #include "screens/order_tabs.h"
+#include "service/usage_stats.h"
 #include "test_feeds.h"
 
 #include <catch2/catch.hpp>
@@ -51,14 +53,15 @@ std::shared_ptr<Feed> tabs_feed() {
 struct Kiosk {
     KioskApp app;
     HeadlessUi ui;
-    Kiosk(std::shared_ptr<const Feed> feed, Route start, Lang lang, int width, int height)
-        : app(std::move(feed), options(std::move(start), lang)), ui(app, width, height) {
+    Kiosk(std::shared_ptr<const Feed> feed, Route start, Lang lang, int width, int height, UsageCounter* usage = nullptr)
+        : app(std::move(feed), options(std::move(start), lang, usage)), ui(app, width, height) {
         ui.idle(0.1);
     }
-    static AppOptions options(Route start, Lang lang) {
+    static AppOptions options(Route start, Lang lang, UsageCounter* usage) {
         AppOptions o;
         o.start = std::move(start);
         o.lang = lang;
+        o.usage = usage;
         return o;
     }
 };
@@ -122,37 +125,6 @@ std::set<std::pair<int, int>> expected_modules(const std::string& url) {
     return shifted;
 }
 
-// Whether the last frame drew `text`'s visible glyphs one after another in any font of
-// the atlas: the glyphs' texture corners identify them, whatever the layout.
-bool drew_text(const std::string& text) {
-    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    const ImDrawData* data = ImGui::GetDrawData();
-    for (const ImFont* font : atlas->Fonts) {
-        std::vector<const ImFontGlyph*> glyphs;
-        for (const char* s = text.c_str(); *s;) {
-            unsigned int c = 0;
-            s += ImTextCharFromUtf8(&c, s, nullptr);
-            const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(c));
-            if (!g) { glyphs.clear(); break; }
-            if (g->Visible) glyphs.push_back(g);
-        }
-        if (glyphs.empty()) continue;
-        for (int i = 0; i < data->CmdListsCount; ++i) {
-            const ImVector<ImDrawVert>& vtx = data->CmdLists[i]->VtxBuffer;
-            for (int v = 0; v + 4 * int(glyphs.size()) <= vtx.Size; ++v) {
-                bool all = true;
-                for (std::size_t k = 0; k < glyphs.size() && all; ++k) {
-                    const ImDrawVert* q = &vtx[v + 4 * int(k)];
-                    all = q[0].uv.x == glyphs[k]->U0 && q[0].uv.y == glyphs[k]->V0 && q[2].uv.x == glyphs[k]->U1 &&
-                          q[2].uv.y == glyphs[k]->V1;
-                }
-                if (all) return true;
-            }
-        }
-    }
-    return false;
-}
-
 } // namespace
 
 TEST_CASE("order tabs: a tap on a tab changes the code and its caption and a drag across the tabs does not") {
@@ -188,6 +160,30 @@ TEST_CASE("order tabs: a tap on a tab changes the code and its caption and a dra
         CHECK(drawn_modules() == expected_modules(kWechat));
         CHECK(drew_text("请用微信 App 扫码"));
     }
+}
+
+TEST_CASE("order tabs: each platform's code counts once per visit in the usage statistics") {
+    UsageCounter usage;
+    Kiosk k(tabs_feed(), Route{ScreenId::product, "jujube"}, Lang::zh, 1920, 1080, &usage);
+    const auto tabs = tabs_at(1920, 1080, 3);
+    REQUIRE(tabs.size() == 3);
+    k.ui.tap(tabs[1].GetCenter());
+    k.ui.tap(tabs[0].GetCenter());   // back to Taobao: already counted this visit
+    k.ui.tap(tabs[1].GetCenter());
+    k.ui.idle(0.3);
+    UsageBatch batch = usage.take(std::chrono::system_clock::now());
+    CHECK(batch.qr_shows.at("jujube") == 2);
+    CHECK(batch.qr_platforms.at("jujube").at("taobao") == 1);
+    CHECK(batch.qr_platforms.at("jujube").at("jd") == 1);
+    CHECK(batch.qr_platforms.at("jujube").count("wechat") == 0);
+
+    k.app.go(Route{ScreenId::home, {}});   // a new visit counts again
+    k.ui.idle(0.1);
+    k.app.go(Route{ScreenId::product, "jujube", "wechat"});
+    k.ui.idle(0.2);
+    batch = usage.take(std::chrono::system_clock::now());
+    CHECK(batch.qr_shows.at("jujube") == 1);
+    CHECK(batch.qr_platforms.at("jujube").at("wechat") == 1);
 }
 
 TEST_CASE("order tabs: product:ID@platform opens on that tab in English and one link has no tabs") {

@@ -4,6 +4,7 @@
 // and a third run (a restart) still does.
 #include "app/app.h"
 #include "base/embedded.h"
+#include "drawn_text.h"
 #include "feed/schedule_changes.h"
 #include "headless_ui.h"
 #include "run_kiosk.h"
@@ -21,6 +22,14 @@ using namespace kiosk::test;
 namespace {
 
 std::int64_t at(const char* iso) { return parse_iso8601(iso)->unix_seconds; }
+
+AppOptions options_at(Lang lang, Route start, std::int64_t now) {
+    AppOptions o;
+    o.lang = lang;
+    o.start = std::move(start);
+    o.pinned_now = now;
+    return o;
+}
 
 Session session_at(std::string id, const char* start, const char* end, const char* place) {
     Session s;
@@ -86,7 +95,7 @@ std::string demo_variant(bool changed) {
 TEST_CASE("the schedule lists today's changes and a tap on one opens its session", "[schedule_changes]") {
     const auto feed = second_feed_marked();
     for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1920}}) {
-        KioskApp app(feed, AppOptions{Lang::zh, Route{ScreenId::schedule, {}}, at("2020-05-16T12:00:00+08:00")});
+        KioskApp app(feed, options_at(Lang::zh, Route{ScreenId::schedule, {}}, at("2020-05-16T12:00:00+08:00")));
         HeadlessUi ui(app, w, h);
         ui.idle(0.1);
         std::set<std::string> opened;
@@ -104,11 +113,51 @@ TEST_CASE("the schedule lists today's changes and a tap on one opens its session
     }
 }
 
+TEST_CASE("a cancelled session says 已取消 once on its page and once in its row with no audience figure", "[schedule_changes]") {
+    const auto feed = second_feed_marked();
+    for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1920}}) {
+        INFO(w << "x" << h);
+        KioskApp app(feed, options_at(Lang::zh, Route{ScreenId::session, "gone"}, at("2020-05-16T12:00:00+08:00")));
+        HeadlessUi ui(app, w, h);
+        ui.idle(0.1);
+        CHECK(drawn_text_count("已取消") == 1);   // the badge, no status text repeating it
+        CHECK(drawn_text_count("场次 gone") == 1);
+        app.go(Route{ScreenId::schedule, {}});
+        ui.idle(0.1);
+        CHECK(drawn_text_count("已取消") == 2);   // its chip in 日程变更 and its row's badge
+    }
+}
+
+TEST_CASE("more changes than two rows of chips hold end in a +N chip", "[schedule_changes]") {
+    auto first = test_event_feed();
+    for (int i = 0; i < 12; ++i) {   // "Session a" … "Session l": no title the start of another
+        const std::string hour = std::to_string(10 + i % 8);
+        first->schedule.push_back(session_at(std::string(1, char('a' + i)), ("2020-05-16T" + hour + ":00:00+08:00").c_str(),
+                                             ("2020-05-16T" + hour + ":30:00+08:00").c_str(), "大厅"));
+    }
+    first->index();
+    ScheduleMemory memory;
+    compare_with_memory(*first, memory);
+    auto second = std::make_shared<Feed>(*first);
+    for (Session& s : second->schedule) s.cancelled = true;
+    compare_with_memory(*second, memory);
+    KioskApp app(second, options_at(Lang::en, Route{ScreenId::schedule, {}}, at("2020-05-16T09:00:00+08:00")));
+    HeadlessUi ui(app, 1080, 1920);
+    ui.idle(0.1);
+    int chips = 0;
+    for (int i = 0; i < 12; ++i)   // a chip draws the title and the time in one run; a row draws them apart
+        chips += drew_text("Session " + std::string(1, char('a' + i)) + "  " + std::to_string(10 + i % 8) + ":00");
+    INFO(chips << " chips");
+    CHECK(chips >= 2);
+    CHECK(chips < 12);
+    CHECK(drew_text("+" + std::to_string(12 - chips) + " more"));
+}
+
 TEST_CASE("no changes, no changes list: the first row stays where it was", "[schedule_changes]") {
     auto feed = test_event_feed();
     feed->schedule = {session_at("only", "2020-05-16T14:00:00+08:00", "2020-05-16T15:00:00+08:00", "大厅")};
     feed->index();
-    KioskApp app(feed, AppOptions{Lang::en, Route{ScreenId::schedule, {}}, at("2020-05-16T12:00:00+08:00")});
+    KioskApp app(feed, options_at(Lang::en, Route{ScreenId::schedule, {}}, at("2020-05-16T12:00:00+08:00")));
     HeadlessUi ui(app);
     ui.idle(0.1);
     ui.tap(ImVec2(960, 290));   // the first row, right under the tabs

@@ -167,12 +167,15 @@ TEST_CASE("usage counts per batch and starts afresh after each take") {
     usage.screen_view("product");
     usage.product_open("jc-junzao");
     usage.product_open("jc-junzao");
-    usage.qr_shown("jc-junzao");
+    usage.qr_shown("jc-junzao", "taobao");
+    usage.qr_shown("jc-junzao", "jd");
     const UsageBatch batch = usage.take(utc("2020-05-16T12:00:15Z"));
     CHECK(batch.screen_views.at("product") == 2);
     CHECK(batch.screen_views.at("home") == 1);
     CHECK(batch.product_opens.at("jc-junzao") == 2);
-    CHECK(batch.qr_shows.at("jc-junzao") == 1);
+    CHECK(batch.qr_shows.at("jc-junzao") == 2);
+    CHECK(batch.qr_platforms.at("jc-junzao").at("taobao") == 1);
+    CHECK(batch.qr_platforms.at("jc-junzao").at("jd") == 1);
     const UsageBatch next = usage.take(utc("2020-05-16T12:00:30Z"));
     CHECK(next.empty());
     CHECK(next.from == utc("2020-05-16T12:00:15Z"));
@@ -186,18 +189,19 @@ TEST_CASE("usage lines go to the daily file of the event's date and hold counts 
     std::string error;
     REQUIRE(append_usage(dir.path(), usage.take(utc("2020-05-16T15:59:59Z")), zone, error));   // 23:59:59 in Lüliang
     usage.product_open("wenshui-pear");
-    usage.qr_shown("wenshui-pear");
+    usage.qr_shown("wenshui-pear", "web");
     REQUIRE(append_usage(dir.path(), usage.take(utc("2020-05-16T16:00:14Z")), zone, error));   // 00:00:14 the next day
     REQUIRE(append_usage(dir.path(), usage.take(utc("2020-05-16T16:00:29Z")), zone, error));   // empty: no line
 
     const std::string first = read(dir / "stats-2020-05-16.jsonl");
     const std::string second = read(dir / "stats-2020-05-17.jsonl");
     CHECK(first == "{\"from\":\"2020-05-16T23:59:50+08:00\",\"to\":\"2020-05-16T23:59:59+08:00\","
-                   "\"screen_views\":{\"home\":1},\"product_opens\":{},\"qr_shows\":{}}\n");
+                   "\"screen_views\":{\"home\":1},\"product_opens\":{},\"qr_shows\":{},\"qr_platforms\":{}}\n");
     const auto line = nlohmann::json::parse(second);
-    CHECK(line.size() == 5);   // from, to and the three counts: nothing about who
+    CHECK(line.size() == 6);   // from, to and the four counts: nothing about who
     CHECK(line["product_opens"]["wenshui-pear"] == 1);
     CHECK(line["qr_shows"]["wenshui-pear"] == 1);
+    CHECK(line["qr_platforms"]["wenshui-pear"]["web"] == 1);
     CHECK(std::count(second.begin(), second.end(), '\n') == 1);
 }
 

@@ -1,0 +1,47 @@
+// What the last headless frame drew as text: a run of glyphs is found by their
+// texture corners in the draw lists, whatever font, size or position drew it.
+#pragma once
+
+#include <imgui.h>
+#include <imgui_internal.h>   // ImTextCharFromUtf8
+
+#include <string>
+#include <vector>
+
+namespace kiosk::test {
+
+// How many times the last frame drew `text`'s visible glyphs one after another, in any font of the atlas.
+inline int drawn_text_count(const std::string& text) {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const ImDrawData* data = ImGui::GetDrawData();
+    int found = 0;
+    for (const ImFont* font : atlas->Fonts) {
+        std::vector<const ImFontGlyph*> glyphs;
+        for (const char* s = text.c_str(); *s;) {
+            unsigned int c = 0;
+            s += ImTextCharFromUtf8(&c, s, nullptr);
+            const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+            if (!g) { glyphs.clear(); break; }
+            if (g->Visible) glyphs.push_back(g);
+        }
+        if (glyphs.empty()) continue;
+        for (int i = 0; i < data->CmdListsCount; ++i) {
+            const ImVector<ImDrawVert>& vtx = data->CmdLists[i]->VtxBuffer;
+            for (int v = 0; v + 4 * int(glyphs.size()) <= vtx.Size; ++v) {
+                bool all = true;
+                for (std::size_t k = 0; k < glyphs.size() && all; ++k) {
+                    const ImDrawVert* q = &vtx[v + 4 * int(k)];
+                    all = q[0].uv.x == glyphs[k]->U0 && q[0].uv.y == glyphs[k]->V0 && q[2].uv.x == glyphs[k]->U1 &&
+                          q[2].uv.y == glyphs[k]->V1;
+                }
+                if (all) ++found;
+            }
+        }
+    }
+    return found;
+}
+
+// Whether the last frame drew `text` at all.
+inline bool drew_text(const std::string& text) { return drawn_text_count(text) > 0; }
+
+} // namespace kiosk::test
