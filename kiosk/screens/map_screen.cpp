@@ -147,26 +147,29 @@ private:
         }
     }
 
-    // The key: a row per numbered marker on the plan, its number and name, in number order and
-    // in two columns when the names fit; a tap on a row opens the area's card. Returns the bottom.
+    // The key: a row per numbered marker on the plan, its number and name, in number order, in two
+    // columns when the names fit, and in more (names cut short) when one column would not hold them
+    // all: every number on the plan is in it. A tap on a row opens the area's card. Returns the bottom.
     float draw_key(FrameContext& f, const ImRect& r) {
         const Theme& t = f.theme;
         const std::vector<const AreaLabel*> entries = labels_.markers();
         if (entries.empty()) return r.Min.y;
-        const float disc = 2 * number_marker_radius(t), text_x = disc + t.px(16);
+        const float radius = number_marker_radius(t), text_x = 2 * radius + t.px(16);
         float widest = 0;
         for (const AreaLabel* e : entries) widest = std::max(widest, text_size(t.fonts.body, e->area->name.in(f.lang)).x);
-        const int cols = r.GetWidth() >= 2 * (text_x + widest + t.px(32)) ? 2 : 1;
-        const float col_w = r.GetWidth() / static_cast<float>(cols);
         const float row_h = t.touch_min(), step = row_h + t.px(4);   // each row a whole touch target
+        const std::size_t fit_rows = std::max<std::size_t>(1, static_cast<std::size_t>((r.GetHeight() + t.px(4)) / step));
+        std::size_t cols = r.GetWidth() >= 2 * (text_x + widest + t.px(32)) ? 2 : 1;
+        cols = std::max(cols, std::min<std::size_t>(3, (entries.size() + fit_rows - 1) / fit_rows));
+        const float col_w = r.GetWidth() / static_cast<float>(cols);
         const std::size_t rows = (entries.size() + cols - 1) / cols;
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const ImVec2 at(r.Min.x + static_cast<float>(i / rows) * col_w, r.Min.y + static_cast<float>(i % rows) * step);
-            if (at.y + row_h > r.Max.y) continue;
+            if (at.y + row_h > r.Max.y) continue;   // more than three columns hold: only on a panel too small
             const ImRect row(at, ImVec2(at.x + col_w - (cols > 1 ? t.px(16) : 0), at.y + row_h));
             if (f.touch.holding(row)) f.draw->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
             if (f.touch.tapped(row)) selected_ = entries[i]->area->id;
-            draw_number_marker(f.draw, t, ImVec2(row.Min.x + disc * 0.5f + t.px(4), row.GetCenter().y), entries[i]->number);
+            draw_number_marker(f.draw, t, ImVec2(row.Min.x + radius + t.px(4), row.GetCenter().y), radius, entries[i]->number);
             const std::string name = fit_line(t.fonts.body, entries[i]->area->name.in(f.lang), row.Max.x - row.Min.x - text_x - t.px(8));
             draw_text(f.draw, t.fonts.body, ImVec2(row.Min.x + text_x + t.px(4), row.GetCenter().y - t.fonts.body->FontSize * 0.5f), t.text, name);
         }

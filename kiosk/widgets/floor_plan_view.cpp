@@ -88,6 +88,9 @@ LabelSizes plan_label_sizes(const Theme& t, bool markers) {
     if (markers) {   // readable or numbered, with air between a name's lines and its area's edges
         sizes.smallest = t.px(kReadableLabelPx);
         sizes.alike_together = true;
+        sizes.halve_latin = false;   // "Toil" "ets" reads worse than a number
+        sizes.marker_radius = number_marker_radius(t);
+        sizes.smallest_marker_radius = t.px(18);
         sizes.pad_x = t.px(8);
         sizes.pad_y = t.px(12);
     } else {         // as small as half the body size, then cut short
@@ -133,7 +136,7 @@ void draw_floor_plan(ImDrawList* dl, const Theme& t, const Venue& venue, std::st
         if (l.kind == LabelKind::name || l.kind == LabelKind::cut) draw_area_label(dl, t, l, l.area->name.in(lang));
     }
     for (const AreaLabel& l : labels.labels)   // markers over every outline
-        if (l.kind == LabelKind::marker) draw_number_marker(dl, t, l.at, l.number, l.area->id == selected);
+        if (l.kind == LabelKind::marker) draw_number_marker(dl, t, l.at, l.radius, l.number, l.area->id == selected);
 }
 
 void draw_floor_plan(ImDrawList* dl, const Theme& t, const Venue& venue, std::string_view floor, const PlanTransform& plan,
@@ -143,15 +146,14 @@ void draw_floor_plan(ImDrawList* dl, const Theme& t, const Venue& venue, std::st
 
 float number_marker_radius(const Theme& t) { return t.px(26); }
 
-void draw_number_marker(ImDrawList* dl, const Theme& t, ImVec2 at, int number, bool selected) {
-    const float r = number_marker_radius(t);
+void draw_number_marker(ImDrawList* dl, const Theme& t, ImVec2 at, float r, int number, bool selected) {
     if (selected) dl->AddCircleFilled(at, r + t.px(7), t.accent, 40);
     dl->AddCircleFilled(at, r, IM_COL32_WHITE, 40);
     dl->AddCircleFilled(at, r - t.px(3), kMarkerFill, 40);
     const std::string n = std::to_string(number);
     ImFont* font = t.fonts.body;
     float size = font->FontSize;   // three digits: smaller, to stay inside the disc
-    const float room = 2 * (r - t.px(8));
+    const float room = 2 * (r - t.px(5));
     const float w = font->CalcTextSizeA(size, FLT_MAX, 0, n.c_str()).x;
     if (w > room) size *= room / w;
     const ImVec2 s = font->CalcTextSizeA(size, FLT_MAX, 0, n.c_str());

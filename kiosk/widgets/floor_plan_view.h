@@ -47,9 +47,10 @@ void draw_floor_plan(ImDrawList* dl, const Theme& theme, const Venue& venue, std
 void draw_floor_plan(ImDrawList* dl, const Theme& theme, const Venue& venue, std::string_view floor,
                      const PlanTransform& plan, Lang lang, std::string_view selected = {}, std::string_view unlabelled = {});
 
-// A numbered marker centred on `at`: white digits on a dark disc ringed in white, and in the accent
-// when `selected`; on the plan for an area whose name does not fit, and beside its name in the key.
-void draw_number_marker(ImDrawList* dl, const Theme& theme, ImVec2 at, int number, bool selected = false);
+// A numbered marker of `radius` centred on `at`: white digits on a dark disc ringed in white, and in
+// the accent when `selected`; on the plan for an area whose name does not fit, and beside its name in the key.
+void draw_number_marker(ImDrawList* dl, const Theme& theme, ImVec2 at, float radius, int number, bool selected = false);
+// The largest marker's radius (52 px across at 1080p); on the plan smaller ones fit small areas, down to 36 px.
 float number_marker_radius(const Theme& theme);
 
 // A large red dot with a halo and a 你在这里 / You are here label above it, or beside or below it

@@ -44,43 +44,22 @@ std::vector<std::string> word_lines(std::string_view name, float size, float max
     return lines;
 }
 
+bool has_latin(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
+}
+
 // The name's lines at `size` within `max_w` × `max_h`: one line, whole-word lines, or two halves of a
-// text without spaces; empty when they do not fit.
-std::vector<std::string> fitted_lines(std::string_view name, float size, float max_w, float max_h, const TextWidth& width) {
+// text without spaces (of one with Latin letters only when `halve_latin`); empty when they do not fit.
+std::vector<std::string> fitted_lines(std::string_view name, float size, float max_w, float max_h, bool halve_latin,
+                                      const TextWidth& width) {
     std::vector<std::string> lines;
     if (width(name, size) <= max_w) lines = {std::string(name)};
-    else if (name.find(' ') == std::string_view::npos) lines = halves(name);
+    else if (name.find(' ') == std::string_view::npos) lines = halve_latin || !has_latin(name) ? halves(name) : lines;
     else lines = word_lines(name, size, max_w, width);
     for (const std::string& l : lines)
         if (width(l, size) > max_w) return {};
     if (size * static_cast<float>(lines.size()) > max_h) return {};
     return lines;
-}
-
-// The smallest area on the floor holding `a`'s centre, larger than `a`: its hall; nullptr when none.
-const Area* container_of(const Venue& venue, const Area& a) {
-    const Area* best = nullptr;
-    const PlanPoint c = polygon_centre(a.polygon);
-    const double size = polygon_area(a.polygon);
-    for (const Area& outer : venue.areas) {
-        if (&outer == &a || !on_floor(outer, a.floor) || polygon_area(outer.polygon) <= size || !polygon_contains(outer.polygon, c))
-            continue;
-        if (!best || polygon_area(outer.polygon) < polygon_area(best->polygon)) best = &outer;
-    }
-    return best;
-}
-
-// Numbers every named area whose kind and hall it shares with a numbered one.
-void number_alike(const Venue& venue, std::vector<AreaLabel>& labels) {
-    std::vector<std::pair<const Area*, AreaKind>> numbered;   // (hall, kind) of each marker
-    for (const AreaLabel& l : labels)
-        if (l.kind == LabelKind::marker) numbered.emplace_back(container_of(venue, *l.area), l.area->kind);
-    for (AreaLabel& l : labels)
-        if (l.kind == LabelKind::name &&
-            std::find(numbered.begin(), numbered.end(), std::make_pair(container_of(venue, *l.area), l.area->kind)) != numbered.end()) {
-            l.kind = LabelKind::marker;
-            l.lines.clear();
-        }
 }
 
 // The box a name may fill: the area's, and for a hall holding smaller areas only the gap above or
@@ -98,6 +77,12 @@ ImRect label_box(const Venue& venue, const Area& a, const PlanTransform& plan, I
     return box;
 }
 
+// A marker as large as fits `box` (with a little room), within the sizes' bounds.
+float marker_radius(const ImRect& box, const LabelSizes& sizes) {
+    const float fits = std::min(box.GetWidth(), box.GetHeight()) * 0.5f - 2;
+    return std::clamp(fits, std::min(sizes.smallest_marker_radius, sizes.marker_radius), sizes.marker_radius);
+}
+
 // The name at the largest size from `largest` down to `smallest` (by tenths, then `smallest` itself)
 // that fits `box`; a marker, or the name cut short at `smallest`, when none does.
 void fit_label(AreaLabel& label, std::string_view name, const ImRect& box, const LabelSizes& sizes, const TextWidth& width) {
@@ -106,7 +91,7 @@ void fit_label(AreaLabel& label, std::string_view name, const ImRect& box, const
     const float smallest = std::min(sizes.smallest, sizes.largest);
     for (float size = sizes.largest;; size *= 0.9f) {
         if (size < smallest + 0.01f) size = smallest;   // the last try
-        label.lines = fitted_lines(name, size, max_w, max_h, width);
+        label.lines = fitted_lines(name, size, max_w, max_h, sizes.halve_latin, width);
         if (!label.lines.empty()) {
             label.kind = LabelKind::name;
             label.size = size;
@@ -116,8 +101,36 @@ void fit_label(AreaLabel& label, std::string_view name, const ImRect& box, const
     }
     label.kind = sizes.markers ? LabelKind::marker : LabelKind::cut;
     label.size = smallest;
+    label.radius = marker_radius(box, sizes);
     label.max_width = max_w;
     if (label.kind == LabelKind::cut) label.lines = {std::string(name)};
+}
+
+// The smallest area on the floor holding `a`'s centre, larger than `a`: its hall; nullptr when none.
+const Area* container_of(const Venue& venue, const Area& a) {
+    const Area* best = nullptr;
+    const PlanPoint c = polygon_centre(a.polygon);
+    const double size = polygon_area(a.polygon);
+    for (const Area& outer : venue.areas) {
+        if (&outer == &a || !on_floor(outer, a.floor) || polygon_area(outer.polygon) <= size || !polygon_contains(outer.polygon, c))
+            continue;
+        if (!best || polygon_area(outer.polygon) < polygon_area(best->polygon)) best = &outer;
+    }
+    return best;
+}
+
+// Numbers every named area whose kind and hall it shares with a numbered one.
+void number_alike(const Venue& venue, const PlanTransform& plan, const LabelSizes& sizes, std::vector<AreaLabel>& labels) {
+    std::vector<std::pair<const Area*, AreaKind>> numbered;   // (hall, kind) of each marker
+    for (const AreaLabel& l : labels)
+        if (l.kind == LabelKind::marker) numbered.emplace_back(container_of(venue, *l.area), l.area->kind);
+    for (AreaLabel& l : labels)
+        if (l.kind == LabelKind::name &&
+            std::find(numbered.begin(), numbered.end(), std::make_pair(container_of(venue, *l.area), l.area->kind)) != numbered.end()) {
+            l.kind = LabelKind::marker;
+            l.lines.clear();
+            l.radius = marker_radius(label_box(venue, *l.area, plan, l.at), sizes);
+        }
 }
 
 } // namespace
@@ -144,7 +157,7 @@ PlanLabels layout_plan_labels(const Venue& venue, std::string_view floor, const 
         else fit_label(label, a.name.in(lang), label_box(venue, a, plan, label.at), sizes, width);
         out.labels.push_back(std::move(label));
     }
-    if (sizes.markers && sizes.alike_together) number_alike(venue, out.labels);
+    if (sizes.markers && sizes.alike_together) number_alike(venue, plan, sizes, out.labels);
     return out;
 }
 

@@ -27,8 +27,12 @@ struct LabelSizes {
     bool markers = false;   // none fits: a numbered marker (else the name cut short at `smallest`)
     bool alike_together = false;   // with markers: when one area is numbered, so are those of its kind in the same
                                    // hall (or outside any): a row of booths reads as one, and the key lists them all
+    bool halve_latin = true;   // a name without spaces may break in two halves even when it has Latin letters
+                               // ("Toil" "ets"); Chinese always may
     float pad_x = 8;        // the room kept free inside the area's box across, both sides together
     float pad_y = 4;        // and down
+    float marker_radius = 26;           // as large as the area's box allows, between these
+    float smallest_marker_radius = 18;
 };
 
 enum class LabelKind {
@@ -43,6 +47,7 @@ struct AreaLabel {
     int number = 0;   // its place among the floor's areas in feed order, from 1: the same in any size or heading
     LabelKind kind = LabelKind::name;
     ImVec2 at;        // the centre of the name or the marker
+    float radius = 0; // of the marker
     float size = 0;   // of the name's lines
     float max_width = 0;
     std::vector<std::string> lines;

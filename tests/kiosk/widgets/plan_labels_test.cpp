@@ -54,8 +54,11 @@ LabelSizes map_sizes(bool alike_together) {
     s.smallest = 22;
     s.markers = true;
     s.alike_together = alike_together;
+    s.halve_latin = false;
     s.pad_x = 8;
     s.pad_y = 12;
+    s.marker_radius = 26;
+    s.smallest_marker_radius = 18;
     return s;
 }
 
@@ -94,6 +97,7 @@ TEST_CASE("a name that fits its area stays in place and one that fits only below
     CHECK(jiaocheng.lines.empty());
     CHECK(jiaocheng.at.x == Approx(60));   // on the booth's centre
     CHECK(jiaocheng.at.y == Approx(60));
+    CHECK(jiaocheng.radius == 26);         // the largest: the booth is 80 px
     CHECK(label_of(labels, "gate").kind == LabelKind::none);   // the you-are-here marker names it
     CHECK(marker_ids(labels) == std::vector<std::string>{"booth-a"});
     for (const AreaLabel& l : labels.labels)   // nothing drawn below the readable size
@@ -177,4 +181,24 @@ TEST_CASE("a tap near a numbered marker finds its area, the nearest when two are
     CHECK(marker_at(labels, ImVec2(105, 60), 60)->id == "booth-a");   // both in reach: the nearer
     CHECK(marker_at(labels, ImVec2(115, 60), 60)->id == "booth-b");
     CHECK(marker_at(labels, ImVec2(640, 60), 32) == nullptr);   // booth-c's name, not a marker
+}
+
+TEST_CASE("a marker shrinks to fit a small area but no further than the smallest, and Latin words are not halved", "[map]") {
+    const Venue v = test_venue();
+    const PlanTransform half(100, 50, 0, ImVec2(0, 0), ImVec2(500, 250));   // 5 px a metre: booths of 40 px
+    const PlanLabels labels = layout_plan_labels(v, "1f", half, Lang::en, map_sizes(false), fake_width);
+    CHECK(label_of(labels, "booth-a").radius == 18);   // 40 / 2 - 2
+    const PlanTransform tiny(100, 50, 0, ImVec2(0, 0), ImVec2(250, 125));
+    CHECK(label_of(layout_plan_labels(v, "1f", tiny, Lang::en, map_sizes(false), fake_width), "booth-a").radius == 18);
+    const PlanTransform between(100, 50, 0, ImVec2(0, 0), ImVec2(600, 300));   // 48 px booths: 22
+    CHECK(label_of(layout_plan_labels(v, "1f", between, Lang::en, map_sizes(false), fake_width), "booth-a").radius == Approx(22));
+
+    Venue one_word = v;
+    one_word.areas[5].name.en = "Toilets";   // the desk, 80 px: 7 letters are 98 px at 28 and 77 at 22
+    const PlanLabels whole = layout_plan_labels(one_word, "1f", kPlan, Lang::en, map_sizes(false), fake_width);
+    CHECK(label_of(whole, "desk").kind == LabelKind::marker);   // not "Toil" "ets"
+    LabelSizes halving = map_sizes(false);
+    halving.halve_latin = true;
+    const PlanLabels halved = layout_plan_labels(one_word, "1f", kPlan, Lang::en, halving, fake_width);
+    CHECK(label_of(halved, "desk").lines == std::vector<std::string>{"Toil", "ets"});
 }
