@@ -1,7 +1,8 @@
 // The venue map: floor tabs, the floor's plan heading-up (what is ahead of the
-// visitor is up), 你在这里 / You are here at the kiosk's node, and a card for
-// the area tapped: what it is, what is there now (the county's products, the
-// session running or next) and 带我去 / Take me there.
+// visitor is up), 你在这里 / You are here at the kiosk's node, names too long
+// for their areas as numbered markers with a key beside the plan, and a card
+// for the area tapped: what it is, what is there now (the county's products,
+// the session running or next) and 带我去 / Take me there.
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
@@ -80,11 +81,13 @@ private:
         f.draw->PushClipRect(r.Min, r.Max, true);
         std::string here_area;
         const std::string here_label = here ? you_are_here_label(f, *here, here_area) : std::string();
-        draw_floor_plan(f.draw, t, f.feed.venue, floor_, plan, f.lang, selected_, here_area);
+        labels_ = plan_labels(t, f.feed.venue, floor_, plan, f.lang, true, here_area);   // names that fit, else numbers
+        draw_floor_plan(f.draw, t, f.feed.venue, floor_, plan, labels_, f.lang, selected_);
         if (here && here->floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here->at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area), r);
         f.draw->PopClipRect();
-        if (f.touch.tapped(r)) {
-            const Area* a = area_at(f.feed.venue, floor_, plan.to_plan(f.touch.position()));
+        if (f.touch.tapped(r)) {   // a marker may reach past its small area: it wins over what lies under it
+            const Area* a = marker_at(labels_, f.touch.position(), std::max(number_marker_radius(t), t.touch_min() * 0.5f));
+            if (!a) a = area_at(f.feed.venue, floor_, plan.to_plan(f.touch.position()));
             selected_ = a ? a->id : std::string();
         }
     }
@@ -116,7 +119,7 @@ private:
             f.nav.go(Route{ScreenId::map_route, area->id});
     }
 
-    // Nothing chosen yet: what to do, and what the colours mean.
+    // Nothing chosen yet: what to do, the names of the numbered areas, and what the colours mean.
     void draw_hint(FrameContext& f, const ImRect& in) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
@@ -124,22 +127,53 @@ private:
         float y = in.Min.y;
         y += draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.text, clamp_lines(t.fonts.heading, ui_text("map_tap_hint", f.lang), w, 2), w);
         y += t.px(24);
+        y = draw_key(f, ImRect(ImVec2(in.Min.x, y), in.Max));
         std::vector<AreaKind> kinds;   // those on this floor, once each
         for (const Area& a : f.feed.venue.areas)
             if (a.floor == floor_ && std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) kinds.push_back(a.kind);
         const float row = t.fonts.body->FontSize + t.px(14);
         const int cols = w > t.px(700) ? 3 : 2;
         const float col_w = w / cols;
+        const std::size_t rows = (kinds.size() + cols - 1) / cols;
+        if (y + static_cast<float>(rows) * row > in.Max.y) return;   // whole or not at all: the key comes first
         for (std::size_t i = 0; i < kinds.size(); ++i) {
             const float x = in.Min.x + static_cast<float>(i % cols) * col_w;
             const float ry = y + static_cast<float>(i / cols) * row;
-            if (ry + row > in.Max.y) break;
             const float sw = t.fonts.body->FontSize;
             dl->AddRectFilled(ImVec2(x, ry), ImVec2(x + sw, ry + sw), area_kind_fill(kinds[i]), t.px(4));
             dl->AddRect(ImVec2(x, ry), ImVec2(x + sw, ry + sw), IM_COL32(150, 128, 112, 255), t.px(4));
             draw_text(dl, t.fonts.body, ImVec2(x + sw + t.px(10), ry), t.text,
                       fit_line(t.fonts.body, ui_text(area_kind_key(kinds[i]), f.lang), col_w - sw - t.px(20)));
         }
+    }
+
+    // The key: a row per numbered marker on the plan, its number and name, in number order, in two
+    // columns when the names fit, and in more (names cut short) when one column would not hold them
+    // all: every number on the plan is in it. A tap on a row opens the area's card. Returns the bottom.
+    float draw_key(FrameContext& f, const ImRect& r) {
+        const Theme& t = f.theme;
+        const std::vector<const AreaLabel*> entries = labels_.markers();
+        if (entries.empty()) return r.Min.y;
+        const float radius = number_marker_radius(t), text_x = 2 * radius + t.px(16);
+        float widest = 0;
+        for (const AreaLabel* e : entries) widest = std::max(widest, text_size(t.fonts.body, e->area->name.in(f.lang)).x);
+        const float row_h = t.touch_min(), step = row_h + t.px(4);   // each row a whole touch target
+        const std::size_t fit_rows = std::max<std::size_t>(1, static_cast<std::size_t>((r.GetHeight() + t.px(4)) / step));
+        std::size_t cols = r.GetWidth() >= 2 * (text_x + widest + t.px(32)) ? 2 : 1;
+        cols = std::max(cols, std::min<std::size_t>(3, (entries.size() + fit_rows - 1) / fit_rows));
+        const float col_w = r.GetWidth() / static_cast<float>(cols);
+        const std::size_t rows = (entries.size() + cols - 1) / cols;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const ImVec2 at(r.Min.x + static_cast<float>(i / rows) * col_w, r.Min.y + static_cast<float>(i % rows) * step);
+            if (at.y + row_h > r.Max.y) continue;   // more than three columns hold: only on a panel too small
+            const ImRect row(at, ImVec2(at.x + col_w - (cols > 1 ? t.px(16) : 0), at.y + row_h));
+            if (f.touch.holding(row)) f.draw->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
+            if (f.touch.tapped(row)) selected_ = entries[i]->area->id;
+            draw_number_marker(f.draw, t, ImVec2(row.Min.x + radius + t.px(4), row.GetCenter().y), radius, entries[i]->number);
+            const std::string name = fit_line(t.fonts.body, entries[i]->area->name.in(f.lang), row.Max.x - row.Min.x - text_x - t.px(8));
+            draw_text(f.draw, t.fonts.body, ImVec2(row.Min.x + text_x + t.px(4), row.GetCenter().y - t.fonts.body->FontSize * 0.5f), t.text, name);
+        }
+        return std::min(r.Max.y, r.Min.y + static_cast<float>(rows) * step) + t.px(16);
     }
 
     // The session on now or next here, as a tappable row. Returns the bottom.
@@ -195,6 +229,7 @@ private:
 
     std::string floor_;
     std::string selected_;   // area id; "" = none
+    PlanLabels labels_;      // this frame's names and numbered markers on the plan, for taps and the key
     std::vector<const Product*> products_;
     const Feed* listed_feed_ = nullptr;
     std::string listed_county_;

@@ -10,6 +10,8 @@ namespace kiosk {
 
 namespace {
 
+constexpr ImU32 kMarkerFill = IM_COL32(92, 62, 50, 255);   // the plan's outline brown, darker: white digits read on it
+
 // The area's polygon in screen space, and its bounding box.
 std::vector<ImVec2> screen_polygon(const Area& a, const PlanTransform& plan, ImRect& bounds) {
     std::vector<ImVec2> out;
@@ -39,64 +41,22 @@ void fill_polygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImVec2 centre,
     for (std::size_t i = 0; i < pts.size(); ++i) dl->AddTriangleFilled(centre, pts[i], pts[(i + 1) % pts.size()], fill);
 }
 
-// The name as lines: whole words (text with spaces, ImGui's wrap), or a text without spaces (Chinese) in
-// two halves; empty when a word or a half is wider than `max_w` at `size`.
-std::vector<std::string> label_lines(ImFont* font, float size, std::string_view name, float max_w) {
-    const auto width = [&](std::string_view s) { return font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size()).x; };
-    std::vector<std::string> lines;
-    if (name.find(' ') == std::string_view::npos) {
-        std::vector<std::size_t> starts;   // of each UTF-8 character
-        for (std::size_t i = 0; i < name.size(); ++i)
-            if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) starts.push_back(i);
-        if (starts.size() < 2) return {};
-        const std::size_t cut = starts[(starts.size() + 1) / 2];
-        lines = {std::string(name.substr(0, cut)), std::string(name.substr(cut))};
-    } else {
-        for (std::size_t at = 0; at < name.size();) {   // each word must fit: no breaks inside one
-            const std::size_t space = std::min(name.find(' ', at), name.size());
-            if (width(name.substr(at, space - at)) > max_w) return {};
-            at = space + 1;
-        }
-        const char* p = name.data();
-        const char* end = p + name.size();
-        while (p < end) {
-            const char* cut = font->CalcWordWrapPositionA(size / font->FontSize, p, end, max_w);
-            if (cut == p) cut = p + 1;
-            lines.emplace_back(p, cut);
-            while (!lines.back().empty() && lines.back().back() == ' ') lines.back().pop_back();
-            p = cut;
-            while (p < end && *p == ' ') ++p;
-        }
-    }
-    for (const std::string& l : lines)
-        if (width(l) > max_w) return {};
-    return lines;
-}
-
-// The name centred on `at`, in the largest size down to half the body size that fits `box`,
-// on one line or wrapped onto whole-word lines; the smallest size, shortened, when nothing fits.
-void draw_area_label(ImDrawList* dl, const Theme& t, ImVec2 at, const ImRect& box, std::string_view name) {
+// The name as `label` places it: its lines centred on its point, or cut short on one line.
+void draw_area_label(ImDrawList* dl, const Theme& t, const AreaLabel& label, std::string_view name) {
     ImFont* font = t.fonts.body;
-    const float max_w = std::max(1.0f, box.GetWidth() - t.px(8));
-    const float max_h = std::max(1.0f, box.GetHeight() - t.px(4));
-    const float smallest = font->FontSize * 0.5f;
-    for (float size = font->FontSize; size >= smallest - 0.01f; size *= 0.9f) {
-        std::vector<std::string> lines;
-        if (font->CalcTextSizeA(size, FLT_MAX, 0, name.data(), name.data() + name.size()).x <= max_w) lines = {std::string(name)};
-        else lines = label_lines(font, size, name, max_w);
-        if (lines.empty() || size * static_cast<float>(lines.size()) > max_h) continue;
-        float y = std::round(at.y - size * static_cast<float>(lines.size()) * 0.5f);
-        for (const std::string& l : lines) {
-            const float w = font->CalcTextSizeA(size, FLT_MAX, 0, l.c_str()).x;
-            dl->AddText(font, size, ImVec2(std::round(at.x - w * 0.5f), y), t.text, l.c_str());
-            y += size;
-        }
+    if (label.kind == LabelKind::cut) {
+        const std::string shortened = fit_line(font, name, label.max_width * font->FontSize / label.size);
+        const ImVec2 s = font->CalcTextSizeA(label.size, FLT_MAX, 0, shortened.c_str());
+        dl->AddText(font, label.size, ImVec2(std::round(label.at.x - s.x * 0.5f), std::round(label.at.y - s.y * 0.5f)), t.text,
+                    shortened.c_str());
         return;
     }
-    const float scale = smallest / font->FontSize;
-    const std::string shortened = fit_line(font, name, max_w / scale);
-    const ImVec2 s = font->CalcTextSizeA(smallest, FLT_MAX, 0, shortened.c_str());
-    dl->AddText(font, smallest, ImVec2(std::round(at.x - s.x * 0.5f), std::round(at.y - s.y * 0.5f)), t.text, shortened.c_str());
+    float y = std::round(label.at.y - label.size * static_cast<float>(label.lines.size()) * 0.5f);
+    for (const std::string& l : label.lines) {
+        const float w = font->CalcTextSizeA(label.size, FLT_MAX, 0, l.c_str()).x;
+        dl->AddText(font, label.size, ImVec2(std::round(label.at.x - w * 0.5f), y), t.text, l.c_str());
+        y += label.size;
+    }
 }
 
 } // namespace
@@ -121,8 +81,37 @@ ImU32 area_kind_fill(AreaKind kind) {
 
 std::string area_kind_key(AreaKind kind) { return "area_kind_" + std::string(area_kind_name(kind)); }
 
+LabelSizes plan_label_sizes(const Theme& t, bool markers) {
+    LabelSizes sizes;
+    sizes.largest = t.fonts.body->FontSize;
+    sizes.markers = markers;
+    if (markers) {   // readable or numbered, with air between a name's lines and its area's edges
+        sizes.smallest = t.px(kReadableLabelPx);
+        sizes.alike_together = true;
+        sizes.halve_latin = false;   // "Toil" "ets" reads worse than a number
+        sizes.marker_radius = number_marker_radius(t);
+        sizes.smallest_marker_radius = t.px(18);
+        sizes.pad_x = t.px(8);
+        sizes.pad_y = t.px(12);
+    } else {         // as small as half the body size, then cut short
+        sizes.smallest = sizes.largest * 0.5f;
+        sizes.pad_x = t.px(8);
+        sizes.pad_y = t.px(4);
+    }
+    return sizes;
+}
+
+PlanLabels plan_labels(const Theme& t, const Venue& venue, std::string_view floor, const PlanTransform& plan, Lang lang,
+                       bool markers, std::string_view unlabelled) {
+    ImFont* font = t.fonts.body;
+    const TextWidth width = [font](std::string_view s, float size) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+    };
+    return layout_plan_labels(venue, floor, plan, lang, plan_label_sizes(t, markers), width, unlabelled);
+}
+
 void draw_floor_plan(ImDrawList* dl, const Theme& t, const Venue& venue, std::string_view floor, const PlanTransform& plan,
-                     Lang lang, std::string_view selected, std::string_view unlabelled) {
+                     const PlanLabels& labels, Lang lang, std::string_view selected) {
     const Floor* f = venue.floor(floor);
     if (!f) return;
     // The floor's outline: the plan's rectangle, as paper under the areas.
@@ -138,27 +127,37 @@ void draw_floor_plan(ImDrawList* dl, const Theme& t, const Venue& venue, std::st
         fill_polygon(dl, pts, plan.to_screen(polygon_centre(a.polygon)), area_kind_fill(a.kind));
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(150, 128, 112, 255), ImDrawFlags_Closed, line);
     }
-    for (const Area& a : venue.areas) {   // names over every fill
-        if (a.floor != floor || a.polygon.size() < 3) continue;
-        ImRect bounds;
-        const auto pts = screen_polygon(a, plan, bounds);
-        if (a.id == selected)
+    for (const AreaLabel& l : labels.labels) {   // names over every fill
+        if (l.area->id == selected) {
+            ImRect bounds;
+            const auto pts = screen_polygon(*l.area, plan, bounds);
             dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), t.accent, ImDrawFlags_Closed, t.px(6));
-        // A hall holding booths keeps its name clear of them: in its own middle, within the gap.
-        ImRect box = bounds;
-        const ImVec2 at = plan.to_screen(polygon_centre(a.polygon));
-        for (const Area& inner : venue.areas) {
-            if (&inner == &a || inner.floor != floor || inner.polygon.size() < 3 ||
-                !polygon_contains(a.polygon, polygon_centre(inner.polygon)) ||
-                polygon_area(inner.polygon) >= polygon_area(a.polygon))
-                continue;
-            ImRect ib;
-            screen_polygon(inner, plan, ib);
-            if (ib.Max.y <= at.y) box.Min.y = std::max(box.Min.y, ib.Max.y);
-            else if (ib.Min.y >= at.y) box.Max.y = std::min(box.Max.y, ib.Min.y);
         }
-        if (a.id != unlabelled) draw_area_label(dl, t, at, box, a.name.in(lang));
+        if (l.kind == LabelKind::name || l.kind == LabelKind::cut) draw_area_label(dl, t, l, l.area->name.in(lang));
     }
+    for (const AreaLabel& l : labels.labels)   // markers over every outline
+        if (l.kind == LabelKind::marker) draw_number_marker(dl, t, l.at, l.radius, l.number, l.area->id == selected);
+}
+
+void draw_floor_plan(ImDrawList* dl, const Theme& t, const Venue& venue, std::string_view floor, const PlanTransform& plan,
+                     Lang lang, std::string_view selected, std::string_view unlabelled) {
+    draw_floor_plan(dl, t, venue, floor, plan, plan_labels(t, venue, floor, plan, lang, false, unlabelled), lang, selected);
+}
+
+float number_marker_radius(const Theme& t) { return t.px(26); }
+
+void draw_number_marker(ImDrawList* dl, const Theme& t, ImVec2 at, float r, int number, bool selected) {
+    if (selected) dl->AddCircleFilled(at, r + t.px(7), t.accent, 40);
+    dl->AddCircleFilled(at, r, IM_COL32_WHITE, 40);
+    dl->AddCircleFilled(at, r - t.px(3), kMarkerFill, 40);
+    const std::string n = std::to_string(number);
+    ImFont* font = t.fonts.body;
+    float size = font->FontSize;   // three digits: smaller, to stay inside the disc
+    const float room = 2 * (r - t.px(5));
+    const float w = font->CalcTextSizeA(size, FLT_MAX, 0, n.c_str()).x;
+    if (w > room) size *= room / w;
+    const ImVec2 s = font->CalcTextSizeA(size, FLT_MAX, 0, n.c_str());
+    dl->AddText(font, size, ImVec2(std::round(at.x - s.x * 0.5f), std::round(at.y - s.y * 0.5f)), IM_COL32_WHITE, n.c_str());
 }
 
 std::vector<ImRect> area_bounds(const Venue& venue, std::string_view floor, const PlanTransform& plan, std::string_view skip) {

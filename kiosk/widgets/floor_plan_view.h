@@ -1,9 +1,11 @@
 // Drawing one floor of the venue plan: its areas as polygons filled by kind
-// with their names fitted inside, and the markers the map and route screens
-// put on it (you are here, the destination, a walk with direction marks).
+// with their names fitted inside (or numbered markers where they do not fit),
+// and the markers the map and route screens put on it (you are here, the
+// destination, a walk with direction marks).
 #pragma once
 
 #include "feed/venue.h"
+#include "widgets/plan_labels.h"
 #include "widgets/plan_transform.h"
 #include "widgets/theme.h"
 
@@ -21,10 +23,35 @@ ImU32 area_kind_fill(AreaKind kind);
 // The UI string key of a kind's name: "area_kind_hall", … (assets/ui_strings.json).
 std::string area_kind_key(AreaKind kind);
 
-// Every area of `floor` filled and outlined, named in `lang`; `selected` (an area id) drawn outlined in
-// the accent; `unlabelled` (an area id) without its name: the you-are-here marker names it instead.
+// The smallest size (ImGui's: a line's height) the map draws an area's name at before it numbers the
+// area instead: 22 px at 1080p, 0.8 of the body size. Its capitals stand 11 px (0.52 of the size in
+// Noto Sans CJK), 4.1 mm on a 32" panel: 20 arc minutes at 0.7 m, ISO 9241-303's preferred height.
+// The 14 px the names used to shrink to make 2.6 mm, 13 arc minutes, under its 16 minimum.
+inline constexpr float kReadableLabelPx = 22;
+
+// How the plan sizes its names at this theme: from the body size down to kReadableLabelPx, numbered
+// below it along with their like neighbours (`markers`); else down to half the body size, then cut short.
+LabelSizes plan_label_sizes(const Theme& theme, bool markers);
+
+// The labels of `floor` as draw_floor_plan places them (plan_labels.h) in `lang`, the body font measuring.
+PlanLabels plan_labels(const Theme& theme, const Venue& venue, std::string_view floor, const PlanTransform& plan, Lang lang,
+                       bool markers, std::string_view unlabelled = {});
+
+// Every area of `floor` filled and outlined, with its name or numbered marker where `labels` put it;
+// `selected` (an area id) drawn outlined in the accent, its marker ringed in it.
+void draw_floor_plan(ImDrawList* dl, const Theme& theme, const Venue& venue, std::string_view floor,
+                     const PlanTransform& plan, const PlanLabels& labels, Lang lang, std::string_view selected = {});
+
+// The same with every name drawn (shrunk, or cut short): `unlabelled` (an area id) without its name,
+// the you-are-here marker names it instead.
 void draw_floor_plan(ImDrawList* dl, const Theme& theme, const Venue& venue, std::string_view floor,
                      const PlanTransform& plan, Lang lang, std::string_view selected = {}, std::string_view unlabelled = {});
+
+// A numbered marker of `radius` centred on `at`: white digits on a dark disc ringed in white, and in
+// the accent when `selected`; on the plan for an area whose name does not fit, and beside its name in the key.
+void draw_number_marker(ImDrawList* dl, const Theme& theme, ImVec2 at, float radius, int number, bool selected = false);
+// The largest marker's radius (52 px across at 1080p); on the plan smaller ones fit small areas, down to 36 px.
+float number_marker_radius(const Theme& theme);
 
 // A large red dot with a halo and a 你在这里 / You are here label above it, or beside or below it
 // when that covers less of `avoid` (the areas around, so their names stay readable) and stays within `box`.

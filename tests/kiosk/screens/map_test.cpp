@@ -2,7 +2,14 @@
 // routes the command line names, headless taps on the demo venue (an area's
 // card, 带我去, the step-free toggle, 在哪 on county, session and product pages
 // and its absence where an item has no place), a feed without a
-// venue, and under Xvfb the route_url QR code read back by zbarimg.
+// venue, under Xvfb the route_url QR code read back by zbarimg, and the
+// numbered markers and key of names too long for the plan.
+//
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] The plan, taps on it, routes and the route's QR code
+// [SECTION] 在哪 / Where? on session, product and county pages
+// [SECTION] Numbered markers and the key
 #include "app/app.h"
 #include "base/embedded.h"
 #include "feed/validator.h"
@@ -14,24 +21,28 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
 using namespace kiosk;
 using namespace kiosk::test;
 
+// [SECTION] Helpers
 namespace {
 
 struct Kiosk {
     KioskApp app;
     HeadlessUi ui;
-    Kiosk(std::shared_ptr<const Feed> feed, Route start, std::string location = "entrance", int width = 1920, int height = 1080)
-        : app(std::move(feed), options(std::move(start), std::move(location))), ui(app, width, height) {
+    Kiosk(std::shared_ptr<const Feed> feed, Route start, std::string location = "entrance", int width = 1920, int height = 1080,
+          Lang lang = Lang::zh)
+        : app(std::move(feed), options(std::move(start), std::move(location), lang)), ui(app, width, height) {
         ui.idle(0.1);
     }
-    static AppOptions options(Route start, std::string location) {
+    static AppOptions options(Route start, std::string location, Lang lang) {
         AppOptions o;
         o.start = std::move(start);
+        o.lang = lang;
         o.pinned_now = parse_iso8601("2020-05-16T20:30:00+08:00")->unix_seconds;
         o.kiosk_location = std::move(location);
         return o;
@@ -56,11 +67,9 @@ bool route_ink_near(ImVec2 at, float r = 6, ImU32 colour = IM_COL32(37, 99, 235,
     return false;
 }
 
-// The boxes of button-sized patches filled in `colour` below the top bar (96 px): vertices of that
-// colour gathered into clusters (each within 4 px of the last), kept when 72 px high (t.px(72) and
-// its border) and 80–400 px wide. The 在哪 / Where? button is the only primary button (the bar's red)
-// on the session, product and county pages; red text and badges are not that shape.
-std::vector<ImRect> button_boxes(ImU32 colour, float below_y = 96) {
+// The boxes of patches filled in `colour` below `below_y`: triangles wholly in that colour gathered
+// into clusters (each within 1 px of the last), left to right and top to bottom.
+std::vector<ImRect> colour_patches(ImU32 colour, float below_y = 96) {
     std::vector<ImRect> clusters;   // triangles wholly in `colour`, merged where they touch
     const ImDrawData* data = ImGui::GetDrawData();
     for (int i = 0; i < data->CmdListsCount; ++i) {
@@ -84,13 +93,54 @@ std::vector<ImRect> button_boxes(ImU32 colour, float below_y = 96) {
             clusters.push_back(tri);
         }
     }
+    std::sort(clusters.begin(), clusters.end(), [](const ImRect& a, const ImRect& b) {
+        return a.Min.x != b.Min.x ? a.Min.x < b.Min.x : a.Min.y < b.Min.y;
+    });
+    return clusters;
+}
+
+// The boxes of button-sized patches filled in `colour` below the top bar (96 px): kept when 72 px high
+// (t.px(72) and its border) and 80–400 px wide. The 在哪 / Where? button is the only primary button (the
+// bar's red) on the session, product and county pages; red text and badges are not that shape.
+std::vector<ImRect> button_boxes(ImU32 colour, float below_y = 96) {
     std::vector<ImRect> out;
-    for (const ImRect& c : clusters)
+    for (const ImRect& c : colour_patches(colour, below_y))
         if (c.GetHeight() >= 70 && c.GetHeight() <= 80 && c.GetWidth() >= 80 && c.GetWidth() <= 400) out.push_back(c);
     return out;
 }
 
 const ImU32 kPrimary = IM_COL32(168, 24, 36, 255);   // theme.bar: a primary button's fill
+const ImU32 kMarker = IM_COL32(92, 62, 50, 255);     // floor_plan_view.cpp: a numbered marker's disc
+
+// The map card's 带我去 / Take me there: the primary button 96 px high across its foot; taps it.
+bool tap_take_me_there(Kiosk& k) {
+    for (const ImRect& c : colour_patches(kPrimary))
+        if (c.GetHeight() >= 90 && c.GetHeight() <= 104) {
+            k.ui.tap(c.GetCenter());
+            return true;
+        }
+    return false;
+}
+
+// The numbered markers' discs: those on the plan and those in the key below or beside it (further
+// down or right), each in reading order: the plan's row by row, the key's column by column.
+struct Discs {
+    std::vector<ImRect> plan, key;
+};
+Discs marker_discs(bool portrait) {
+    std::vector<ImRect> all = colour_patches(kMarker);
+    const auto beyond = [portrait](const ImRect& a, const ImRect& b) { return portrait ? a.Min.y < b.Min.y : a.Min.x < b.Min.x; };
+    std::sort(all.begin(), all.end(), beyond);   // the plan's first
+    Discs d;
+    for (std::size_t i = 0; i < all.size(); ++i) (i < all.size() / 2 ? d.plan : d.key).push_back(all[i]);
+    std::sort(d.plan.begin(), d.plan.end(), [](const ImRect& a, const ImRect& b) {
+        return std::lround(a.Min.y) != std::lround(b.Min.y) ? a.Min.y < b.Min.y : a.Min.x < b.Min.x;
+    });
+    std::sort(d.key.begin(), d.key.end(), [](const ImRect& a, const ImRect& b) {
+        return std::lround(a.Min.x) != std::lround(b.Min.x) ? a.Min.x < b.Min.x : a.Min.y < b.Min.y;
+    });
+    return d;
+}
 
 // Taps the page's one 在哪 / Where? button, found by its fill; false when the page has none.
 bool tap_where(Kiosk& k) {
@@ -103,6 +153,7 @@ bool tap_where(Kiosk& k) {
 
 } // namespace
 
+// [SECTION] The plan, taps on it, routes and the route's QR code
 TEST_CASE("the plan is drawn heading-up: what is ahead of the kiosk is at the top of the screen", "[map]") {
     const PlanPoint kiosk{60, 40};
     for (int heading : {0, 45, 90, 180, 270}) {
@@ -257,6 +308,7 @@ TEST_CASE("the route screen shows route_url as a QR code of the filled link and 
     }
 }
 
+// [SECTION] 在哪 / Where? on session, product and county pages
 TEST_CASE("在哪 on a session page opens the route to its area and on a product page to its county's booth", "[map]") {
     struct Case { Route page, expect; };
     const std::vector<Case> cases{
@@ -300,5 +352,60 @@ TEST_CASE("a session, product or county with no place on the map has no 在哪 b
                               Route{ScreenId::county, "jiaocheng"}}) {
         Kiosk k(demo_feed(), page);
         CHECK(button_boxes(kPrimary).size() == 1);
+    }
+}
+
+// [SECTION] Numbered markers and the key
+TEST_CASE("on a portrait panel the English map numbers the booths, and a tap on a marker or a key row opens its card", "[map]") {
+    const auto feed = demo_feed();
+    std::vector<std::string> booths;   // in feed order: the top row left to right, then the bottom row
+    for (const Area& a : feed->venue.areas)
+        if (a.kind == AreaKind::booth) booths.push_back(a.id);
+    REQUIRE(booths.size() == 10);
+    Kiosk k(feed, Route{ScreenId::map, {}}, "entrance", 1080, 1920, Lang::en);
+    const Discs d = marker_discs(true);
+    REQUIRE(d.plan.size() == 10);   // one on each booth
+    REQUIRE(d.key.size() == 10);    // and a row each in the key, below the plan
+    CHECK(d.plan.back().Max.y < d.key.front().Min.y);
+    for (std::size_t i = 0; i < 10; ++i) {   // markers and key rows as big as a finger
+        CHECK(d.plan[i].GetWidth() >= 40);
+        if (i + 1 < 10 && d.key[i + 1].Min.x == d.key[i].Min.x) CHECK(d.key[i + 1].Min.y - d.key[i].Min.y >= 64);
+    }
+    CHECK_FALSE(tap_take_me_there(k));   // nothing chosen yet: the card is the hint and the key
+    for (const std::size_t i : {std::size_t{0}, std::size_t{7}}) {
+        INFO("key row " << i);
+        // On the row's name, 30 px below its marker's centre: still the row (rows are 64 px high).
+        k.ui.tap(ImVec2(d.key[i].GetCenter().x + 200, d.key[i].GetCenter().y + 30));
+        REQUIRE(tap_take_me_there(k));
+        CHECK(k.app.route() == Route{ScreenId::map_route, booths[i]});
+        k.app.back();
+        k.ui.idle(0.1);
+    }
+    for (const std::size_t i : {std::size_t{2}, std::size_t{6}}) {
+        INFO("marker " << i);
+        k.ui.tap(d.plan[i].GetCenter());
+        REQUIRE(tap_take_me_there(k));
+        CHECK(k.app.route() == Route{ScreenId::map_route, booths[i]});
+        k.app.back();
+        k.ui.idle(0.1);
+    }
+}
+
+TEST_CASE("English landscape numbers the booths too, and Chinese, whose booth names fit, numbers nothing", "[map]") {
+    const auto feed = demo_feed();
+    {
+        Kiosk k(feed, Route{ScreenId::map, {}}, "entrance", 1920, 1080, Lang::en);
+        const Discs d = marker_discs(false);
+        CHECK(d.plan.size() == 10);
+        CHECK(d.key.size() == 10);   // beside the plan
+        k.ui.tap(ImVec2(d.key[3].GetCenter().x + 200, d.key[3].GetCenter().y - 30));
+        REQUIRE(tap_take_me_there(k));
+        CHECK(k.app.route() == Route{ScreenId::map_route, "booth-linxian"});
+    }
+    for (const bool portrait : {false, true}) {
+        INFO((portrait ? "portrait" : "landscape"));
+        Kiosk k(feed, Route{ScreenId::map, {}}, "entrance", portrait ? 1080 : 1920, portrait ? 1920 : 1080, Lang::zh);
+        CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+        CHECK(colour_patches(kMarker).empty());
     }
 }
