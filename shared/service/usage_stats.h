@@ -7,7 +7,9 @@
 // A line: {"from":"2020-05-16T20:00:00+08:00","to":"2020-05-16T20:00:15+08:00",
 //          "screen_views":{"home":2,"product":1},"product_opens":{"jc-junzao":1},
 //          "qr_shows":{"jc-junzao":1}}
-// Batches without events write no line.
+// Batches without events write no line. While announcements come and go a line also has
+// "announcements":{"shown:evacuate-1":1,"ended:evacuate-1":1,"withdrawn:talk-moved":1}
+// (feed/announcements.h): what the visitor screens showed, by announcement id.
 #pragma once
 
 #include "base/time_zone.h"
@@ -27,7 +29,8 @@ struct UsageBatch {
     std::map<std::string, std::uint64_t, std::less<>> screen_views;    // by screen: home, schedule, product…
     std::map<std::string, std::uint64_t, std::less<>> product_opens;   // by product id
     std::map<std::string, std::uint64_t, std::less<>> qr_shows;        // by product id
-    bool empty() const { return screen_views.empty() && product_opens.empty() && qr_shows.empty(); }
+    std::map<std::string, std::uint64_t, std::less<>> announcements;   // "shown:ID", "ended:ID", "withdrawn:ID"
+    bool empty() const { return screen_views.empty() && product_opens.empty() && qr_shows.empty() && announcements.empty(); }
 };
 
 // Thread-safe: the UI thread counts, the status writer's thread takes batches.
@@ -38,6 +41,8 @@ public:
     void screen_view(std::string_view screen);
     void product_open(std::string_view product_id);
     void qr_shown(std::string_view product_id);
+    // An announcement appeared on or left the visitor screens: `event` is "shown", "ended" or "withdrawn".
+    void announcement(std::string_view event, std::string_view announcement_id);
 
     // The counts since the last take (or the start), and a fresh batch from `now`.
     // A clock set back during the batch gives from = to = now (the counts are kept).
