@@ -154,7 +154,7 @@ TEST_CASE("broken announcements say what and where, in both languages", "[announ
 }
 
 TEST_CASE("text that is not an announcements document is refused without a crash", "[announcements]") {
-    for (const std::string text : {std::string(), std::string("[]"), std::string("{"), std::string("{\"format\": 1}"),
+    for (const std::string& text : {std::string(), std::string("[]"), std::string("{"), std::string("{\"format\": 1}"),
                                    std::string("\xff\xfe"), std::string(100, '['),
                                    std::string(R"({"format": "lvliang-kiosk-announcements/1", "announcements": {}})")}) {
         const AnnouncementsParseResult r = parse_announcements(text);
