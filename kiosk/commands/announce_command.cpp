@@ -95,6 +95,13 @@ int run_announce(const AnnounceOptions& o, std::int64_t now_unix, std::ostream& 
     std::optional<Json> doc = load(o.into, out, err);
     if (!doc) return std::filesystem::exists(o.into) ? 1 : 2;
     Json& list = (*doc)["announcements"];
+    // Ended ones never show again (feed/announcements.h): the file keeps only what may still show.
+    Json current = Json::array();
+    for (Json& a : list)
+        if (const auto ends = parse_iso8601(a.value("ends_at", "")); !ends || ends->unix_seconds > now_unix)
+            current.push_back(std::move(a));
+    const std::size_t dropped = list.size() - current.size();
+    list = std::move(current);
     std::string done;
     if (!o.withdraw.empty()) {
         const auto before = list.size();
@@ -126,6 +133,7 @@ int run_announce(const AnnounceOptions& o, std::int64_t now_unix, std::ostream& 
         return 2;
     }
     out << done << "\n";
+    if (dropped) out << "removed " << dropped << " ended announcement" << (dropped == 1 ? "" : "s") << " | 已删除过期公告\n";
     return 0;
 }
 

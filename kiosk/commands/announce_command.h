@@ -1,7 +1,7 @@
 // `kiosk announce`: staff add an announcement to, or withdraw one from, an
 // announcements document (config announcements; feed/announcements.h) without
 // editing JSON. The result is validated before it replaces the file atomically;
-// a missing file is created.
+// a missing file is created, and announcements that have ended are dropped.
 //   kiosk announce --into FILE --severity S --zh TEXT [--en TEXT] [--minutes N] [--targets ID…] [--id ID]
 //   kiosk announce --into FILE --withdraw ID
 #pragma once

@@ -142,3 +142,20 @@ TEST_CASE("kiosk check knows an announcements document") {
     CHECK(check_feed_files({file.string()}, out, err) == 1);
     CHECK_THAT(out.str(), Catch::Contains(file.string() + ":2:") && Catch::Contains("/announcements/0/severity"));
 }
+
+TEST_CASE("announce drops the announcements that have ended") {
+    TempDir dir;
+    AnnounceOptions o;
+    o.into = (dir / "a.json").string();
+    o.severity = "notice";
+    o.zh = "旧";
+    o.minutes = 10;
+    REQUIRE(announce(o, kNow).code == 0);
+    o.zh = "新";
+    const Run later = announce(o, kNow + 11 * 60);   // the first ended a minute ago
+    REQUIRE(later.code == 0);
+    CHECK_THAT(later.out, Catch::Contains("removed 1 ended announcement"));
+    const auto list = read_list(dir / "a.json");
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].text.zh == "新");
+}
