@@ -10,7 +10,7 @@ install(FILES ${CMAKE_BINARY_DIR}/lvliang-kiosk DESTINATION bin)
 
 # The demo event, the schemas and the guides, for staff to copy and read
 # (the program itself has the demo feed and schemas compiled in).
-install(FILES config/demo-feed.json config/feed.schema.json config/live.schema.json config/kiosk.json
+install(FILES config/demo-feed.json config/feed.schema.json config/live.schema.json config/announcements.schema.json config/kiosk.json
         DESTINATION share/lvliang-kiosk)
 install(FILES config/feed-format.md deploy/README-venue.md DESTINATION share/doc/lvliang-kiosk)
 

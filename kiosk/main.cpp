@@ -5,6 +5,7 @@
 #include "base/embedded.h"
 #include "base/log.h"
 #include "base/process_memory.h"
+#include "commands/announce_command.h"
 #include "commands/check_command.h"
 #include "commands/hash_pin_command.h"
 #include "commands/import_commands.h"
@@ -21,10 +22,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 
 namespace {
@@ -43,6 +46,7 @@ PipelineConfig pipeline_config(const KioskConfig& config) {
     PipelineConfig out;
     out.feed_location = config.sources.feed;
     out.live_location = config.sources.live;
+    out.announcements_location = config.sources.announcements;
     out.cache_dir = config.storage.cache_dir;
     out.image_cache_bytes = static_cast<std::uintmax_t>(config.storage.image_cache_mb) * 1024 * 1024;
     out.feed_poll_interval = std::chrono::seconds(config.sources.feed_poll_seconds);
@@ -55,9 +59,11 @@ PipelineConfig pipeline_config(const KioskConfig& config) {
 // The feed the first frame shows: what the pipeline has (the source, or its
 // cache) once it answered, else the demo event, marked as sample data.
 IndexedFeed first_feed(FeedPipeline* pipeline, PipelineSource* source, bool screenshot) {
-    if (!pipeline || pipeline->feed_status() == std::nullopt) return demo_feed();
+    const bool has_feed = pipeline && pipeline->feed_status() != std::nullopt;
+    if (!has_feed && (!pipeline || pipeline->announcements_status() == std::nullopt)) return demo_feed();
     // A screenshot waits out a whole fetch; a kiosk shows something within seconds.
     source->wait_for_first_answer(screenshot ? std::chrono::seconds(25) : std::chrono::seconds(3));
+    if (!has_feed) return demo_feed();   // announcements alone: over the demo event
     if (auto feed = pipeline->feed().latest()) return *feed;
     log_warning("no valid feed yet from " + pipeline->feed_status()->location +
                 ": showing the embedded demo event until it answers");
@@ -89,9 +95,26 @@ AdminHooks admin_hooks(const KioskConfig& config, FeedPipeline* pipeline) {
     return hooks;
 }
 
+// The announcements on screen, from the UI thread to the status writer's.
+class ShownBoard {
+public:
+    void set(std::vector<ShownAnnouncement> shown) {
+        std::lock_guard lock(mutex_);
+        shown_ = std::move(shown);
+    }
+    std::vector<ShownAnnouncement> get() const {
+        std::lock_guard lock(mutex_);
+        return shown_;
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<ShownAnnouncement> shown_;
+};
+
 // Writes status_dir's health files and data_dir's visitor statistics while the kiosk runs.
 std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Feed& feed, FeedPipeline* pipeline,
-                                            const RenderCounters& counters, UsageCounter& usage) {
+                                            const RenderCounters& counters, UsageCounter& usage, const ShownBoard& board) {
     StatusWriter::Config sc;
     sc.status_dir = config.storage.status_dir;
     sc.data_dir = config.storage.data_dir;
@@ -99,9 +122,12 @@ std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Fee
     if (auto zone = TimeZone::load(feed.event.time_zone, &error)) sc.zone = std::move(*zone);
     const auto started = std::chrono::steady_clock::now();
     const auto start_time = std::chrono::system_clock::now();   // once: a restart is a new value
-    auto collect = [&config, pipeline, &counters, started, start_time] {
+    auto collect = [&config, pipeline, &counters, started, start_time, &board] {
         HealthSnapshot h;
         h.version = KIOSK_VERSION;
+        h.kiosk_id = config.identity.id;
+        h.kiosk_tags = config.identity.tags;
+        h.shown = board.get();
         h.time = std::chrono::system_clock::now();
         h.uptime_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         h.start_time = start_time;
@@ -114,6 +140,7 @@ std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Fee
         if (pipeline) {
             h.feed = pipeline->feed_status();
             h.live = pipeline->live_status();
+            h.announcements = pipeline->announcements_status();
         }
         return h;
     };
@@ -163,6 +190,7 @@ bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions&
     options.kiosk_location = config.placement.location;   // --location, or the config's kiosk_location
     options.kiosk_heading = config.placement.heading;
     options.route_url = config.placement.route_url;
+    options.identity = {config.identity.id, config.identity.tags};
     if (!parse_route(flags.screen, options.start)) {
         err << "kiosk: --screen " << flags.screen << " is not one of home, schedule, session:ID, catalogue, "
                "county:ID, product:ID, product:ID@PLATFORM (taobao, jd, ...), live, attract, map, map:AREA_ID, search or search:LETTERS (a-z, 0-9, at most 32)\n";
@@ -196,9 +224,9 @@ int run_kiosk(const KioskFlags& flags) {
     const std::string& screenshot = flags.screenshot;
     std::unique_ptr<FeedPipeline> pipeline;
     std::unique_ptr<PipelineSource> source;
-    if (!config.sources.feed.empty() || !config.sources.live.empty()) {
+    if (!config.sources.feed.empty() || !config.sources.live.empty() || !config.sources.announcements.empty()) {
         pipeline = std::make_unique<FeedPipeline>(pipeline_config(config), parse_feed_document, parse_live_document,
-                                                  wake_ui);
+                                                  wake_ui, parse_announcements_document);
         source = std::make_unique<PipelineSource>(*pipeline);
         pipeline->start();
     }
@@ -210,12 +238,18 @@ int run_kiosk(const KioskFlags& flags) {
     }
     UsageCounter usage;
     RenderCounters counters;
+    ShownBoard board;
     std::unique_ptr<StatusWriter> status;
     if (screenshot.empty()) {
         options.usage = &usage;
         runner.counters = &counters;
-        status = status_writer(config, *feed.feed, pipeline.get(), counters, usage);
+        status = status_writer(config, *feed.feed, pipeline.get(), counters, usage, board);
         status->start();
+        // An announcement shown or gone: in status.json and kiosk.prom at once, not at the next 15 s round.
+        options.announcements_shown = [&board, writer = status.get()](const std::vector<ShownAnnouncement>& shown) {
+            board.set(shown);
+            writer->write_soon();
+        };
     }
     KioskApp app(feed, options);
     app.set_source(source.get());
@@ -261,6 +295,8 @@ int main(int argc, char** argv) {
                                                         "admin_pin_hash value for the config file");
     OrganiserCommands organiser;
     add_organiser_commands(cli, organiser);
+    AnnounceCommand announce;
+    add_announce_command(cli, announce);
     auto organiser_command = [&] { return *run_organiser_command(organiser, std::cout, std::cerr); };
     const Subcommand subcommands[] = {
         {check, [&] { return check_feed_files(check_files, std::cout, std::cerr); }},
@@ -268,6 +304,7 @@ int main(int argc, char** argv) {
         {organiser.import_csv, organiser_command},
         {organiser.import_schedule, organiser_command},
         {organiser.preview, organiser_command},
+        {announce.command, [&] { return run_announce(announce.options, std::time(nullptr), std::cout, std::cerr); }},
     };
 
     try {

@@ -27,6 +27,16 @@ std::string checked_in(double seconds) {
 }
 } // namespace
 
+const AnnouncementTemplateText& template_text(AnnouncementTemplate t) {
+    static const AnnouncementTemplateText texts[kAnnouncementTemplates] = {
+        {"announce_evacuate", "announce_text_evacuate", "local-evacuate", true, 120},
+        {"announce_pause", "announce_text_pause", "local-pause", false, 30},
+        {"announce_lost_child", "announce_text_lost_child", "local-lost-child", false, 60},
+        {"announce_schedule", "announce_text_schedule", "local-schedule-change", false, 120},
+    };
+    return texts[static_cast<int>(t)];
+}
+
 AdminPanel::AdminPanel(std::string pin_hash, std::function<void()> on_pin_checked)
     : pin_(std::move(pin_hash), PinLockout(), std::move(on_pin_checked)) {}
 
@@ -138,7 +148,8 @@ AdminCommand AdminPanel::draw_panel(AdminFrame& f) {
     const int rows = 6 / columns;
     const float actions_w = portrait ? f.size.x - 2 * m : column_w;
     const float cell_w = (actions_w - (columns - 1) * gap) / columns;
-    const ImVec2 actions_at = portrait ? ImVec2(m, f.size.y - m - rows * (button_h + gap) - t.px(60))
+    const float templates_h = t.fonts.body->FontSize + t.px(12) + 2 * (button_h + gap);   // the announcements below
+    const ImVec2 actions_at = portrait ? ImVec2(m, f.size.y - m - rows * (button_h + gap) - templates_h - t.px(60))
                                        : ImVec2(f.size.x - m - column_w, m + button_h + 2 * gap);
     int slot = 0;
     auto next_cell = [&] {
@@ -174,9 +185,26 @@ AdminCommand AdminPanel::draw_panel(AdminFrame& f) {
         if (exit_armed_) command = AdminCommand::exit_kiosk;
         exit_armed_ = true;
     }
+    // Announcements on this kiosk alone: two a row under a label, the shown ones lit.
+    float below = actions_at.y + ((slot + columns - 1) / columns) * (button_h + gap);
+    draw_text(dl, t.fonts.body, ImVec2(actions_at.x, below), kLabel,
+              fit_line(t.fonts.body, ui_text("admin_announce_here", f.lang), actions_w));
+    below += t.fonts.body->FontSize + t.px(12);
+    const float half_w = (actions_w - gap) * 0.5f;
+    for (int i = 0; i < kAnnouncementTemplates; ++i) {
+        const ImVec2 min(actions_at.x + (i % 2) * (half_w + gap), below + (i / 2) * (button_h + gap));
+        const ImRect r(min, ImVec2(min.x + half_w, min.y + button_h));
+        panel_.templates[i] = r;
+        const auto which = static_cast<AnnouncementTemplate>(i);
+        if (touch_button(dl, t, f.touch, r, ui_text(template_text(which).button, f.lang),
+                         f.templates_shown[i] ? ButtonStyle::selected : ButtonStyle::secondary)) {
+            toggled_ = which;
+            command = AdminCommand::toggle_announcement;
+        }
+    }
+    below += 2 * (button_h + gap);
     if (!result_.empty())
-        draw_text(dl, t.fonts.body, ImVec2(actions_at.x, actions_at.y + ((slot + columns - 1) / columns) * (button_h + gap)),
-                  t.highlight, fit_line(t.fonts.body, result_, actions_w));
+        draw_text(dl, t.fonts.body, ImVec2(actions_at.x, below), t.highlight, fit_line(t.fonts.body, result_, actions_w));
 
     // The status lines fill the rest.
     const float info_right = portrait ? f.size.x - m : actions_at.x - 2 * gap;

@@ -19,11 +19,25 @@
 namespace kiosk {
 
 enum class AdminView { closed, pin_pad, panel, touch_test };
-enum class AdminCommand { none, reload, clear_image_cache, default_zh, default_en, exit_kiosk };
+enum class AdminCommand { none, reload, clear_image_cache, default_zh, default_en, exit_kiosk, toggle_announcement };
+
+// The announcements staff raise on this kiosk alone from the panel; texts in assets/ui_strings.json.
+enum class AnnouncementTemplate { evacuate, pause, lost_child, schedule_change };
+inline constexpr int kAnnouncementTemplates = 4;
+
+struct AnnouncementTemplateText {
+    const char* button;   // ui string keys
+    const char* text;
+    const char* id;       // the announcement's id: "local-evacuate"…
+    bool emergency;       // else a notice
+    int minutes;          // shown this long unless withdrawn
+};
+const AnnouncementTemplateText& template_text(AnnouncementTemplate t);
 
 // Where the panel's buttons were drawn last frame (empty when hidden).
 struct AdminPanelLayout {
     ImRect close, reload, clear_images, touch_test, lang_zh, lang_en, exit;
+    ImRect templates[kAnnouncementTemplates];
 };
 
 struct AdminFrame {
@@ -39,6 +53,7 @@ struct AdminFrame {
     Lang default_lang;
     bool can_reload = false;                      // a feed pipeline runs
     bool can_clear_images = false;                // there is an image cache
+    bool templates_shown[kAnnouncementTemplates] = {};   // each one raised here and still shown: lit, a tap withdraws
 };
 
 class AdminPanel {
@@ -56,6 +71,8 @@ public:
     // Between frames: takes a finished PIN check's answer. True when the screen changed.
     bool update(double now);
     AdminCommand draw(AdminFrame& frame);
+    // Which template the last toggle_announcement command named.
+    AnnouncementTemplate toggled_template() const { return toggled_; }
     // A key pressed at the pad (GLFW codes): Backspace erases, Enter submits;
     // digits come as typed characters through ImGui.
     void key_pressed(int key, double now);
@@ -82,6 +99,7 @@ private:
     TouchTestView touch_test_;
     std::string result_;
     bool exit_armed_ = false;       // Exit asks for a second tap
+    AnnouncementTemplate toggled_ = AnnouncementTemplate::evacuate;
 };
 
 } // namespace kiosk

@@ -12,6 +12,7 @@
 #include "feed/order_platforms.h"
 #include "screens/screens.h"
 #include "service/kiosk_location.h"
+#include "widgets/announcement_view.h"
 #include "widgets/image_textures.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
@@ -46,8 +47,10 @@ void add_body(FontGlyphs& glyphs, const LocalizedText& text) {
     glyphs.all.add(text.en);
 }
 
-// Every text of `f` and `live` (what glyph_source() runs, on any thread).
-void collect_glyphs(const Feed& f, const LiveStats& live, FontGlyphs& glyphs) {
+// Every text of `f`, `live` and the announcements (what glyph_source() runs, on any thread).
+void collect_glyphs(const Feed& f, const LiveStats& live, const std::vector<Announcement>& announcements,
+                    FontGlyphs& glyphs) {
+    for (const Announcement& a : announcements) add_display(glyphs, a.text);   // the takeover draws them in the title font
     for (std::string_view text : all_ui_texts()) add_display(glyphs, LocalizedText::plain(std::string(text)));
     // What the number and date formatters write besides digits ("5月16日 周六", "110.14万").
     add_display(glyphs, LocalizedText::plain("年月日周一二三四五六万亿"));
@@ -102,6 +105,7 @@ KioskApp::KioskApp(IndexedFeed feed, AppOptions options)
       zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash, options_.admin.wake_ui),
       place_{options_.kiosk_location, options_.kiosk_heading, options_.route_url} {
     live_ = live_of(feed_);
+    announcements_ = feed_->announcements;   // their glyphs in the first atlas
     if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
     if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
     load_zone();
@@ -186,7 +190,10 @@ void KioskApp::entered() {
 
 // [SECTION] Fonts and new data
 GlyphSource KioskApp::glyph_source() const {
-    return [feed = feed_, live = live_](FontGlyphs& glyphs) { collect_glyphs(*feed, *live, glyphs); };
+    auto announcements = std::make_shared<const std::vector<Announcement>>(announcements_);
+    return [feed = feed_, live = live_, announcements](FontGlyphs& glyphs) {
+        collect_glyphs(*feed, *live, *announcements, glyphs);
+    };
 }
 
 void KioskApp::set_fonts(const FontRoles& fonts, float pixel_scale) {
@@ -200,7 +207,52 @@ bool KioskApp::update(double now, bool& new_text) {
     const bool admin_changed = update_admin(now);
     const bool pictures_changed = images_ && images_->update();
     const bool data_changed = take_new_data(new_text);
-    return admin_changed || pictures_changed || data_changed;
+    bool announcement_text = false;
+    const bool announcements_changed = update_announcements(announcement_text);
+    new_text = new_text || announcement_text;
+    return admin_changed || pictures_changed || data_changed || announcements_changed;
+}
+
+bool KioskApp::update_announcements(bool& new_text) {
+    if (source_) source_->take_announcements(announcement_document_);
+    std::vector<Announcement> merged = announcement_document_
+                                           ? merge_announcements(feed_->announcements, *announcement_document_)
+                                           : feed_->announcements;
+    merged = merge_announcements(merged, local_announcements_);   // staff's own, from the admin panel
+    new_text = merged != announcements_;   // rare: a new or edited announcement may bring new characters
+    if (new_text) announcements_ = std::move(merged);
+    const std::int64_t now = now_unix();
+    std::vector<Announcement> active = active_announcements(announcements_, now, options_.identity);
+    if (active == shown_) return new_text;
+    const auto has = [](const std::vector<Announcement>& list, const std::string& id) {
+        return std::any_of(list.begin(), list.end(), [&](const Announcement& a) { return a.id == id; });
+    };
+    for (const Announcement& old : shown_) {
+        if (has(active, old.id)) continue;
+        const auto still = std::find_if(announcements_.begin(), announcements_.end(),
+                                        [&](const Announcement& a) { return a.id == old.id; });
+        // Its time is up: ended; gone from the list (or no longer for this kiosk): withdrawn.
+        report_announcement(old, still != announcements_.end() && still->ends_at.unix_seconds <= now ? "ended" : "withdrawn");
+        shown_since_.erase(old.id);
+    }
+    for (const Announcement& a : active)
+        if (!has(shown_, a.id)) {
+            shown_since_[a.id] = std::chrono::system_clock::time_point(std::chrono::seconds(now));
+            report_announcement(a, "shown");
+        }
+    shown_ = std::move(active);
+    if (options_.announcements_shown) {
+        std::vector<ShownAnnouncement> report;
+        for (const Announcement& a : shown_)
+            report.push_back({a.id, std::string(severity_key(a.severity)), shown_since_[a.id]});
+        options_.announcements_shown(report);
+    }
+    return true;
+}
+
+void KioskApp::report_announcement(const Announcement& a, const char* event) {
+    log_info("announcement " + a.id + " (" + std::string(severity_key(a.severity)) + ") " + event + ": " + a.text.zh);
+    if (options_.usage) options_.usage->announcement(event, a.id);
 }
 
 bool KioskApp::take_new_data(bool& new_text) {
@@ -330,19 +382,44 @@ void KioskApp::draw(double now) {
     const ImRect bar(ImVec2(0, 0), ImVec2(display.x, theme_.px(kTopBarHeight)));
 
     const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
+    std::size_t banners = 0;
+    for (const Announcement& a : shown_) banners += a.severity != AnnouncementSeverity::emergency;
+    const float bottom = display.y - announcement_banners_height(theme_, banners);   // the banners take the bottom
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
-                       ImVec2(0, top), ImVec2(display.x, display.y - top), freshness_, trend_, options_.usage, images_,
-                       search_.get(), &place_};
+                       ImVec2(0, top), ImVec2(display.x, bottom - top), freshness_, trend_, options_.usage, images_,
+                       search_.get(), &place_, &shown_};
+    if (emergency_shown()) {   // nothing of the screen beneath: no touch may reach it
+        touch_.consume();
+        draw_announcements(frame, display);
+        return;
+    }
     Screen& screen = screen_for(route_.screen);
-    dl->PushClipRect(frame.origin, display, false);
+    dl->PushClipRect(frame.origin, ImVec2(display.x, bottom), false);
     screen.draw(frame);
     dl->PopClipRect();
     if (route_.screen != ScreenId::attract) draw_top_bar(dl, bar, now);
+    draw_announcements(frame, display);
     if (images_) images_->end_frame();   // ask for the pictures this frame lacked
+}
+
+void KioskApp::draw_announcements(const FrameContext& frame, ImVec2 display) {
+    if (!frame.announcements || frame.announcements->empty()) return;
+    const Announcement& first = frame.announcements->front();
+    if (first.severity == AnnouncementSeverity::emergency) {
+        draw_announcement_takeover(frame.draw, frame.theme, display, first);
+        return;
+    }
+    std::vector<const Announcement*> banners;
+    for (const Announcement& a : *frame.announcements) banners.push_back(&a);
+    draw_announcement_banners(frame.draw, frame.theme, frame.lang, display, banners);
 }
 
 // [SECTION] Idling and the GPU
 double KioskApp::seconds_until_change(double now) const {
+    const auto next_announcement = next_announcement_change(announcements_, now_unix(), options_.identity);
+    const double announcement_wait = next_announcement ? static_cast<double>(*next_announcement - now_unix()) : kNoChange;
+    if (emergency_shown() && !admin_.is_open())   // the takeover stands still whatever the screen beneath would do
+        return std::min(announcement_wait, corner_hold_.seconds_until_done(now));
     double wait = kNoChange;
     if (route_.screen != ScreenId::attract)
         wait = std::max(0.0, touch_.last_activity() + options_.idle_seconds - now);
@@ -352,7 +429,8 @@ double KioskApp::seconds_until_change(double now) const {
     if (admin_.is_open())
         wait = std::min({admin_.seconds_until_change(), std::max(0.0, touch_.last_activity() + options_.idle_seconds - now)});
     if (images_ && images_->has_ready()) wait = 0;   // a few uploads per frame until all are shown
-    return wait;
+    // An announcement starting or ending by the clock alone: a frame then, none before.
+    return std::min(wait, announcement_wait);
 }
 
 bool KioskApp::busy_loading() const { return images_ && images_->busy(); }

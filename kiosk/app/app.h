@@ -11,6 +11,7 @@
 #include "platform/runner.h"
 #include "screens/screen.h"
 #include "search/indexed_feed.h"
+#include "service/status_report.h"
 #include "widgets/theme.h"
 #include "widgets/touch.h"
 
@@ -34,6 +35,11 @@ public:
     virtual bool take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>& live) = 0;
     // Whether the sources still answer; drives the offline badge.
     virtual Freshness freshness() const { return {}; }
+    // Replaces `list` and returns true when the announcements document published a new one.
+    virtual bool take_announcements(std::shared_ptr<const std::vector<Announcement>>& list) {
+        (void)list;
+        return false;
+    }
 };
 
 struct AppOptions {
@@ -46,6 +52,9 @@ struct AppOptions {
     std::string kiosk_location;               // the walkway node this kiosk stands at (config kiosk_location)
     int kiosk_heading = 0;                    // degrees clockwise from plan-north ahead of the visitor (kiosk_heading)
     std::string route_url;                    // the organisers' web map template for route QR codes (route_url)
+    KioskIdentity identity;                   // kiosk_id and kiosk_tags: which announcements are meant for it
+    // Called on the UI thread whenever the announcements shown change (the status files, kiosk.prom).
+    std::function<void(const std::vector<ShownAnnouncement>&)> announcements_shown;
 };
 
 class KioskApp final : public RunnerApp, public Navigator {
@@ -88,6 +97,12 @@ public:
     Lang default_lang() const { return options_.lang; }
     const AdminPanel& admin() const { return admin_; }
     std::int64_t now_unix() const;
+    // The announcements on the visitor screens now, the emergency first.
+    const std::vector<Announcement>& shown_announcements() const { return shown_; }
+    // An emergency covers every visitor screen (a sleeping display must wake for it).
+    bool emergency_shown() const {
+        return !shown_.empty() && shown_.front().severity == AnnouncementSeverity::emergency;
+    }
 
 private:
     Screen& screen_for(ScreenId id);
@@ -95,6 +110,12 @@ private:
     void load_zone();
     void check_location();   // logs once per change when kiosk_location is not on the feed's venue plan
     bool take_new_data(bool& new_text);   // update()'s part for the snapshot source
+    // update()'s part for the announcements: which are shown now (time, targets, the lists);
+    // logs and reports each shown, ended or withdrawn one. True when what is shown changed.
+    bool update_announcements(bool& new_text);
+    void report_announcement(const Announcement& a, const char* event);
+    // The banners and the emergency's takeover over the visitor screen `frame` shows.
+    void draw_announcements(const FrameContext& frame, ImVec2 display);
     void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
     void check_admin_entrances(double now);
@@ -102,6 +123,7 @@ private:
     bool update_admin(double now);
     void draw_admin(ImDrawList* dl, ImVec2 display, double now);
     void run_admin_command(AdminCommand command);
+    void toggle_local_announcement(AnnouncementTemplate which);   // the panel's templates (app_admin.cpp)
 
     std::shared_ptr<const Feed> feed_;
     std::shared_ptr<const SearchIndex> search_;        // feed_'s, built with it on the worker
@@ -131,6 +153,11 @@ private:
     std::uint64_t admin_status_seen_ = 0; // the sources' status the panel last drew
     std::string location_note_;           // the kiosk_location message last logged
     KioskPlace place_;                    // from the options, for the screens
+    std::shared_ptr<const std::vector<Announcement>> announcement_document_;   // the separate document's; null: none yet
+    std::vector<Announcement> local_announcements_;   // raised from the admin panel on this kiosk alone
+    std::vector<Announcement> announcements_;   // the feed's, the document's and the local ones, merged
+    std::vector<Announcement> shown_;           // active_announcements() of them now
+    std::map<std::string, std::chrono::system_clock::time_point> shown_since_;   // by id
 };
 
 } // namespace kiosk

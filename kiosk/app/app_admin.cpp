@@ -9,6 +9,7 @@
 
 #include <GLFW/glfw3.h>   // key codes
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -72,6 +73,10 @@ void KioskApp::draw_admin(ImDrawList* dl, ImVec2 display, double now) {
     info.resident_bytes = resident_bytes();
     AdminFrame frame{theme_, lang_, touch_, dl, display, now, std::chrono::system_clock::now(), zone_, info,
                      options_.lang, bool(hooks.reload), bool(hooks.clear_image_cache)};
+    for (int i = 0; i < kAnnouncementTemplates; ++i) {
+        const std::string id = template_text(static_cast<AnnouncementTemplate>(i)).id;
+        frame.templates_shown[i] = std::any_of(shown_.begin(), shown_.end(), [&](const Announcement& a) { return a.id == id; });
+    }
     run_admin_command(admin_.draw(frame));
 }
 
@@ -106,12 +111,38 @@ void KioskApp::run_admin_command(AdminCommand command) {
         log_info(std::string("admin panel: default language ") + (lang_ == Lang::zh ? "zh" : "en"));
         admin_.set_result(ui_text("admin_lang_set", lang_));
         break;
+    case AdminCommand::toggle_announcement: toggle_local_announcement(admin_.toggled_template()); break;
     case AdminCommand::exit_kiosk:
         log_info(hooks.kiosk_mode ? "admin panel: leaving kiosk mode (exit status 3, not restarted)"
                                   : "admin panel: exit");
         exit_code_ = hooks.kiosk_mode ? kStaffExitCode : 0;
         break;
     }
+}
+
+// A template raised on this kiosk alone (its id the target), or withdrawn when it is up; kept in memory only.
+void KioskApp::toggle_local_announcement(AnnouncementTemplate which) {
+    const AnnouncementTemplateText& t = template_text(which);
+    const auto it = std::find_if(local_announcements_.begin(), local_announcements_.end(),
+                                 [&](const Announcement& a) { return a.id == t.id; });
+    const std::int64_t now = now_unix();
+    if (it != local_announcements_.end() && it->ends_at.unix_seconds > now) {
+        local_announcements_.erase(it);
+        log_info(std::string("admin panel: withdrew ") + t.id);
+        admin_.set_result(ui_text("admin_withdrawn", lang_));
+        return;
+    }
+    if (it != local_announcements_.end()) local_announcements_.erase(it);   // ended: raise it afresh
+    Announcement a;
+    a.id = t.id;
+    a.severity = t.emergency ? AnnouncementSeverity::emergency : AnnouncementSeverity::notice;
+    a.text = {ui_text(t.text, Lang::zh), ui_text(t.text, Lang::en)};
+    a.starts_at = Timestamp{now, 0, true};
+    a.ends_at = Timestamp{now + t.minutes * 60, 0, true};
+    if (!options_.identity.id.empty()) a.targets = {options_.identity.id};   // it never leaves this app anyway
+    local_announcements_.push_back(std::move(a));
+    log_info(std::string("admin panel: raised ") + t.id + " on this kiosk");
+    admin_.set_result(ui_text("admin_announced", lang_));
 }
 
 } // namespace kiosk

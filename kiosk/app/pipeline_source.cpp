@@ -19,6 +19,13 @@ bool PipelineSource::take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats
     return changed;
 }
 
+bool PipelineSource::take_announcements(std::shared_ptr<const std::vector<Announcement>>& list) {
+    std::shared_ptr<const std::vector<Announcement>> newer;
+    if (!pipeline_.announcements().take_if_newer(newer, announcements_seen_) || !newer) return false;
+    list = std::move(newer);
+    return true;
+}
+
 Freshness PipelineSource::freshness() const {
     Freshness out;
     const auto now = std::chrono::system_clock::now();
@@ -39,7 +46,8 @@ void PipelineSource::wait_for_first_answer(std::chrono::milliseconds limit) cons
         return !s || (s->attempts > 0 && (s->has_data || s->consecutive_failures > 0 || s->latest_rejected));
     };
     while (std::chrono::steady_clock::now() < deadline &&
-           !(answered(pipeline_.feed_status()) && answered(pipeline_.live_status())))
+           !(answered(pipeline_.feed_status()) && answered(pipeline_.live_status()) &&
+             answered(pipeline_.announcements_status())))
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 

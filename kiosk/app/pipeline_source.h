@@ -16,6 +16,7 @@ public:
 
     bool take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>& live) override;
     Freshness freshness() const override;
+    bool take_announcements(std::shared_ptr<const std::vector<Announcement>>& list) override;
 
     // Blocks until every configured source has answered once (or failed and
     // shown its cache), at most `limit`. Start-up and screenshots only.
@@ -25,6 +26,7 @@ private:
     FeedPipeline& pipeline_;
     std::uint64_t feed_seen_ = 0;
     std::uint64_t live_seen_ = 0;
+    std::uint64_t announcements_seen_ = 0;
 };
 
 } // namespace kiosk

@@ -36,13 +36,18 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
     return text;
 }
 
-// A live-stats document has "live" and no "event"; anything else is checked
-// as a feed, whose parser then explains what is wrong. The scan stops as soon
-// as it has seen both, which in a feed is near the top.
-bool is_live_document(std::string_view text, const ParseLimits& limits) {
-    if (find_depth_excess(text, limits.max_depth)) return false;   // the scan's stack would grow with the depth
-    const auto found = locate_pointers(text, {"/event", "/live"});
-    return found.count("/live") && !found.count("/event");
+enum class DocumentType { feed, live, announcements };
+
+// A live-stats document has "live" and no "event", an announcements document
+// "announcements" and no "event"; anything else is checked as a feed, whose
+// parser then explains what is wrong. The scan stops as soon as it has seen
+// all three, which in a feed is near the top.
+DocumentType document_type(std::string_view text, const ParseLimits& limits) {
+    if (find_depth_excess(text, limits.max_depth)) return DocumentType::feed;   // the scan's stack would grow with the depth
+    const auto found = locate_pointers(text, {"/event", "/live", "/announcements"});
+    if (found.count("/event")) return DocumentType::feed;
+    if (found.count("/live")) return DocumentType::live;
+    return found.count("/announcements") ? DocumentType::announcements : DocumentType::feed;
 }
 
 std::string plural(std::size_t n, const char* word) {
@@ -68,8 +73,13 @@ int check_feed_files(const std::vector<std::string>& paths, std::ostream& out, s
         }
         std::vector<Problem> problems;
         bool ok;
-        if (is_live_document(*text, limits)) {
+        const DocumentType type = document_type(*text, limits);
+        if (type == DocumentType::live) {
             auto result = parse_live(*text, limits);
+            ok = result.ok();
+            problems = std::move(result.problems);
+        } else if (type == DocumentType::announcements) {
+            auto result = parse_announcements(*text, limits);
             ok = result.ok();
             problems = std::move(result.problems);
         } else {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/time_zone.h"
+#include "feed/announcements.h"
 #include "feed/live_summary.h"
 #include "feed/localized_text.h"
 #include "feed/model.h"
@@ -17,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -87,6 +89,9 @@ struct FrameContext {
     ImageDemand* images = nullptr;   // told of each picture drawn, so it gets loaded; null: nobody listens
     const SearchIndex* search = nullptr;   // the feed's search index, built with it on the worker; null: none
     const KioskPlace* place = nullptr;   // null: the kiosk stands nowhere on the plan
+    // The announcements shown now, the emergency first (feed/announcements.h); the app draws
+    // their banners below the screen's area and an emergency over it. Null: none.
+    const std::vector<Announcement>* announcements = nullptr;
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "base/timestamp.h"
+#include "feed/announcements.h"
 #include "feed/id_index.h"
 #include "feed/localized_text.h"
 #include "feed/venue.h"
@@ -127,6 +128,7 @@ struct Feed {
     std::vector<Product> products;
     LiveStats live;
     Venue venue;             // empty when the feed has no venue section
+    std::vector<Announcement> announcements;   // the feed's own (feed/announcements.h); a separate document may add more
 
     // Lookups by id; nullptr when unknown. Indexes are built by index().
     const Session* session(std::string_view id) const;

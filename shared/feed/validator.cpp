@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "base/utf8.h"
 #include "feed/problems.h"
+#include "feed/validator_announcements.h"
 #include "feed/validator_build.h"
 #include "feed/validator_rules.h"
 #include "feed/validator_schema.h"
@@ -193,6 +194,7 @@ std::size_t count_of(const Result& result, Severity s) {
 
 std::size_t FeedParseResult::count(Severity s) const { return count_of(*this, s); }
 std::size_t LiveParseResult::count(Severity s) const { return count_of(*this, s); }
+std::size_t AnnouncementsParseResult::count(Severity s) const { return count_of(*this, s); }
 
 FeedParseResult parse_feed(std::string_view text, const ParseLimits& limits) {
     FeedParseResult result;
@@ -227,6 +229,26 @@ LiveParseResult parse_live(std::string_view text, const ParseLimits& limits) {
     } catch (const std::exception& e) {
         add_internal_error(sink, e);
         result.live.reset();
+    }
+    result.problems = sink.finish(parsed ? text : std::string_view());
+    return result;
+}
+
+AnnouncementsParseResult parse_announcements(std::string_view text, const ParseLimits& limits) {
+    AnnouncementsParseResult result;
+    ProblemSink sink;
+    bool parsed = false;
+    try {
+        if (const auto doc = parse_document(text, limits, sink, parsed)) {
+            check_schema(*doc, DocumentKind::announcements, sink);
+            check_unknown_fields(*doc, DocumentKind::announcements, sink);
+            check_announcement_rules(*doc, sink);
+            if (!sink.has_errors())
+                result.announcements = std::make_shared<const std::vector<Announcement>>(build_announcements(*doc));
+        }
+    } catch (const std::exception& e) {
+        add_internal_error(sink, e);
+        result.announcements.reset();
     }
     result.problems = sink.finish(parsed ? text : std::string_view());
     return result;

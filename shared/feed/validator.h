@@ -38,10 +38,21 @@ struct LiveParseResult {
     std::size_t count(Severity s) const;
 };
 
+struct AnnouncementsParseResult {
+    std::shared_ptr<const std::vector<Announcement>> announcements;   // null when any error was found
+    std::vector<Problem> problems;
+    bool ok() const { return announcements != nullptr; }
+    std::size_t count(Severity s) const;
+};
+
 // A full feed: format, event, schedule, counties, products, optional live.
 FeedParseResult parse_feed(std::string_view text, const ParseLimits& limits = {});
 
 // A live-stats document: format and live only (it changes every few seconds).
 LiveParseResult parse_live(std::string_view text, const ParseLimits& limits = {});
+
+// An announcements document ({format: "lvliang-kiosk-announcements/1", announcements: […]},
+// config/announcements.schema.json): what `kiosk announce` writes and config announcements polls.
+AnnouncementsParseResult parse_announcements(std::string_view text, const ParseLimits& limits = {});
 
 } // namespace kiosk

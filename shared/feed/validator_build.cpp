@@ -1,6 +1,7 @@
 #include "feed/validator_build.h"
 
 #include "feed/order_platforms.h"
+#include "feed/validator_announcements.h"
 
 #include <algorithm>
 #include <cmath>
@@ -193,6 +194,7 @@ Feed build_feed(const json& doc) {
     }
     std::stable_sort(feed.schedule.begin(), feed.schedule.end(),
                      [](const Session& a, const Session& b) { return a.start < b.start; });
+    feed.announcements = build_announcements(doc);
 
     for (const json& c : array_or_empty(doc, "counties")) {
         County county;

@@ -6,6 +6,7 @@
 // [SECTION] The entry points: a feed, a live-stats document
 #include "feed/validator_rules.h"
 
+#include "feed/validator_announcements.h"
 #include "feed/validator_links.h"
 #include "feed/validator_members.h"
 #include "feed/validator_venue.h"
@@ -323,6 +324,7 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
 
     if (const auto live = doc.find("live"); live != doc.end() && live->is_object())
         check_live(*live, schedule_list ? &sessions : nullptr, product_list ? &products : nullptr, sink);
+    check_announcement_rules(doc, sink);
 }
 
 void check_live_rules(const json& doc, ProblemSink& sink) {

@@ -34,7 +34,8 @@ using Tokens = std::vector<std::string>;
 const json& schema_json(DocumentKind kind) {
     static const json feed = json::parse(embedded_file("config/feed.schema.json").value());
     static const json live = json::parse(embedded_file("config/live.schema.json").value());
-    return kind == DocumentKind::feed ? feed : live;
+    static const json announcements = json::parse(embedded_file("config/announcements.schema.json").value());
+    return kind == DocumentKind::feed ? feed : kind == DocumentKind::live ? live : announcements;
 }
 
 // Both schemas compiled once; valijson only reads them while validating, so
@@ -42,6 +43,7 @@ const json& schema_json(DocumentKind kind) {
 struct CompiledSchemas {
     valijson::Schema feed;
     valijson::Schema live;
+    valijson::Schema announcements;
 
     CompiledSchemas() {
         using valijson::adapters::NlohmannJsonAdapter;
@@ -51,16 +53,18 @@ struct CompiledSchemas {
         const auto fetch = [](const std::string& uri) -> const json* {
             if (uri.size() >= 16 && uri.compare(uri.size() - 16, 16, "feed.schema.json") == 0)
                 return &schema_json(DocumentKind::feed);
-            throw std::logic_error("live.schema.json refers to an unknown document: " + uri);
+            throw std::logic_error("a schema refers to an unknown document: " + uri);
         };
         const auto keep = [](const json*) {};   // the static document outlives the parser
         parser.populateSchema(NlohmannJsonAdapter(schema_json(DocumentKind::live)), live, fetch, keep);
+        valijson::SchemaParser second(valijson::SchemaParser::kDraft7);   // fresh: no ids cached from the live schema
+        second.populateSchema(NlohmannJsonAdapter(schema_json(DocumentKind::announcements)), announcements, fetch, keep);
     }
 };
 
 const valijson::Schema& compiled_schema(DocumentKind kind) {
     static const CompiledSchemas schemas;
-    return kind == DocumentKind::feed ? schemas.feed : schemas.live;
+    return kind == DocumentKind::feed ? schemas.feed : kind == DocumentKind::live ? schemas.live : schemas.announcements;
 }
 
 // [SECTION] Looking up the schema that applies at a pointer, for messages
@@ -77,7 +81,7 @@ const std::unordered_map<std::string, SchemaNode>& resolved_refs() {
     static const std::unordered_map<std::string, SchemaNode> refs = [] {
         std::unordered_map<std::string, SchemaNode> out;
         const json& feed = schema_json(DocumentKind::feed);
-        std::vector<const json*> pending{&feed, &schema_json(DocumentKind::live)};
+        std::vector<const json*> pending{&feed, &schema_json(DocumentKind::live), &schema_json(DocumentKind::announcements)};
         while (!pending.empty()) {
             const json* node = pending.back();
             pending.pop_back();

@@ -1,5 +1,5 @@
 // Internal to the feed validator: the JSON Schema half of validation
-// (config/feed.schema.json, config/live.schema.json, checked with valijson).
+// (config/feed.schema.json, config/live.schema.json, config/announcements.schema.json, checked with valijson).
 #pragma once
 
 #include "feed/problems.h"
@@ -8,7 +8,7 @@
 
 namespace kiosk {
 
-enum class DocumentKind { feed, live };
+enum class DocumentKind { feed, live, announcements };
 
 // Validates `doc` against the embedded schema for `kind`; reports each
 // violation once, with a bilingual message naming the field and the value.

@@ -20,6 +20,8 @@
 #include <cstring>
 #include <unordered_set>
 
+#include <unistd.h>
+
 namespace kiosk {
 
 namespace {
@@ -32,7 +34,7 @@ constexpr std::string_view kAppDir = "/lvliang-kiosk";
 
 // [SECTION] Reading one key
 // How a flag's text becomes the key's JSON value.
-enum class Kind { text, integer, boolean, monitor };
+enum class Kind { text, integer, boolean, monitor, list };   // list: a flag's "a,b,c"
 
 // One key: reads a JSON value into the config (returning why it is bad, or
 // "") and writes it back out.
@@ -152,6 +154,36 @@ std::string read_location(const json& value, KioskConfig& c) {
     return {};
 }
 
+bool is_id_text(const std::string& text) {
+    const auto ok = [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' ||
+               ch == '-';
+    };
+    return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), ok);
+}
+
+// "" = the host name (finish_config); else an id as announcement targets name it.
+std::string read_kiosk_id(const json& value, KioskConfig& c) {
+    if (!value.is_string()) return shown(value) + " is not a string (this kiosk's id, or \"\" for the host name)";
+    const auto text = value.get<std::string>();
+    if (!text.empty() && !is_id_text(text)) return shown(value) + " is not an id (1 to 64 letters, digits, _ . -) or \"\"";
+    c.identity.id = text;
+    return {};
+}
+
+std::string read_kiosk_tags(const json& value, KioskConfig& c) {
+    if (!value.is_array()) return shown(value) + " is not an array of strings, e.g. [\"hall-1\", \"entrance\"]";
+    if (value.size() > 32) return "more than 32 tags";
+    std::vector<std::string> tags;
+    for (const json& tag : value) {
+        if (!tag.is_string() || !is_id_text(tag.get<std::string>()))
+            return shown(tag) + " is not a tag (1 to 64 letters, digits, _ . -)";
+        if (std::find(tags.begin(), tags.end(), tag.get<std::string>()) == tags.end()) tags.push_back(tag.get<std::string>());
+    }
+    c.identity.tags = std::move(tags);
+    return {};
+}
+
 // "" or an https link template; {from} {to} {area} are filled in per route (service/route_link.h).
 std::string read_route_url(const json& value, KioskConfig& c) {
     if (!value.is_string()) return shown(value) + " is not a string (an https:// link with {from}, {to} or {area}, or \"\")";
@@ -195,6 +227,8 @@ const KeySpec kKeys[] = {
      [](const KioskConfig& c) { return json(c.sources.feed); }},
     {"live", Kind::text, [](const json& v, KioskConfig& c) { return read_source(v, c.sources.live); },
      [](const KioskConfig& c) { return json(c.sources.live); }},
+    {"announcements", Kind::text, [](const json& v, KioskConfig& c) { return read_source(v, c.sources.announcements); },
+     [](const KioskConfig& c) { return json(c.sources.announcements); }},
     {"feed_poll_seconds", Kind::integer,
      [](const json& v, KioskConfig& c) { return read_int(v, 5, 86400, c.sources.feed_poll_seconds); },
      [](const KioskConfig& c) { return json(c.sources.feed_poll_seconds); }},
@@ -222,6 +256,8 @@ const KeySpec kKeys[] = {
     {"idle_seconds", Kind::integer,
      [](const json& v, KioskConfig& c) { return read_int(v, 10, 3600, c.visitor.idle_seconds); },
      [](const KioskConfig& c) { return json(c.visitor.idle_seconds); }},
+    {"kiosk_id", Kind::text, read_kiosk_id, [](const KioskConfig& c) { return json(c.identity.id); }},
+    {"kiosk_tags", Kind::list, read_kiosk_tags, [](const KioskConfig& c) { return json(c.identity.tags); }},
     {"kiosk_location", Kind::text, read_location, [](const KioskConfig& c) { return json(c.placement.location); }},
     {"kiosk_heading", Kind::integer, [](const json& v, KioskConfig& c) { return read_int(v, 0, 359, c.placement.heading); },
      [](const KioskConfig& c) { return json(c.placement.heading); }},
@@ -439,6 +475,13 @@ std::optional<ConfigProblem> apply_config_flag(std::string_view key, std::string
     if (spec->kind == Kind::integer || (spec->kind == Kind::monitor && digits)) {
         if (!digits || text.size() > 9) return problem(text + " is not a whole number");
         as_json = std::stoi(text);
+    } else if (spec->kind == Kind::list) {   // "hall-1,entrance"; "" = none
+        as_json = json::array();
+        for (std::size_t start = 0; start < text.size();) {
+            const std::size_t comma = std::min(text.find(',', start), text.size());
+            as_json.push_back(text.substr(start, comma - start));
+            start = comma + 1;
+        }
     } else if (spec->kind == Kind::boolean) {
         if (text != "true" && text != "false") return problem(text + " is not true or false");
         as_json = text == "true";
@@ -456,8 +499,22 @@ std::optional<std::string> system_env(const char* name) {
     return value ? std::optional<std::string>(value) : std::nullopt;
 }
 
+std::string host_kiosk_id() {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0) return "kiosk";
+    std::string id;
+    for (const char* p = name; *p && id.size() < 64; ++p) {
+        const char ch = *p;
+        const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+                        ch == '.' || ch == '-';
+        id += ok ? ch : '-';
+    }
+    return id.empty() ? "kiosk" : id;
+}
+
 std::vector<ConfigProblem> finish_config(KioskConfig& config, const EnvLookup& env) {
     std::vector<ConfigProblem> problems;
+    if (config.identity.id.empty()) config.identity.id = host_kiosk_id();
     const auto fill = [&](std::string& dir, const char* key, const char* systemd_var, const char* xdg_var,
                           std::string_view home_suffix) {
         if (!dir.empty()) return;

@@ -19,6 +19,7 @@ struct KioskConfig {
     struct Sources {
         std::string feed;              // file path or http(s) URL; "" = the embedded demo event
         std::string live;              // live-stats document, path or URL; "" = the feed's own "live"
+        std::string announcements;     // announcements document, path or URL, polled like live; "" = the feed's own
         int feed_poll_seconds = 30;
         int live_poll_seconds = 2;
         int feed_stale_minutes = 30;   // data older than this is shown as stale
@@ -55,6 +56,12 @@ struct KioskConfig {
                            // from plan-north (up on the plan), 0..359; the map turns so that it points up
         std::string route_url;   // route_url: the organisers' web map, "https://…{from}…{to}…{area}"; "" = no route QR
     } placement;
+
+    // Who this kiosk is: in status files, metric labels and announcement targets.
+    struct Identity {
+        std::string id;                  // kiosk_id: 1..64 of A-Z a-z 0-9 _ . -; "" until finish_config() puts the host name
+        std::vector<std::string> tags;   // kiosk_tags: e.g. "hall-1", "entrance" (same characters as ids)
+    } identity;
 
     std::string admin_pin_hash;      // from `kiosk hash-pin`; see admin_access()
     LogLevel log_level = LogLevel::info;
@@ -95,7 +102,10 @@ std::optional<ConfigProblem> apply_config_flag(std::string_view key, std::string
 using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
 std::optional<std::string> system_env(const char* name);
 
-// Once every source is applied: fills empty storage paths (systemd's
+// The host name as a kiosk id: characters outside A-Z a-z 0-9 _ . - become "-", at most 64; "kiosk" when none.
+std::string host_kiosk_id();
+
+// Once every source is applied: fills an empty kiosk_id with host_kiosk_id(), fills empty storage paths (systemd's
 // $CACHE_DIRECTORY / $STATE_DIRECTORY, then $XDG_CACHE_HOME / $XDG_DATA_HOME,
 // then ~/.cache and ~/.local/share, each + "/lvliang-kiosk") and checks the
 // rules between keys.

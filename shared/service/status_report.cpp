@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -69,8 +70,13 @@ std::string format_utc_iso(std::chrono::system_clock::time_point t) {
 }
 
 std::string format_status_json(const HealthSnapshot& s) {
+    Json shown = Json::array();
+    for (const ShownAnnouncement& a : s.shown)
+        shown.push_back(Json{{"id", a.id}, {"severity", a.severity}, {"since", format_utc_iso(a.since)}});
     const Json doc = {
         {"version", s.version},
+        {"kiosk_id", s.kiosk_id},
+        {"kiosk_tags", s.kiosk_tags},
         {"time", format_utc_iso(s.time)},
         {"time_unix", unix_of(s.time)},
         {"uptime_seconds", static_cast<std::int64_t>(s.uptime_seconds)},
@@ -80,26 +86,40 @@ std::string format_status_json(const HealthSnapshot& s) {
         {"texture_bytes", s.texture_bytes},
         {"feed", source_json(s.feed, s.time)},
         {"live", source_json(s.live, s.time)},
+        {"announcements", source_json(s.announcements, s.time)},
+        {"announcements_shown", shown},
     };
     return doc.dump(2) + "\n";
 }
 
 std::string format_status_prometheus(const HealthSnapshot& s) {
     std::string out;
-    metric(out, "kiosk_info", "gauge", "Always 1; the version as a label.");
-    sample(out, "kiosk_info", "version=\"" + label_value(s.version) + "\"", 1);
+    // kiosk="…" first on every sample: the fleet's one label per kiosk.
+    const std::string kiosk = s.kiosk_id.empty() ? "" : "kiosk=\"" + label_value(s.kiosk_id) + "\"";
+    const auto with = [&kiosk](const std::string& more) {
+        return kiosk.empty() ? more : more.empty() ? kiosk : kiosk + "," + more;
+    };
+    std::string tags;
+    for (const std::string& tag : s.kiosk_tags) tags += (tags.empty() ? "" : ",") + tag;
+    metric(out, "kiosk_info", "gauge", "Always 1; the version and the kiosk's tags as labels.");
+    sample(out, "kiosk_info", with("version=\"" + label_value(s.version) + "\",tags=\"" + label_value(tags) + "\""), 1);
     metric(out, "kiosk_uptime_seconds", "gauge", "Seconds since the kiosk started.");
-    sample(out, "kiosk_uptime_seconds", "", static_cast<double>(static_cast<std::int64_t>(s.uptime_seconds)));
+    sample(out, "kiosk_uptime_seconds", with(""), static_cast<double>(static_cast<std::int64_t>(s.uptime_seconds)));
     metric(out, "kiosk_start_time_seconds", "gauge", "Unix time the kiosk started; changes at every restart.");
-    sample(out, "kiosk_start_time_seconds", "", static_cast<double>(unix_of(s.start_time)));
+    sample(out, "kiosk_start_time_seconds", with(""), static_cast<double>(unix_of(s.start_time)));
     metric(out, "kiosk_last_touch_time_seconds", "gauge", "Unix time of the last touch on the screen.");
-    if (s.last_touch) sample(out, "kiosk_last_touch_time_seconds", "", static_cast<double>(unix_of(*s.last_touch)));
+    if (s.last_touch) sample(out, "kiosk_last_touch_time_seconds", with(""), static_cast<double>(unix_of(*s.last_touch)));
     metric(out, "kiosk_frames_drawn_total", "counter", "Frames drawn since start.");
-    sample(out, "kiosk_frames_drawn_total", "", static_cast<double>(s.frames_drawn));
+    sample(out, "kiosk_frames_drawn_total", with(""), static_cast<double>(s.frames_drawn));
     metric(out, "kiosk_resident_memory_bytes", "gauge", "Resident set size.");
-    sample(out, "kiosk_resident_memory_bytes", "", static_cast<double>(s.resident_bytes));
+    sample(out, "kiosk_resident_memory_bytes", with(""), static_cast<double>(s.resident_bytes));
     metric(out, "kiosk_texture_memory_bytes", "gauge", "GPU texture memory: font atlas and screen buffer.");
-    sample(out, "kiosk_texture_memory_bytes", "", static_cast<double>(s.texture_bytes));
+    sample(out, "kiosk_texture_memory_bytes", with(""), static_cast<double>(s.texture_bytes));
+    metric(out, "kiosk_announcement_active", "gauge", "Announcements shown now, by severity (emergency: the takeover).");
+    for (const char* severity : {"info", "notice", "emergency"}) {
+        const auto n = std::count_if(s.shown.begin(), s.shown.end(), [&](const ShownAnnouncement& a) { return a.severity == severity; });
+        sample(out, "kiosk_announcement_active", with(std::string("severity=\"") + severity + "\""), static_cast<double>(n));
+    }
 
     using Time = std::chrono::system_clock::time_point;
     struct Family {
@@ -125,12 +145,14 @@ std::string format_status_prometheus(const HealthSnapshot& s) {
         {"kiosk_source_rejected_total", "counter", "Documents refused by validation.",
          [](const SourceStatus& st, Time) -> std::optional<double> { return static_cast<double>(st.rejected); }},
     };
-    const std::pair<const char*, const std::optional<SourceStatus>*> sources[] = {{"feed", &s.feed}, {"live", &s.live}};
+    const std::pair<const char*, const std::optional<SourceStatus>*> sources[] = {
+        {"feed", &s.feed}, {"live", &s.live}, {"announcements", &s.announcements}};
     for (const Family& f : families) {
         metric(out, f.name, f.type, f.help);
         for (const auto& [name, status] : sources)
             if (*status)
-                if (const auto v = f.value(**status, s.time)) sample(out, f.name, std::string("source=\"") + name + "\"", *v);
+                if (const auto v = f.value(**status, s.time))
+                    sample(out, f.name, with(std::string("source=\"") + name + "\""), *v);
     }
     return out;
 }

@@ -2,6 +2,7 @@
 //
 // status.json, one object:
 //   version          "0.1.0"
+//   kiosk_id         config kiosk_id (the host name by default); kiosk_tags its tags (an array)
 //   time             when written, UTC ISO 8601 ("2020-05-16T12:00:15Z"); time_unix the same in seconds
 //   uptime_seconds   since the program started
 //   kiosk_mode       true in kiosk mode
@@ -12,14 +13,21 @@
 //                    {location, age_seconds (null without data), offline, consecutive_errors,
 //                     last_error ("" when the last fetch worked), fetches, updates, rejected,
 //                     last_success (UTC ISO 8601 or null)}
+//   announcements    null when not configured (its source as for feed and live), and
+//   announcements_shown  what the visitor screens show now: [{id, severity, since (UTC ISO 8601)}],
+//                    the emergency first (feed/announcements.h)
 //
-// kiosk.prom, the Prometheus text format (node_exporter's textfile collector):
-//   kiosk_info{version}  kiosk_uptime_seconds  kiosk_start_time_seconds (Unix time of the start: a
-//   restart changes it, even one in a crash loop whose uptime never grows)  kiosk_frames_drawn_total
-//   kiosk_resident_memory_bytes  kiosk_texture_memory_bytes  kiosk_last_touch_time_seconds (Unix time
-//   of the last touch; none before the first)  and per configured source (label source="feed"|"live"):
+// kiosk.prom, the Prometheus text format (node_exporter's textfile collector); every sample
+// carries the label kiosk="<kiosk_id>" (when set), so one Prometheus tells a fleet apart:
+//   kiosk_info{version,tags}  (tags: kiosk_tags joined with ",")  kiosk_uptime_seconds
+//   kiosk_start_time_seconds (Unix time of the start: a restart changes it, even one in a crash loop
+//   whose uptime never grows)  kiosk_frames_drawn_total  kiosk_resident_memory_bytes
+//   kiosk_texture_memory_bytes  kiosk_last_touch_time_seconds (Unix time of the last touch; none
+//   before the first)  and per configured source (label source="feed"|"live"):
 //   kiosk_source_age_seconds (only with data)  kiosk_source_offline  kiosk_source_consecutive_errors
 //   kiosk_source_fetches_total  kiosk_source_updates_total  kiosk_source_rejected_total
+//   (source="announcements" too when configured), and
+//   kiosk_announcement_active{severity="info"|"notice"|"emergency"}: how many are shown now
 #pragma once
 
 #include "sources/document_source.h"
@@ -28,8 +36,17 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk {
+
+// One announcement on the visitor screens now (the UI reports them; see AnnouncementStatus).
+struct ShownAnnouncement {
+    std::string id;
+    std::string severity;   // "info", "notice" or "emergency"
+    std::chrono::system_clock::time_point since;
+    friend bool operator==(const ShownAnnouncement&, const ShownAnnouncement&) = default;
+};
 
 struct HealthSnapshot {
     std::string version;
@@ -42,6 +59,10 @@ struct HealthSnapshot {
     std::uint64_t resident_bytes = 0;
     std::uint64_t texture_bytes = 0;
     std::optional<SourceStatus> feed, live;   // nullopt: not configured
+    std::optional<SourceStatus> announcements; // the announcements document; nullopt: not configured
+    std::string kiosk_id;
+    std::vector<std::string> kiosk_tags;
+    std::vector<ShownAnnouncement> shown;       // the announcements on screen now
 };
 
 std::string format_status_json(const HealthSnapshot& s);

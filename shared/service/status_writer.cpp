@@ -26,13 +26,22 @@ void StatusWriter::stop() {
     write_round();   // the last counts of a clean shutdown
 }
 
+void StatusWriter::write_soon() {
+    {
+        std::lock_guard lock(mutex_);
+        soon_ = true;
+    }
+    wake_.notify_all();
+}
+
 void StatusWriter::run() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
+        soon_ = false;
         lock.unlock();
         write_round();
         lock.lock();
-        wake_.wait_for(lock, config_.interval, [this] { return stopping_; });
+        wake_.wait_for(lock, config_.interval, [this] { return stopping_ || soon_; });
     }
 }
 

@@ -38,6 +38,8 @@ public:
 
     void start();   // the first round at once, then one per interval
     void stop();
+    // A round now on the writer's thread, not at the next interval (an announcement appeared). Any thread.
+    void write_soon();
 
     // One round on the caller's thread. False when a file could not be written (logged).
     bool write_round();
@@ -56,6 +58,7 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
+    bool soon_ = false;
     std::thread worker_;
 };
 

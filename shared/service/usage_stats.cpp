@@ -54,6 +54,11 @@ void UsageCounter::qr_shown(std::string_view product_id, std::string_view platfo
     count(product->second, platform_id);
 }
 
+void UsageCounter::announcement(std::string_view event, std::string_view announcement_id) {
+    std::lock_guard lock(mutex_);
+    count(current_.announcements, std::string(event) + ":" + std::string(announcement_id));
+}
+
 UsageBatch UsageCounter::take(std::chrono::system_clock::time_point now) {
     std::lock_guard lock(mutex_);
     UsageBatch out = std::move(current_);
@@ -65,7 +70,7 @@ UsageBatch UsageCounter::take(std::chrono::system_clock::time_point now) {
 }
 
 std::string format_usage_line(const UsageBatch& batch, const TimeZone& zone) {
-    const nlohmann::ordered_json line = {
+    nlohmann::ordered_json line = {
         {"from", format_local_iso(batch.from, zone)},
         {"to", format_local_iso(batch.to, zone)},
         {"screen_views", batch.screen_views},
@@ -73,6 +78,7 @@ std::string format_usage_line(const UsageBatch& batch, const TimeZone& zone) {
         {"qr_shows", batch.qr_shows},
         {"qr_platforms", batch.qr_platforms},
     };
+    if (!batch.announcements.empty()) line["announcements"] = batch.announcements;   // only while they come and go
     return line.dump() + "\n";
 }
 

@@ -8,7 +8,9 @@
 // A line: {"from":"2020-05-16T20:00:00+08:00","to":"2020-05-16T20:00:15+08:00",
 //          "screen_views":{"home":2,"product":1},"product_opens":{"jc-junzao":1},
 //          "qr_shows":{"jc-junzao":2},"qr_platforms":{"jc-junzao":{"jd":1,"taobao":1}}}
-// Batches without events write no line.
+// Batches without events write no line. While announcements come and go a line also has
+// "announcements":{"shown:evacuate-1":1,"ended:evacuate-1":1,"withdrawn:talk-moved":1}
+// (feed/announcements.h): what the visitor screens showed, by announcement id.
 #pragma once
 
 #include "base/time_zone.h"
@@ -30,7 +32,8 @@ struct UsageBatch {
     std::map<std::string, std::uint64_t, std::less<>> qr_shows;        // by product id, all platforms
     // [order links] the same shows by product id, then platform id ("web" for an unknown host).
     std::map<std::string, std::map<std::string, std::uint64_t, std::less<>>, std::less<>> qr_platforms;
-    bool empty() const { return screen_views.empty() && product_opens.empty() && qr_shows.empty(); }
+    std::map<std::string, std::uint64_t, std::less<>> announcements;   // "shown:ID", "ended:ID", "withdrawn:ID"
+    bool empty() const { return screen_views.empty() && product_opens.empty() && qr_shows.empty() && announcements.empty(); }
 };
 
 // Thread-safe: the UI thread counts, the status writer's thread takes batches.
@@ -42,6 +45,8 @@ public:
     void product_open(std::string_view product_id);
     // One order code shown: a product page counts each platform's code once per visit.
     void qr_shown(std::string_view product_id, std::string_view platform_id);
+    // An announcement appeared on or left the visitor screens: `event` is "shown", "ended" or "withdrawn".
+    void announcement(std::string_view event, std::string_view announcement_id);
 
     // The counts since the last take (or the start), and a fresh batch from `now`.
     // A clock set back during the batch gives from = to = now (the counts are kept).

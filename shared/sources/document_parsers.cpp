@@ -29,4 +29,9 @@ Parsed<LiveStats> parse_live_document(std::string_view text, std::string_view or
     return to_parsed(std::move(r.live), r.problems, origin);
 }
 
+Parsed<std::vector<Announcement>> parse_announcements_document(std::string_view text, std::string_view origin) {
+    AnnouncementsParseResult r = parse_announcements(text);
+    return to_parsed(std::move(r.announcements), r.problems, origin);
+}
+
 } // namespace kiosk

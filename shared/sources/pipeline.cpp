@@ -20,7 +20,7 @@ DocumentHandler publish_indexed(Published<IndexedFeed>& slot, ParseFunction<Feed
 } // namespace
 
 FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed, ParseFunction<LiveStats> parse_live,
-                           std::function<void()> wake_ui)
+                           std::function<void()> wake_ui, ParseFunction<std::vector<Announcement>> parse_announcements)
     : config_(std::move(config)),
       cache_(config_.cache_dir.empty() ? default_cache_dir() : config_.cache_dir, config_.fetch.max_body_bytes),
       schedule_keeper_(cache_.dir() / kScheduleMemoryFile, config_.feed_location) {
@@ -49,6 +49,18 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
         c.fetch = config_.fetch;
         live_source_ = std::make_unique<DocumentSource>(c, publish_into(live_, std::move(parse_live)), &cache_, wake_ui);
     }
+    if (!config_.announcements_location.empty() && parse_announcements) {
+        SourceConfig c;
+        c.name = "announcements";   // cached as announcements.json: shown after a restart with the network down
+        c.location = config_.announcements_location;
+        c.poll_interval = config_.live_poll_interval;   // published → on screen within the live poll
+        c.max_backoff = config_.max_backoff;
+        c.stale_after = config_.live_stale_after;
+        c.file_check_interval = config_.file_check_interval;
+        c.fetch = config_.fetch;
+        announcements_source_ = std::make_unique<DocumentSource>(
+            c, publish_into(announcements_, std::move(parse_announcements)), &cache_, wake_ui);
+    }
 }
 
 FeedPipeline::~FeedPipeline() { stop(); }
@@ -60,16 +72,19 @@ void FeedPipeline::start() {
     // The sources hold a pointer to cache_; without a usable directory their loads and stores fail and are logged.
     if (feed_source_) feed_source_->start();
     if (live_source_) live_source_->start();
+    if (announcements_source_) announcements_source_->start();
 }
 
 void FeedPipeline::stop() {
     if (feed_source_) feed_source_->stop();
     if (live_source_) live_source_->stop();
+    if (announcements_source_) announcements_source_->stop();
 }
 
 void FeedPipeline::refresh_now() {
     if (feed_source_) feed_source_->refresh_now();
     if (live_source_) live_source_->refresh_now();
+    if (announcements_source_) announcements_source_->refresh_now();
 }
 
 void FeedPipeline::refresh_feed_now() {
@@ -88,6 +103,15 @@ std::optional<SourceStatus> FeedPipeline::feed_status() const {
 std::optional<SourceStatus> FeedPipeline::live_status() const {
     if (!live_source_) return std::nullopt;
     return live_source_->status();
+}
+
+void FeedPipeline::refresh_announcements_now() {
+    if (announcements_source_) announcements_source_->refresh_now();
+}
+
+std::optional<SourceStatus> FeedPipeline::announcements_status() const {
+    if (!announcements_source_) return std::nullopt;
+    return announcements_source_->status();
 }
 
 } // namespace kiosk

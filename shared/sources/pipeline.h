@@ -1,5 +1,7 @@
-// The kiosk's two sources wired together: the main feed and the optional live
-// stats, each on its own worker, sharing one disk cache. Each valid feed gets
+// The kiosk's sources wired together: the main feed, the optional live stats
+// and the optional announcements, each on its own worker, sharing one disk
+// cache (a restart with the network down shows the last good announcements
+// from it; active_announcements() drops the ended ones). Each valid feed gets
 // its schedule changes marked (sources/schedule_keeper.h) and its search index
 // on the feed's worker and is published with them. The UI picks
 // up new snapshots between frames with take_if_newer() and reads status() for
@@ -26,6 +28,7 @@ namespace kiosk {
 struct PipelineConfig {
     std::string feed_location;             // --feed: local path or http(s) URL; empty for none
     std::string live_location;             // --live: likewise, optional
+    std::string announcements_location;    // config announcements: likewise, optional; polled like live
     std::filesystem::path cache_dir;       // --cache-dir; empty: default_cache_dir()
     std::uintmax_t image_cache_bytes = 256u * 1024 * 1024;   // image_cache_mb
     std::chrono::milliseconds feed_poll_interval{30'000};
@@ -43,7 +46,7 @@ public:
     // `wake_ui` is called from worker threads after a publish or status change
     // (e.g. glfwPostEmptyEvent, which is thread-safe); may be empty.
     FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed, ParseFunction<LiveStats> parse_live,
-                 std::function<void()> wake_ui);
+                 std::function<void()> wake_ui, ParseFunction<std::vector<Announcement>> parse_announcements = {});
     ~FeedPipeline();
     FeedPipeline(const FeedPipeline&) = delete;
     FeedPipeline& operator=(const FeedPipeline&) = delete;
@@ -56,13 +59,17 @@ public:
     // One source only (the soak polls each on its own simulated schedule).
     void refresh_feed_now();
     void refresh_live_now();
+    void refresh_announcements_now();
 
     // The feed with its search index.
     const Published<IndexedFeed>& feed() const { return feed_; }
     const Published<LiveStats>& live() const { return live_; }
+    // The announcements document's list (the feed's own come with the feed).
+    const Published<std::vector<Announcement>>& announcements() const { return announcements_; }
     // nullopt when that source isn't configured.
     std::optional<SourceStatus> feed_status() const;
     std::optional<SourceStatus> live_status() const;
+    std::optional<SourceStatus> announcements_status() const;
 
     // Null when the cache directory could not be created (the kiosk then runs without one).
     DocumentCache* cache() { return cache_ok_ ? &cache_ : nullptr; }
@@ -74,8 +81,10 @@ private:
     ScheduleKeeper schedule_keeper_;   // before the sources, whose handler uses it
     Published<IndexedFeed> feed_;
     Published<LiveStats> live_;
+    Published<std::vector<Announcement>> announcements_;
     std::unique_ptr<DocumentSource> feed_source_;
     std::unique_ptr<DocumentSource> live_source_;
+    std::unique_ptr<DocumentSource> announcements_source_;
 };
 
 } // namespace kiosk

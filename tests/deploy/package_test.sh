@@ -57,6 +57,7 @@ cat >"$work/files.expected" <<'LIST'
 -rw-r--r-- /usr/lib/sysusers.d/lvliang-kiosk.conf
 -rw-r--r-- /usr/share/doc/lvliang-kiosk/README-venue.md
 -rw-r--r-- /usr/share/doc/lvliang-kiosk/feed-format.md
+-rw-r--r-- /usr/share/lvliang-kiosk/announcements.schema.json
 -rw-r--r-- /usr/share/lvliang-kiosk/demo-feed.json
 -rw-r--r-- /usr/share/lvliang-kiosk/feed.schema.json
 -rw-r--r-- /usr/share/lvliang-kiosk/kiosk.json

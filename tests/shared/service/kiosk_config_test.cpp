@@ -336,3 +336,33 @@ TEST_CASE("route_url is empty by default or an https link template and a bad val
     CHECK(apply_config_text("{\"route_url\": \"\"}", "k.json", c).empty());
     CHECK(c.placement.route_url.empty());
 }
+
+// [SECTION] Identity: kiosk_id, kiosk_tags; the announcements source
+TEST_CASE("kiosk_id defaults to the host name, kiosk_tags to none, and bad values say where and why", "[kiosk_config]") {
+    KioskConfig c;
+    CHECK(c.identity.id.empty());
+    CHECK(c.identity.tags.empty());
+    REQUIRE_FALSE(has_error(finish_config(c, env_of({{"HOME", "/home/staff"}}))));
+    CHECK(c.identity.id == host_kiosk_id());
+    CHECK_FALSE(c.identity.id.empty());
+
+    KioskConfig d;
+    CHECK(apply_config_text(R"({"kiosk_id": "hall1-east", "kiosk_tags": ["hall-1", "entrance", "hall-1"],
+                                "announcements": "http://10.0.0.5/announcements.json"})", "k.json", d).empty());
+    CHECK(d.identity.id == "hall1-east");
+    CHECK(d.identity.tags == std::vector<std::string>{"hall-1", "entrance"});   // a repeated tag once
+    CHECK(d.sources.announcements == "http://10.0.0.5/announcements.json");
+    REQUIRE_FALSE(has_error(finish_config(d, env_of({{"HOME", "/home/staff"}}))));
+    CHECK(d.identity.id == "hall1-east");   // set: the host name does not replace it
+
+    const auto problems = apply_config_text("{\n  \"kiosk_id\": \"hall 1\",\n  \"kiosk_tags\": [\"ok\", 3],\n"
+                                            "  \"announcements\": \"ftp://x/a.json\"\n}", "k.json", d);
+    REQUIRE(problems.size() == 3);
+    CHECK(format_config_problem(problems[0]) == "k.json:2:15: error: kiosk_id: \"hall 1\" is not an id (1 to 64 letters, digits, _ . -) or \"\"");
+    CHECK(format_config_problem(problems[1]) == "k.json:3:17: error: kiosk_tags: 3 is not a tag (1 to 64 letters, digits, _ . -)");
+    CHECK(format_config_problem(problems[2]).rfind("k.json:4:20: error: announcements: ", 0) == 0);
+    CHECK(d.identity.id == "hall1-east");   // kept
+    CHECK_FALSE(apply_config_text(R"({"kiosk_tags": "hall-1"})", "k.json", d).empty());
+    CHECK(apply_config_flag("kiosk_tags", "--tags", "a,b", d) == std::nullopt);
+    CHECK(d.identity.tags == std::vector<std::string>{"a", "b"});
+}

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -43,6 +44,9 @@ HealthSnapshot sample_health() {
     h.frames_drawn = 12345;
     h.resident_bytes = 150u << 20;
     h.texture_bytes = 3u << 20;
+    h.kiosk_id = "hall1-east";
+    h.kiosk_tags = {"hall-1", "entrance"};
+    h.shown = {{"evacuate-1", "emergency", utc("2020-05-16T12:00:10Z")}, {"talk-moved", "notice", utc("2020-05-16T11:00:00Z")}};
     SourceStatus feed;
     feed.name = "feed";
     feed.location = "https://example.org/feed.json";
@@ -90,11 +94,18 @@ TEST_CASE("status.json holds the documented fields with sane values") {
     CHECK(feed.at("rejected") == 1);
     CHECK(feed.at("last_success") == "2020-05-16T12:00:00Z");
     CHECK(doc.at("live").is_null());
+    CHECK(doc.at("kiosk_id") == "hall1-east");
+    CHECK(doc.at("kiosk_tags") == nlohmann::json{"hall-1", "entrance"});
+    CHECK(doc.at("announcements").is_null());
+    REQUIRE(doc.at("announcements_shown").size() == 2);
+    CHECK(doc.at("announcements_shown")[0] ==
+          nlohmann::json{{"id", "evacuate-1"}, {"severity", "emergency"}, {"since", "2020-05-16T12:00:10Z"}});
     // Nothing undocumented: the header of status_report.h lists exactly these.
     std::set<std::string> keys;
     for (auto it = doc.begin(); it != doc.end(); ++it) keys.insert(it.key());
     CHECK(keys == std::set<std::string>{"version", "time", "time_unix", "uptime_seconds", "kiosk_mode", "frames_drawn",
-                                        "resident_bytes", "texture_bytes", "feed", "live"});
+                                        "resident_bytes", "texture_bytes", "feed", "live", "kiosk_id",
+                                        "kiosk_tags", "announcements", "announcements_shown"});
 }
 
 TEST_CASE("a source without data has a null age and shows offline") {
@@ -121,7 +132,7 @@ TEST_CASE("kiosk.prom is Prometheus text with every documented metric") {
     StatusWriter writer({dir / "status", {}}, sample_health, nullptr);
     REQUIRE(writer.write_round());
     const std::string text = read(dir / "status" / StatusWriter::kPrometheusFile);
-    const std::regex sample_line(R"(([a-z_]+)(\{[a-z_]+="[^"]*"\})? (-?[0-9.e+]+))");
+    const std::regex sample_line(R"(([a-z_]+)\{kiosk="hall1-east"(,[a-z_]+="[^"]*")*\} (-?[0-9.e+]+))");
     const std::regex comment_line(R"(# (HELP|TYPE) ([a-z_]+) .+)");
     std::map<std::string, double> values;
     std::set<std::string> typed;
@@ -135,9 +146,13 @@ TEST_CASE("kiosk.prom is Prometheus text with every documented metric") {
         }
         REQUIRE(std::regex_match(line, m, sample_line));
         CHECK(typed.count(m[1]) == 1);   // TYPE comes before the samples
-        values[m[1].str() + m[2].str()] = std::stod(m[3]);
+        const std::string labels = line.substr(line.find('{'), line.find('}') - line.find('{') + 1);
+        values[m[1].str() + (labels == "{kiosk=\"hall1-east\"}" ? "" : "{" + labels.substr(20))] = std::stod(m[3]);
     }
-    CHECK(values.at("kiosk_info{version=\"9.8.7\"}") == 1);
+    CHECK(values.at("kiosk_info{version=\"9.8.7\",tags=\"hall-1,entrance\"}") == 1);
+    CHECK(values.at("kiosk_announcement_active{severity=\"emergency\"}") == 1);
+    CHECK(values.at("kiosk_announcement_active{severity=\"notice\"}") == 1);
+    CHECK(values.at("kiosk_announcement_active{severity=\"info\"}") == 0);
     CHECK(values.at("kiosk_uptime_seconds") == 3600);
     CHECK(values.at("kiosk_start_time_seconds") == 1589626814);   // whole seconds: the same value every round
     CHECK(values.at("kiosk_last_touch_time_seconds") == 1589630401);
@@ -255,4 +270,20 @@ TEST_CASE("the clock set back or forward across midnight loses no count and writ
     CHECK(forward["to"] == "2020-05-17T23:00:35+08:00");
     CHECK(forward["screen_views"]["product"] == 1);
     CHECK_FALSE(std::filesystem::exists(dir / "stats-2020-05-18.jsonl"));
+}
+
+TEST_CASE("write_soon writes a round without waiting out the interval") {
+    TempDir dir;
+    std::atomic<int> rounds{0};
+    StatusWriter writer({dir / "status", {}, std::chrono::hours(1)}, [&rounds] {
+        ++rounds;
+        return sample_health();
+    }, nullptr);
+    writer.start();
+    for (int i = 0; i < 400 && rounds < 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    REQUIRE(rounds >= 1);
+    writer.write_soon();
+    for (int i = 0; i < 400 && rounds < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    CHECK(rounds >= 2);   // an hour's interval: only write_soon can have caused it
+    writer.stop();
 }
