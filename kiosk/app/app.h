@@ -11,6 +11,7 @@
 #include "platform/runner.h"
 #include "screens/screen.h"
 #include "search/indexed_feed.h"
+#include "service/display_hours.h"
 #include "widgets/theme.h"
 #include "widgets/touch.h"
 
@@ -46,7 +47,12 @@ struct AppOptions {
     std::string kiosk_location;               // the walkway node this kiosk stands at (config kiosk_location)
     int kiosk_heading = 0;                    // degrees clockwise from plan-north ahead of the visitor (kiosk_heading)
     std::string route_url;                    // the organisers' web map template for route QR codes (route_url)
+    DisplayHours display_hours;               // when the display is on (display_hours); empty: always
+    double wake_seconds = 600;                // outside them, a touch keeps it on this long (wake_minutes)
 };
+
+// Why the display is on (KioskApp::wake_reason): none means it sleeps.
+enum class WakeReason { none, hours, touch, emergency };
 
 class KioskApp final : public RunnerApp, public Navigator {
 public:
@@ -73,7 +79,14 @@ public:
     void set_render_stats(const RenderStats& stats) override { render_stats_ = stats; }
     std::optional<int> exit_code() const override { return exit_code_; }
     std::uint64_t image_texture_bytes() const override;
+    bool display_wanted(double now) override;
+    void input_while_asleep(double now) override;
 
+    // The hook for announcements: while an emergency shows, the display stays on (and a
+    // sleeping one wakes at the runner's next pass: call wake_ui() from another thread).
+    void hold_awake_for_emergency(bool active) { emergency_awake_ = active; }
+    // Why the display is on at `now` (runner seconds), or none.
+    WakeReason wake_reason(double now) const;
     // Navigator
     void go(const Route& route) override;
     void back() override;
@@ -131,6 +144,10 @@ private:
     std::uint64_t admin_status_seen_ = 0; // the sources' status the panel last drew
     std::string location_note_;           // the kiosk_location message last logged
     KioskPlace place_;                    // from the options, for the screens
+    bool emergency_awake_ = false;        // hold_awake_for_emergency
+    double awake_until_ = -1;             // a touch keeps the display on until then (runner seconds)
+    double touch_seen_ = 0;               // the last touch draw() counted for awake_until_
+    bool asleep_ = false;                 // display_wanted said no last time
 };
 
 } // namespace kiosk
