@@ -51,17 +51,18 @@ namespace {
 FramePolicy g_frames;
 bool g_kiosk_mode = false;
 bool g_exposed = false;   // the window's pixels were lost or are new: the next frame redraws them all
-bool g_input_seen = false;   // a touch, click or key since the loop last looked (it wakes a sleeping display)
+bool g_input_seen = false;   // a touch, click, scroll or key since the loop last looked (it wakes a sleeping display)
 std::vector<std::pair<int, int>> g_keys_pressed;   // key, mods: for the app before the next frame
 // systemctl stop sends SIGTERM: the loop, which wakes at least every second, ends cleanly.
 volatile std::sig_atomic_t g_stop_signal = 0;
 void on_stop_signal(int signal) { g_stop_signal = signal; }
 void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "kiosk: GLFW error %d: %s\n", code, text); }
+// A press wakes a sleeping display; the pointer merely moving (or the window appearing under it) does not.
 void on_input() {
     g_frames.input();
     g_input_seen = true;
 }
-void on_cursor(GLFWwindow*, double, double) { on_input(); }
+void on_cursor(GLFWwindow*, double, double) { g_frames.input(); }
 void on_button(GLFWwindow*, int, int, int) { on_input(); }
 void on_scroll(GLFWwindow*, double, double) { on_input(); }
 void on_key(GLFWwindow*, int key, int, int action, int mods) {
@@ -125,9 +126,6 @@ private:
     bool present_frame(Size2 window_size, bool& failed);
     // --screenshot's one picture (at ui_size_), or each that next_screenshot asks for. Returns the exit code.
     int take_screenshots();
-    // `r` (UI pixels) where the panel shows it: moved by the burn-in shift; the whole screen stays whole,
-    // so a full frame also clears the strips the shift uncovers.
-    DamageRect on_panel(const DamageRect& r, Size2 ui) const;
     // Outside the display hours: the panel off (DPMS) or black, and no frames; back on when wanted again.
     void set_asleep(bool asleep);
     // One loop pass while asleep: a touch wakes the app's display, otherwise wait a second at most.
@@ -135,6 +133,8 @@ private:
     // Between frames: a due screen picture started (or a frame asked for it), a finished read handed on.
     // True when it did picture work.
     bool picture_pass(double now, Size2 window_size);
+    // Seconds on the burn-in shift's clock: the loop's, plus $KIOSK_DEBUG_BURN_IN_SECONDS (tests see a shift at once).
+    double burn_in_clock() const;
 
     RunnerApp& app_;
     const RunnerOptions& options_;
@@ -237,15 +237,10 @@ void RunLoop::build_frame(Size2 ui, Size2 window) {
     app_.draw(now);
     ImGui::Render();
     // The backend draws UI point p at p - DisplayPos, clip rectangles with it: the whole UI moves by the shift.
+    // FrameDamage and clip_draw_data take DisplayPos off too, so damage rectangles are framebuffer pixels.
     ImGui::GetDrawData()->DisplayPos = ImVec2(-shift_.x, -shift_.y);
 }
 
-DamageRect RunLoop::on_panel(const DamageRect& r, Size2 ui) const {
-    const int w = int(ui.width), h = int(ui.height);
-    if (r.x0 <= 0 && r.y0 <= 0 && r.x1 >= w && r.y1 >= h) return {0, 0, w, h};
-    const int dx = int(shift_.x), dy = int(shift_.y);
-    return {std::min(r.x0 + dx, w), std::min(r.y0 + dy, h), std::min(r.x1 + dx, w), std::min(r.y1 + dy, h)};
-}
 
 void RunLoop::render_frame(Size2 ui, const std::vector<DamageRect>& damage) {
     ImDrawData& data = *ImGui::GetDrawData();
@@ -262,9 +257,8 @@ void RunLoop::render_frame(Size2 ui, const std::vector<DamageRect>& damage) {
                 for (ImDrawCmd& cmd : data.CmdLists[l]->CmdBuffer) cmd.ClipRect = clips[i++];
         }
         clip_draw_data(data, r);
-        const DamageRect p = on_panel(r, ui);
         glEnable(GL_SCISSOR_TEST);
-        glScissor(p.x0, static_cast<GLint>(ui.height) - p.y1, p.width(), p.height());
+        glScissor(r.x0, static_cast<GLint>(ui.height) - r.y1, r.width(), r.height());
         glClearColor(0, 0, 0, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         glDisable(GL_SCISSOR_TEST);
@@ -283,7 +277,7 @@ bool RunLoop::present_frame(Size2 window_size, bool& failed) {
         }
         target_.bind();
     }
-    const Point2 shift = options_.burn_in_shift ? burn_in_shift(glfwGetTime() - loop_start_) : Point2{};
+    const Point2 shift = options_.burn_in_shift ? burn_in_shift(burn_in_clock()) : Point2{};
     if (shift.x != shift_.x || shift.y != shift_.y) damage_.invalidate();   // every pixel moves
     shift_ = shift;
     build_frame(ui, window_size);
@@ -312,7 +306,7 @@ bool RunLoop::present_frame(Size2 window_size, bool& failed) {
         start_picture();
         glfwSwapBuffers(window_);
     } else if (sub_buffer_->available()) {
-        for (const DamageRect& r : damage) sub_buffer_->present(on_panel(r, ui), int(window_size.height));
+        for (const DamageRect& r : damage) sub_buffer_->present(r, int(window_size.height));
         start_picture();
     } else {
         start_picture();
@@ -322,6 +316,13 @@ bool RunLoop::present_frame(Size2 window_size, bool& failed) {
 }
 
 // [SECTION] Display sleep and screen pictures
+double RunLoop::burn_in_clock() const {
+    static const double ahead = [] {
+        const char* text = std::getenv("KIOSK_DEBUG_BURN_IN_SECONDS");
+        return text ? std::atof(text) : 0.0;
+    }();
+    return glfwGetTime() - loop_start_ + ahead;
+}
 void RunLoop::set_asleep(bool asleep) {
     asleep_ = asleep;
     if (options_.counters) options_.counters->display_asleep = asleep;
@@ -565,7 +566,7 @@ int RunLoop::loop() {
         // The watchdog hears from this loop, so it notices a hung UI, not just a live process.
         notifier_.tick(glfwGetTime());
         double wait = g_frames.wants_frames() ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
-        if (options_.burn_in_shift) wait = std::min(wait, seconds_until_shift(glfwGetTime() - loop_start_));
+        if (options_.burn_in_shift) wait = std::min(wait, seconds_until_shift(burn_in_clock()));
         if (pictures_.busy()) wait = std::min(wait, 0.02);   // the read or the worker is done soon: look again
         wait = std::max(wait, last_frame + kMinFrameInterval - glfwGetTime());
         wait = std::min(wait, notifier_.seconds_until_ping(glfwGetTime()));

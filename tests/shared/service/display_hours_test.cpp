@@ -125,12 +125,12 @@ TEST_CASE("display hours: a bad value says which entry and what is wrong", "[dis
     CHECK_THAT(problem_of(R"({"sun": "closed"})"), Catch::Contains("or \"off\""));
 }
 
-TEST_CASE("display hours in the config file: an error at the key's line and column, and the flag", "[display_hours]") {
+TEST_CASE("display hours in the config file: an error at the value's line and column, and the flag", "[display_hours]") {
     KioskConfig config;
     const auto problems = apply_config_text("{\n  \"display_hours\": {\"tue\": \"9:00-21:00\"}\n}", "kiosk.json", config);
     REQUIRE(problems.size() == 1);
     CHECK(format_config_problem(problems[0]) ==
-          "kiosk.json:2:3: error: display_hours: \"tue\": \"9:00-21:00\" is not a time range \"HH:MM-HH:MM\" (e.g. "
+          "kiosk.json:2:20: error: display_hours: \"tue\": \"9:00-21:00\" is not a time range \"HH:MM-HH:MM\" (e.g. "
           "\"09:00-21:00\"), a list of them, or \"off\"");
     CHECK(config.display.hours.empty());
 
