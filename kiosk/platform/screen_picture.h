@@ -63,7 +63,7 @@ private:
     unsigned pbo_ = 0;
     void* fence_ = nullptr;          // GLsync
     int width_ = 0, height_ = 0;
-    double last_start_ = -1e9;
+    double last_start_ = 0;          // the loop clock starts near 0: the first picture one interval in, not at start-up
     std::uint64_t last_frames_ = ~std::uint64_t{0};
     std::atomic<std::uint64_t> written_count_{0};
 
