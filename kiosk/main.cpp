@@ -133,6 +133,10 @@ std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Fee
         h.start_time = start_time;
         h.kiosk_mode = config.display.kiosk_mode;
         h.frames_drawn = counters.frames_drawn;
+        h.display_asleep = counters.display_asleep;
+        if (const std::int64_t ms = counters.screen_picture_unix_ms; ms > 0)
+            h.screen_picture = ScreenPictureStatus{kScreenPictureFile, std::chrono::system_clock::time_point(
+                                                                         std::chrono::milliseconds(ms))};
         h.texture_bytes = counters.texture_bytes;
         if (const std::int64_t touched = counters.last_touch_unix)
             h.last_touch = std::chrono::system_clock::time_point(std::chrono::seconds(touched));
@@ -179,6 +183,10 @@ RunnerOptions runner_options(const KioskConfig& config, const KioskFlags& flags)
     runner.window.monitor_name = config.display.monitor_name;
     runner.window.rotation = config.display.rotation;
     runner.benchmark.exit_after_seconds = flags.exit_after;
+    if (flags.screenshot.empty() && !config.storage.status_dir.empty()) {
+        runner.screen_pictures.path = (std::filesystem::path(config.storage.status_dir) / kScreenPictureFile).string();
+        runner.screen_pictures.interval_seconds = config.display.screen_picture_seconds;
+    }
     return runner;
 }
 
@@ -191,6 +199,8 @@ bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions&
     options.kiosk_heading = config.placement.heading;
     options.route_url = config.placement.route_url;
     options.identity = {config.identity.id, config.identity.tags};
+    options.display_hours = config.display.hours;
+    options.wake_seconds = config.display.wake_minutes * 60.0;
     if (!parse_route(flags.screen, options.start)) {
         err << "kiosk: --screen " << flags.screen << " is not one of home, schedule, session:ID, catalogue, "
                "county:ID, product:ID, product:ID@PLATFORM (taobao, jd, ...), live, attract, map, map:AREA_ID, search or search:LETTERS (a-z, 0-9, at most 32)\n";

@@ -5,6 +5,7 @@
 // [SECTION] Fonts and new data
 // [SECTION] Drawing: the top bar and the screen
 // [SECTION] Idling and the GPU
+// [SECTION] Display hours
 #include "app/app.h"
 
 #include "base/log.h"
@@ -356,6 +357,10 @@ void KioskApp::draw(double now) {
         first_frame_ = false;
     }
     touch_.begin_frame(io, now, theme_.px(14));
+    if (touch_.last_activity() != touch_seen_) {   // someone is here: the display stays on a while after
+        touch_seen_ = touch_.last_activity();
+        awake_until_ = std::max(awake_until_, touch_seen_ + options_.wake_seconds);
+    }
     check_admin_entrances(now);
 
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -432,6 +437,27 @@ double KioskApp::seconds_until_change(double now) const {
     // An announcement starting or ending by the clock alone: a frame then, none before.
     return std::min(wait, announcement_wait);
 }
+
+// [SECTION] Display hours
+WakeReason KioskApp::wake_reason(double now) const {
+    if (emergency_awake_ || emergency_shown()) return WakeReason::emergency;   // an emergency wakes a sleeping display
+    if (display_on(options_.display_hours, zone_.to_local(now_unix()))) return WakeReason::hours;
+    if (now < awake_until_) return WakeReason::touch;
+    return WakeReason::none;
+}
+
+bool KioskApp::display_wanted(double now) {
+    const bool asleep = wake_reason(now) == WakeReason::none;
+    if (asleep && !asleep_) {   // the next visitor finds the attract loop, in the default language
+        if (admin_.is_open()) admin_.close();
+        go(Route{ScreenId::attract, {}});
+        lang_ = options_.lang;
+    }
+    asleep_ = asleep;
+    return !asleep;
+}
+
+void KioskApp::input_while_asleep(double now) { awake_until_ = std::max(awake_until_, now + options_.wake_seconds); }
 
 bool KioskApp::busy_loading() const { return images_ && images_->busy(); }
 

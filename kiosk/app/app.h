@@ -11,6 +11,7 @@
 #include "platform/runner.h"
 #include "screens/screen.h"
 #include "search/indexed_feed.h"
+#include "service/display_hours.h"
 #include "service/status_report.h"
 #include "widgets/theme.h"
 #include "widgets/touch.h"
@@ -55,7 +56,12 @@ struct AppOptions {
     KioskIdentity identity;                   // kiosk_id and kiosk_tags: which announcements are meant for it
     // Called on the UI thread whenever the announcements shown change (the status files, kiosk.prom).
     std::function<void(const std::vector<ShownAnnouncement>&)> announcements_shown;
+    DisplayHours display_hours;               // when the display is on (display_hours); empty: always
+    double wake_seconds = 600;                // outside them, a touch keeps it on this long (wake_minutes)
 };
+
+// Why the display is on (KioskApp::wake_reason): none means it sleeps.
+enum class WakeReason { none, hours, touch, emergency };
 
 class KioskApp final : public RunnerApp, public Navigator {
 public:
@@ -82,7 +88,14 @@ public:
     void set_render_stats(const RenderStats& stats) override { render_stats_ = stats; }
     std::optional<int> exit_code() const override { return exit_code_; }
     std::uint64_t image_texture_bytes() const override;
+    bool display_wanted(double now) override;
+    void input_while_asleep(double now) override;
 
+    // The hook for announcements: while an emergency shows, the display stays on (and a
+    // sleeping one wakes at the runner's next pass: call wake_ui() from another thread).
+    void hold_awake_for_emergency(bool active) { emergency_awake_ = active; }
+    // Why the display is on at `now` (runner seconds), or none.
+    WakeReason wake_reason(double now) const;
     // Navigator
     void go(const Route& route) override;
     void back() override;
@@ -158,6 +171,10 @@ private:
     std::vector<Announcement> announcements_;   // the feed's, the document's and the local ones, merged
     std::vector<Announcement> shown_;           // active_announcements() of them now
     std::map<std::string, std::chrono::system_clock::time_point> shown_since_;   // by id
+    bool emergency_awake_ = false;        // hold_awake_for_emergency
+    double awake_until_ = -1;             // a touch keeps the display on until then (runner seconds)
+    double touch_seen_ = 0;               // the last touch draw() counted for awake_until_
+    bool asleep_ = false;                 // display_wanted said no last time
 };
 
 } // namespace kiosk

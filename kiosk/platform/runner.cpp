@@ -3,6 +3,7 @@
 // [SECTION] RunLoop: one run of the program
 // [SECTION] Fonts
 // [SECTION] A frame: build, render, present
+// [SECTION] Display sleep and screen pictures
 // [SECTION] Screenshots
 // [SECTION] Set-up
 // [SECTION] The loop
@@ -10,6 +11,8 @@
 // [SECTION] Public entry points
 #include "platform/runner.h"
 
+#include "platform/burn_in.h"
+#include "platform/display_power.h"
 #include "platform/font_keeper.h"
 #include "platform/font_texture.h"
 #include "platform/frame_damage.h"
@@ -33,6 +36,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -47,22 +51,36 @@ namespace {
 FramePolicy g_frames;
 bool g_kiosk_mode = false;
 bool g_exposed = false;   // the window's pixels were lost or are new: the next frame redraws them all
+bool g_input_seen = false;   // a touch, click, scroll or key since the loop last looked (it wakes a sleeping display)
 std::vector<std::pair<int, int>> g_keys_pressed;   // key, mods: for the app before the next frame
 // systemctl stop sends SIGTERM: the loop, which wakes at least every second, ends cleanly.
 volatile std::sig_atomic_t g_stop_signal = 0;
 std::int64_t g_last_touch_unix = 0;   // a finger landing (a button press under X11): for fleet monitoring
 void on_stop_signal(int signal) { g_stop_signal = signal; }
 void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "kiosk: GLFW error %d: %s\n", code, text); }
+// A press wakes a sleeping display; the pointer merely moving (or the window appearing under it) does not.
+void on_input() {
+    g_frames.input();
+    g_input_seen = true;
+}
 void on_cursor(GLFWwindow*, double, double) { g_frames.input(); }
 void on_button(GLFWwindow*, int, int action, int) {
-    g_frames.input();
-    if (action == GLFW_PRESS)
+    on_input();
+    if (action == GLFW_PRESS)   // a finger landing: the last touch for fleet monitoring
         g_last_touch_unix = std::chrono::duration_cast<std::chrono::seconds>(
                                 std::chrono::system_clock::now().time_since_epoch()).count();
 }
-void on_scroll(GLFWwindow*, double, double) { g_frames.input(); }
+void on_scroll(GLFWwindow*, double, double) { on_input(); }
 void on_key(GLFWwindow*, int key, int, int action, int mods) {
+    on_input();
     g_frames.input();
+    g_input_seen = true;
+}
+void on_cursor(GLFWwindow*, double, double) { g_frames.input(); }
+void on_button(GLFWwindow*, int, int, int) { on_input(); }
+void on_scroll(GLFWwindow*, double, double) { on_input(); }
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+    on_input();
     if (g_kiosk_mode) note_exit_shortcut(key, action, mods);
     if (action == GLFW_PRESS) g_keys_pressed.emplace_back(key, mods);
 }
@@ -75,11 +93,26 @@ constexpr double kMinFrameInterval = 1.0 / 60.0;
 
 float pixel_scale_for(int width, int height) { return std::min(width, height) / 1080.0f; }
 
+// How long the UI thread was busy in loop passes, for --exit-after (the benchmark):
+// passes that drew a frame, and passes that did screen-picture work (with or without a frame).
+struct PassTimes {
+    std::vector<double> frame_ms, picture_ms;
+    static double median(std::vector<double> v) {
+        if (v.empty()) return 0;
+        std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+        return v[v.size() / 2];
+    }
+    static double longest(const std::vector<double>& v) { return v.empty() ? 0 : *std::max_element(v.begin(), v.end()); }
+};
+
 // [SECTION] RunLoop: one run of the program
 // One run of the program: set up, loop (or take screenshots), tear down.
 class RunLoop {
 public:
-    RunLoop(RunnerApp& app, const RunnerOptions& options) : app_(app), options_(options) {}
+    RunLoop(RunnerApp& app, const RunnerOptions& options)
+        : app_(app), options_(options), pictures_(options.screen_pictures, [counters = options.counters](std::int64_t ms) {
+              if (counters) counters->screen_picture_unix_ms = ms;
+          }) {}
     int run();
 
 private:
@@ -107,6 +140,15 @@ private:
     bool present_frame(Size2 window_size, bool& failed);
     // --screenshot's one picture (at ui_size_), or each that next_screenshot asks for. Returns the exit code.
     int take_screenshots();
+    // Outside the display hours: the panel off (DPMS) or black, and no frames; back on when wanted again.
+    void set_asleep(bool asleep);
+    // One loop pass while asleep: a touch wakes the app's display, otherwise wait a second at most.
+    void sleeping_pass(double exit_at);
+    // Between frames: a due screen picture started (or a frame asked for it), a finished read handed on.
+    // True when it did picture work.
+    bool picture_pass(double now, Size2 window_size);
+    // Seconds on the burn-in shift's clock: the loop's, plus $KIOSK_DEBUG_BURN_IN_SECONDS (tests see a shift at once).
+    double burn_in_clock() const;
 
     RunnerApp& app_;
     const RunnerOptions& options_;
@@ -126,6 +168,14 @@ private:
     FrameCounter frames_;
     FrameDamage damage_;               // what each frame changes (software GL redraws only that)
     std::optional<SubBufferPresenter> sub_buffer_;
+    double loop_start_ = 0;
+    bool first_frame_ = true;          // nothing shown yet (READY goes to systemd with the first frame, or at a sleep before it)
+    Point2 shift_;                     // the burn-in shift of the frame being drawn
+    bool asleep_ = false;
+    std::optional<DisplayPower> power_;   // made on the first sleep
+    ScreenPictureTaker pictures_;
+    bool picture_started_ = false;     // in the frame just presented
+    PassTimes times_;
 };
 
 // [SECTION] Fonts
@@ -166,8 +216,9 @@ void RunLoop::build_frame(Size2 ui, Size2 window) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(ui.width, ui.height);
     io.DisplayFramebufferScale = ImVec2(1, 1);
-    if (options_.window.rotation != 0 && io.MousePos.x > -256000.0f && io.MousePos.y > -256000.0f) {
-        const Point2 p = to_logical({io.MousePos.x, io.MousePos.y}, window, options_.window.rotation);
+    const bool moved = options_.window.rotation != 0 || shift_.x != 0 || shift_.y != 0;
+    if (moved && io.MousePos.x > -256000.0f && io.MousePos.y > -256000.0f) {
+        const Point2 p = touch_to_ui({io.MousePos.x, io.MousePos.y}, window, options_.window.rotation, shift_);
         io.MousePos = ImVec2(p.x, p.y);   // the backend set window pixels; the UI wants its own
     }
     if (font_texture_stale_) {
@@ -200,7 +251,11 @@ void RunLoop::build_frame(Size2 ui, Size2 window) {
     ImGui::NewFrame();
     app_.draw(now);
     ImGui::Render();
+    // The backend draws UI point p at p - DisplayPos, clip rectangles with it: the whole UI moves by the shift.
+    // FrameDamage and clip_draw_data take DisplayPos off too, so damage rectangles are framebuffer pixels.
+    ImGui::GetDrawData()->DisplayPos = ImVec2(-shift_.x, -shift_.y);
 }
+
 
 void RunLoop::render_frame(Size2 ui, const std::vector<DamageRect>& damage) {
     ImDrawData& data = *ImGui::GetDrawData();
@@ -237,6 +292,9 @@ bool RunLoop::present_frame(Size2 window_size, bool& failed) {
         }
         target_.bind();
     }
+    const Point2 shift = options_.burn_in_shift ? burn_in_shift(burn_in_clock()) : Point2{};
+    if (shift.x != shift_.x || shift.y != shift_.y) damage_.invalidate();   // every pixel moves
+    shift_ = shift;
     build_frame(ui, window_size);
     if (g_exposed) damage_.invalidate();
     g_exposed = false;
@@ -250,18 +308,91 @@ bool RunLoop::present_frame(Size2 window_size, bool& failed) {
     const bool partial = rotated || sub_buffer_->available();
     if (partial) render_frame(ui, damage);
     else render_frame(ui, {DamageRect{0, 0, int(ui.width), int(ui.height)}});
+    // The window's back buffer now holds what the panel will show: the moment for a screen picture.
+    const auto start_picture = [&] {
+        picture_started_ = pictures_.due(glfwGetTime(), frames_.total());
+        if (picture_started_) pictures_.start(int(window_size.width), int(window_size.height), glfwGetTime(), frames_.total());
+    };
     if (rotated) {
         if (!presenter_.draw(target_, window_size, options_.window.rotation)) {
             failed = true;
             return false;
         }
+        start_picture();
         glfwSwapBuffers(window_);
     } else if (sub_buffer_->available()) {
         for (const DamageRect& r : damage) sub_buffer_->present(r, int(window_size.height));
+        start_picture();
     } else {
+        start_picture();
         glfwSwapBuffers(window_);
     }
     return true;
+}
+
+// [SECTION] Display sleep and screen pictures
+double RunLoop::burn_in_clock() const {
+    static const double ahead = [] {
+        const char* text = std::getenv("KIOSK_DEBUG_BURN_IN_SECONDS");
+        return text ? std::atof(text) : 0.0;
+    }();
+    return glfwGetTime() - loop_start_ + ahead;
+}
+void RunLoop::set_asleep(bool asleep) {
+    asleep_ = asleep;
+    if (options_.counters) options_.counters->display_asleep = asleep;
+    damage_.invalidate();   // waking, the whole picture is drawn anew
+    if (!asleep) {
+        if (power_) power_->wake();
+        g_frames.input();
+        std::fprintf(stderr, "kiosk: display on\n");
+        return;
+    }
+    if (!power_) power_.emplace();
+    power_->sleep();
+    if (!power_->has_dpms()) {   // black, once: not a frame of the UI
+        int width = 0, height = 0;
+        glfwGetFramebufferSize(window_, &width, &height);
+        RenderTarget::bind_window();
+        glViewport(0, 0, width, height);
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        if (options_.window.rotation == 0 && sub_buffer_->available()) sub_buffer_->present({0, 0, width, height}, height);
+        else glfwSwapBuffers(window_);
+    }
+    g_input_seen = false;   // only a touch from now on wakes it
+    std::fprintf(stderr, "kiosk: display asleep (display_hours); frames stop until it wakes\n");
+    if (first_frame_) notifier_.ready("display asleep outside its display hours");   // started at night
+}
+
+void RunLoop::sleeping_pass(double exit_at) {
+    pictures_.poll();   // a picture under way finishes
+    if (g_input_seen) {
+        g_input_seen = false;
+        app_.input_while_asleep(glfwGetTime());
+        return;   // the next pass asks the app again
+    }
+    notifier_.tick(glfwGetTime());
+    double wait = std::min(1.0, notifier_.seconds_until_ping(glfwGetTime()));
+    if (pictures_.busy()) wait = std::min(wait, 0.05);
+    if (exit_at > 0) wait = std::min(wait, std::max(0.0, exit_at - glfwGetTime()));
+    if (wait > 0) wait_for_ui_events(wait); else glfwPollEvents();
+}
+
+bool RunLoop::picture_pass(double now, Size2 window_size) {
+    bool worked = pictures_.poll();
+    if (!pictures_.due(now, frames_.total())) return worked;
+    // A back buffer shown by copying keeps the whole picture: read it now. Swapped
+    // ones are undefined after the swap: a full frame is drawn and read before its swap.
+    if (options_.window.rotation == 0 && sub_buffer_->available()) {
+        RenderTarget::bind_window();
+        pictures_.start(int(window_size.width), int(window_size.height), now, frames_.total());
+        return true;
+    }
+    damage_.invalidate();
+    g_frames.want_one();
+    return worked;
 }
 
 // [SECTION] Screenshots
@@ -398,10 +529,10 @@ void RunLoop::set_up_imgui() {
 // Draws while something changes and sleeps otherwise, until the window, the app
 // or a signal ends it. Returns the exit code.
 int RunLoop::loop() {
-    bool first = true;
     long frames_drawn = 0;
     double last_frame = -1;
     const double loop_start = glfwGetTime();
+    loop_start_ = loop_start;
     const double exit_at = options_.benchmark.exit_after_seconds > 0 ? loop_start + options_.benchmark.exit_after_seconds : 0;
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGINT, on_stop_signal);
@@ -409,16 +540,24 @@ int RunLoop::loop() {
     while (!glfwWindowShouldClose(window_) && !app_.exit_code() && !g_stop_signal) {
         const double now = glfwGetTime();
         if (exit_at > 0 && now >= exit_at) break;
+        const auto pass_start = std::chrono::steady_clock::now();
         bool new_text = false;
         if (app_.update(now, new_text)) g_frames.want_one();
         if (new_text) fonts_->request(app_.glyph_source());   // on a worker; the old atlas draws meanwhile
         install_ready_fonts();
+        if (app_.display_wanted(now) == asleep_) set_asleep(!asleep_);
+        if (asleep_) {   // feeds keep coming through update(); nothing is drawn
+            sleeping_pass(exit_at);
+            continue;
+        }
+        int width = 0, height = 0;
+        glfwGetFramebufferSize(window_, &width, &height);
         const bool frame_due = now - last_frame >= kMinFrameInterval;
+        bool drawn = false;
+        picture_started_ = false;
         if (frame_due && g_frames.draw_now(app_.seconds_until_change(now))) {
-            int width = 0, height = 0;
-            glfwGetFramebufferSize(window_, &width, &height);
             bool failed = false;
-            const bool drawn = present_frame(Size2{float(width), float(height)}, failed);
+            drawn = present_frame(Size2{float(width), float(height)}, failed);
             if (failed) {
                 exit_code = 1;
                 break;
@@ -426,24 +565,42 @@ int RunLoop::loop() {
             last_frame = now;
             g_frames.drew();
             if (drawn) ++frames_drawn;
-            if (drawn && first) {
-                first = false;
+            if (drawn && first_frame_) {
+                first_frame_ = false;
                 report_first_frame(width, height);
             }
+        }
+        const bool picture_work = picture_pass(glfwGetTime(), Size2{float(width), float(height)}) || picture_started_;
+        const double pass_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - pass_start).count();
+        if (frames_drawn <= 1) {   // the first frame pays for start-up: no measure of either
+        } else if (picture_work) {
+            times_.picture_ms.push_back(pass_ms);
+        } else if (drawn) {
+            times_.frame_ms.push_back(pass_ms);
         }
         // The watchdog hears from this loop, so it notices a hung UI, not just a live process.
         notifier_.tick(glfwGetTime());
         double wait = g_frames.wants_frames() ? 0.0 : std::min(app_.seconds_until_change(glfwGetTime()), 1.0);
+        if (options_.burn_in_shift) wait = std::min(wait, seconds_until_shift(burn_in_clock()));
+        if (pictures_.busy()) wait = std::min(wait, 0.02);   // the read or the worker is done soon: look again
         wait = std::max(wait, last_frame + kMinFrameInterval - glfwGetTime());
         wait = std::min(wait, notifier_.seconds_until_ping(glfwGetTime()));
         if (exit_at > 0) wait = std::min(wait, std::max(0.0, exit_at - glfwGetTime()));
         if (wait > 0) wait_for_ui_events(wait); else glfwPollEvents();
     }
-    if (exit_at > 0)   // --exit-after: what the idling policy cost, for the benchmark
+    if (exit_at > 0) {   // --exit-after: what the idling policy cost, for the benchmark
         std::fprintf(stderr, "kiosk: frames drawn: %ld in %.1f s (OpenGL renderer: %s)\n", frames_drawn,
                      glfwGetTime() - loop_start, reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+        std::fprintf(stderr,
+                     "kiosk: frame passes: median %.2f ms, longest %.2f ms (%zu); passes with screen-picture work: "
+                     "longest %.2f ms (%zu); screen pictures written: %llu\n",
+                     PassTimes::median(times_.frame_ms), PassTimes::longest(times_.frame_ms), times_.frame_ms.size(),
+                     PassTimes::longest(times_.picture_ms), times_.picture_ms.size(),
+                     static_cast<unsigned long long>(pictures_.pictures_written()));
+    }
     return exit_code;
 }
+
 
 void RunLoop::report_first_frame(int width, int height) {
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_);
@@ -457,6 +614,8 @@ void RunLoop::report_first_frame(int width, int height) {
 // Closes what set_up() opened, in reverse; `exit_code` is the run's so far.
 int RunLoop::tear_down(int exit_code) {
     app_.release_gpu();
+    pictures_.release_gpu();
+    if (asleep_ && power_) power_->wake();   // the next program (or the console) finds the panel on
     if (exit_code == 0 && app_.exit_code()) exit_code = *app_.exit_code();
     if (g_stop_signal) std::fprintf(stderr, "kiosk: stopping on %s\n", g_stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
     std::signal(SIGTERM, SIG_DFL);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "platform/fonts.h"
+#include "platform/screen_picture.h"
 
 #include <atomic>
 #include <cstddef>
@@ -18,6 +19,8 @@ struct RenderCounters {
     std::atomic<std::uint64_t> frames_drawn{0};
     std::atomic<std::uint64_t> texture_bytes{0};
     std::atomic<std::int64_t> last_touch_unix{0};   // Unix seconds of the last touch or click; 0: none yet
+    std::atomic<bool> display_asleep{false};              // outside the display hours (RunnerApp::display_wanted)
+    std::atomic<std::int64_t> screen_picture_unix_ms{0};  // when the last screen picture was written; 0: none yet
 };
 
 // One of several screenshots taken in one window and GL context (kiosk preview).
@@ -53,13 +56,15 @@ struct ScreenshotOptions {
 
 // What benchmarks ask of a run.
 struct BenchmarkOptions {
-    double exit_after_seconds = 0; // > 0: close after this long and print "frames drawn: N"
+    double exit_after_seconds = 0; // > 0: close after this long and print "frames drawn: N" and the frame times
 };
 
 struct RunnerOptions {
     WindowOptions window;
     ScreenshotOptions screenshots;
     BenchmarkOptions benchmark;
+    ScreenPictureOptions screen_pictures;   // the running kiosk's pictures for monitoring (not screenshots)
+    bool burn_in_shift = true;              // the running kiosk moves its UI a few pixels now and then (burn_in.h)
     RenderCounters* counters = nullptr;   // the status writer's view of the frames; may be null
 };
 
@@ -107,6 +112,14 @@ public:
     virtual std::uint64_t image_texture_bytes() const { return 0; }
     // Set once the app wants the program to end (the admin panel's exit): the runner returns it.
     virtual std::optional<int> exit_code() const { return std::nullopt; }
+    // Whether the display should be on (display hours, a touch, an emergency). While not, the
+    // runner puts the panel to sleep, draws nothing, and still calls update() (asked about once a second).
+    virtual bool display_wanted(double now) {
+        (void)now;
+        return true;
+    }
+    // A touch, click or key while the display sleeps (it reaches no screen).
+    virtual void input_while_asleep(double now) { (void)now; }
 };
 
 // Wakes the UI loop from any thread (a worker published new data). Harmless

@@ -34,7 +34,7 @@ constexpr std::string_view kAppDir = "/lvliang-kiosk";
 
 // [SECTION] Reading one key
 // How a flag's text becomes the key's JSON value.
-enum class Kind { text, integer, boolean, monitor, list };   // list: a flag's "a,b,c"
+enum class Kind { text, integer, boolean, monitor, list, json_value };   // list: a flag's "a,b,c"; json_value: a flag's text is JSON
 
 // One key: reads a JSON value into the config (returning why it is bad, or
 // "") and writes it back out.
@@ -215,6 +215,16 @@ std::string read_log_level(const json& value, KioskConfig& c) {
     return shown(value) + " is not one of \"error\", \"warning\", \"info\", \"debug\"";
 }
 
+// 0 (never) or 1 s to a day.
+std::string read_screen_picture_seconds(const json& value, int& out) {
+    if (value.is_number_integer() && value.get<std::int64_t>() == 0) {
+        out = 0;
+        return {};
+    }
+    if (auto why = read_int(value, 1, 86400, out); !why.empty()) return why + " (or 0: no screen pictures)";
+    return {};
+}
+
 // [SECTION] The keys, in documented order
 std::string size_text(const KioskConfig& c) {
     if (c.display.width == 0) return "auto";
@@ -273,6 +283,13 @@ const KeySpec kKeys[] = {
     {"texture_budget_mb", Kind::integer,
      [](const json& v, KioskConfig& c) { return read_int(v, 32, 4096, c.display.texture_budget_mb); },
      [](const KioskConfig& c) { return json(c.display.texture_budget_mb); }},
+    {"display_hours", Kind::json_value, [](const json& v, KioskConfig& c) { return read_display_hours(v, c.display.hours); },
+     [](const KioskConfig& c) { return display_hours_json(c.display.hours); }},
+    {"wake_minutes", Kind::integer, [](const json& v, KioskConfig& c) { return read_int(v, 1, 240, c.display.wake_minutes); },
+     [](const KioskConfig& c) { return json(c.display.wake_minutes); }},
+    {"screen_picture_seconds", Kind::integer,
+     [](const json& v, KioskConfig& c) { return read_screen_picture_seconds(v, c.display.screen_picture_seconds); },
+     [](const KioskConfig& c) { return json(c.display.screen_picture_seconds); }},
     {"admin_pin_hash", Kind::text, read_pin_hash, [](const KioskConfig& c) { return json(c.admin_pin_hash); }},
     {"log_level", Kind::text, read_log_level, [](const KioskConfig& c) { return json(log_level_key(c.log_level)); }},
 };
@@ -485,6 +502,10 @@ std::optional<ConfigProblem> apply_config_flag(std::string_view key, std::string
     } else if (spec->kind == Kind::boolean) {
         if (text != "true" && text != "false") return problem(text + " is not true or false");
         as_json = text == "true";
+    } else if (spec->kind == Kind::json_value) {
+        if (find_depth_excess(text, kMaxConfigDepth)) return problem("nested too deeply for a config value");
+        as_json = json::parse(text, nullptr, false);
+        if (as_json.is_discarded()) return problem(text + " is not JSON, e.g. '{\"daily\": \"09:00-21:00\"}'");
     }
     KioskConfig candidate = config;
     std::string why = spec->read(as_json, candidate);

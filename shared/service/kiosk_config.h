@@ -5,6 +5,7 @@
 
 #include "base/log.h"
 #include "feed/localized_text.h"
+#include "service/display_hours.h"
 
 #include <functional>
 #include <optional>
@@ -42,6 +43,9 @@ struct KioskConfig {
         std::string monitor_name;    // chosen over monitor_index when set (as GLFW names monitors)
         int rotation = 0;            // 0, 90, 180 or 270 degrees clockwise
         int texture_budget_mb = 256;
+        DisplayHours hours;          // display_hours: when the display is on (service/display_hours.h); empty: always
+        int wake_minutes = 10;       // outside them, a touch wakes it for this long
+        int screen_picture_seconds = 60;   // a PNG of the panel into status_dir this often when it changed; 0: never
     } display;
 
     struct Visitor {

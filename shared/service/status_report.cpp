@@ -34,6 +34,11 @@ Json source_json(const std::optional<SourceStatus>& s, std::chrono::system_clock
     };
 }
 
+Json picture_json(const std::optional<ScreenPictureStatus>& p, std::chrono::system_clock::time_point now) {
+    if (!p) return nullptr;
+    return Json{{"file", p->file}, {"time", format_utc_iso(p->time)}, {"age_seconds", unix_of(now) - unix_of(p->time)}};
+}
+
 // Label values escape \, " and newlines (the text format's rules).
 std::string label_value(const std::string& v) {
     std::string out;
@@ -84,6 +89,8 @@ std::string format_status_json(const HealthSnapshot& s) {
         {"frames_drawn", s.frames_drawn},
         {"resident_bytes", s.resident_bytes},
         {"texture_bytes", s.texture_bytes},
+        {"display_asleep", s.display_asleep},
+        {"screen_picture", picture_json(s.screen_picture, s.time)},
         {"feed", source_json(s.feed, s.time)},
         {"live", source_json(s.live, s.time)},
         {"announcements", source_json(s.announcements, s.time)},
@@ -120,6 +127,11 @@ std::string format_status_prometheus(const HealthSnapshot& s) {
         const auto n = std::count_if(s.shown.begin(), s.shown.end(), [&](const ShownAnnouncement& a) { return a.severity == severity; });
         sample(out, "kiosk_announcement_active", with(std::string("severity=\"") + severity + "\""), static_cast<double>(n));
     }
+    metric(out, "kiosk_display_asleep", "gauge", "1 outside the display hours: the panel off or black, no frames drawn.");
+    sample(out, "kiosk_display_asleep", with(""), s.display_asleep ? 1 : 0);
+    metric(out, "kiosk_screen_picture_age_seconds", "gauge", "Seconds since the last picture of the screen was written.");
+    if (s.screen_picture)
+        sample(out, "kiosk_screen_picture_age_seconds", with(""), static_cast<double>(unix_of(s.time) - unix_of(s.screen_picture->time)));
 
     using Time = std::chrono::system_clock::time_point;
     struct Family {

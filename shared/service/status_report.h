@@ -9,6 +9,9 @@
 //   frames_drawn     since start (an idle kiosk draws none)
 //   resident_bytes   resident memory (/proc/self/statm)
 //   texture_bytes    GPU textures: font atlas, product pictures and the rotated screen's buffer
+//   display_asleep   true outside the display hours (display_hours), the panel off or black
+//   screen_picture   null until one was written, else {file ("screen.png", in status_dir), time (UTC ISO 8601),
+//                    age_seconds}: a small PNG of what the panel shows (screen_picture_seconds)
 //   feed, live       each source: null when not configured, else
 //                    {location, age_seconds (null without data), offline, consecutive_errors,
 //                     last_error ("" when the last fetch worked), fetches, updates, rejected,
@@ -23,7 +26,8 @@
 //   kiosk_start_time_seconds (Unix time of the start: a restart changes it, even one in a crash loop
 //   whose uptime never grows)  kiosk_frames_drawn_total  kiosk_resident_memory_bytes
 //   kiosk_texture_memory_bytes  kiosk_last_touch_time_seconds (Unix time of the last touch; none
-//   before the first)  and per configured source (label source="feed"|"live"):
+//   before the first)  kiosk_display_asleep (0 or 1)  kiosk_screen_picture_age_seconds (only once
+//   one was written)  and per configured source (label source="feed"|"live"):
 //   kiosk_source_age_seconds (only with data)  kiosk_source_offline  kiosk_source_consecutive_errors
 //   kiosk_source_fetches_total  kiosk_source_updates_total  kiosk_source_rejected_total
 //   (source="announcements" too when configured), and
@@ -48,6 +52,14 @@ struct ShownAnnouncement {
     friend bool operator==(const ShownAnnouncement&, const ShownAnnouncement&) = default;
 };
 
+// The file name of the screen picture in status_dir.
+inline constexpr const char* kScreenPictureFile = "screen.png";
+
+struct ScreenPictureStatus {
+    std::string file;                              // in status_dir
+    std::chrono::system_clock::time_point time;    // when written
+};
+
 struct HealthSnapshot {
     std::string version;
     std::chrono::system_clock::time_point time;
@@ -58,6 +70,8 @@ struct HealthSnapshot {
     std::uint64_t frames_drawn = 0;
     std::uint64_t resident_bytes = 0;
     std::uint64_t texture_bytes = 0;
+    bool display_asleep = false;
+    std::optional<ScreenPictureStatus> screen_picture;   // nullopt: none written yet
     std::optional<SourceStatus> feed, live;   // nullopt: not configured
     std::optional<SourceStatus> announcements; // the announcements document; nullopt: not configured
     std::string kiosk_id;

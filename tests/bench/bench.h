@@ -60,6 +60,8 @@ void bench_reload(const BenchOptions& options, Table& table);
 void bench_wire_bytes(const BenchOptions& options, Table& table);
 void bench_save_latency(const BenchOptions& options, Table& table);
 void bench_idle_frames(const BenchOptions& options, Table& table);
+// The UI loop's passes on a changing screen with and without a screen picture every 2 s (longest against the median).
+void bench_screen_pictures(const BenchOptions& options, Table& table);
 void bench_routes(const BenchOptions& options, Table& table);   // venue routing (issue 14)
 void bench_search(const BenchOptions& options, Table& table);
 

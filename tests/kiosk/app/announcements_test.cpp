@@ -6,10 +6,12 @@
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
+#include "service/display_hours.h"
 
 #include <GLFW/glfw3.h>   // key codes
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -67,8 +69,9 @@ struct Rig {
     std::vector<std::vector<ShownAnnouncement>> reports;
     std::unique_ptr<KioskApp> app;
 
-    explicit Rig(KioskIdentity identity = {"k1", {"hall-1"}}) {
+    explicit Rig(KioskIdentity identity = {"k1", {"hall-1"}}, DisplayHours hours = {}) {
         AppOptions o;
+        o.display_hours = std::move(hours);
         o.usage = &usage;
         o.identity = std::move(identity);
         o.idle_seconds = 3600;
@@ -249,4 +252,32 @@ TEST_CASE("an emergency over the animated attract loop draws no frames until som
     const int covered = step_idle(ui, rig, 2.0);
     INFO("attract alone: " << animating << " frames in 2 s");
     CHECK(covered == 0);
+}
+
+TEST_CASE("an emergency wakes a display asleep outside its hours and it sleeps again after") {
+    DisplayHours hours;
+    REQUIRE(read_display_hours(nlohmann::json{{"daily", "09:00-18:00"}}, hours).empty());   // 20:00 is outside
+    Rig rig({"k1", {}}, hours);
+    HeadlessUi ui(*rig.app);
+    step_idle(ui, rig, 0.5);
+    CHECK_FALSE(rig.app->display_wanted(ui.now()));
+    CHECK(rig.app->wake_reason(ui.now()) == WakeReason::none);
+    rig.source.publish({make("evacuate-1", AnnouncementSeverity::emergency, kStart - 10, kStart + 3)});
+    step_idle(ui, rig, 0.5);
+    CHECK(rig.app->wake_reason(ui.now()) == WakeReason::emergency);
+    CHECK(rig.app->display_wanted(ui.now()));
+    step_idle(ui, rig, 4.0);   // its end passes
+    CHECK(rig.app->shown_announcements().empty());
+    CHECK_FALSE(rig.app->display_wanted(ui.now()));
+}
+
+TEST_CASE("a notice does not wake a sleeping display") {
+    DisplayHours hours;
+    REQUIRE(read_display_hours(nlohmann::json{{"daily", "09:00-18:00"}}, hours).empty());
+    Rig rig({"k1", {}}, hours);
+    HeadlessUi ui(*rig.app);
+    rig.source.publish({make("notice-2", AnnouncementSeverity::notice, kStart - 10, kStart + 60)});
+    step_idle(ui, rig, 0.5);
+    CHECK(rig.app->shown_announcements().size() == 1);
+    CHECK_FALSE(rig.app->display_wanted(ui.now()));
 }
