@@ -5,6 +5,7 @@
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
 #include "widgets/qr_view.h"
+#include "screens/on_air_part.h"
 #include "screens/session_text.h"
 #include "screens/venue_parts.h"
 #include "widgets/ui_strings.h"
@@ -61,6 +62,7 @@ public:
             draw_qr_panel(f, *qr, box, panel);
             y = panel.Max.y + t.px(32);
         }
+        if (const float b = on_air_.draw(f, s->id, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y))); b > y) y = b + t.px(24);   // [Issue 16]
         draw_description(f, *s, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
     }
 
@@ -171,6 +173,7 @@ private:
     QrCache qr_cache_;
     ScrollArea scroll_;
     std::int64_t start_ = 0, end_ = 0;   // of the session shown, for seconds_until_change
+    OnAirPart on_air_;                   // [Issue 16] the product presented now
 };
 
 } // namespace

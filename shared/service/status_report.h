@@ -18,10 +18,13 @@
 //   kiosk_texture_memory_bytes  and per configured source (label source="feed"|"live"):
 //   kiosk_source_age_seconds (only with data)  kiosk_source_offline  kiosk_source_consecutive_errors
 //   kiosk_source_fetches_total  kiosk_source_updates_total  kiosk_source_rejected_total
+//   [Issue 16] with the live source: kiosk_live_anomalies_total{kind="decrease"|"spike"}, the holds the live
+//   guard started (a figure lower than shown; a jump beyond live_spike_factor times the recent rate)
 #pragma once
 
 #include "sources/document_source.h"
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -38,6 +41,7 @@ struct HealthSnapshot {
     std::uint64_t resident_bytes = 0;
     std::uint64_t texture_bytes = 0;
     std::optional<SourceStatus> feed, live;   // nullopt: not configured
+    std::array<std::uint64_t, 2> live_anomalies{};   // [Issue 16] holds started by kind: decrease, spike
 };
 
 std::string format_status_json(const HealthSnapshot& s);

@@ -1,0 +1,32 @@
+// Now on air (issue 16): the product a studio presents right now, named by the live
+// document's on_air_product, as Home, the live screen and the session page show it:
+// 主播正在讲解 / On air now, its picture, name, price and order QR code. One call per
+// screen: OnAirPart::draw() draws nothing and returns r.Min.y when nothing is on air.
+#pragma once
+
+#include "screens/screen.h"
+#include "widgets/qr_view.h"
+
+#include <string_view>
+
+namespace kiosk {
+
+class OnAirPart {
+public:
+    // The product on air in `session_id`'s live figures; with "" the running live session's, else the first
+    // session's that names one. nullptr when none, or the id is not a product of the feed.
+    static const Product* product_on_air(const FrameContext& f, std::string_view session_id);
+
+    // The card's height at `width` (its QR code sets it).
+    float height(const FrameContext& f, const Product& product, float width);
+
+    // Draws the card at the top of `r` (its own height, at most r's); returns its bottom, r.Min.y when nothing is on air.
+    float draw(FrameContext& f, std::string_view session_id, const ImRect& r);
+
+private:
+    const QrMatrix* order_qr(const Product& product);
+    QrCache qr_;
+    std::string counted_;   // the product whose QR the statistics counted last
+};
+
+} // namespace kiosk
