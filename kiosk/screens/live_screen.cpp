@@ -163,7 +163,10 @@ public:
         // Breakdowns and top products get the height their rows want; the trend
         // takes the rest (at least a readable strip).
         const float left = bottom - y;
-        const float trend_min = t.px(200);
+        // [Issue 16] The product on air takes its card's height beside (landscape) or above (portrait) the trend.
+        const Product* on_air = OnAirPart::product_on_air(f, {});
+        const float on_air_h = on_air ? on_air_.height(f, *on_air, portrait ? width : (width - 2 * gap) / 3) : 0.0f;
+        const float trend_min = portrait ? t.px(220) : std::max(t.px(200), on_air_h);
         auto need = [&](std::size_t rows, float row_h) {
             return panel_chrome(t) + static_cast<float>(std::max<std::size_t>(rows, 1)) * row_h;
         };
@@ -174,8 +177,9 @@ public:
             float want[3] = {platforms_h, counties_h, top_h};
             // A tight screen squeezes the trend (down to a thin strip) before the lists.
             const float sum = want[0] + want[1] + want[2];
-            const float trend_h = std::clamp(left - 3 * gap - sum, t.px(140), trend_min);
-            const float room = std::max(0.0f, left - 3 * gap - trend_h);
+            const float extra = on_air ? on_air_h + gap : 0.0f;   // the trend keeps its strip; the lists give room
+            const float trend_h = std::clamp(left - 3 * gap - sum - extra, t.px(220), trend_min);
+            const float room = std::max(0.0f, left - 3 * gap - trend_h - extra);
             if (sum > room)
                 for (float& h : want) h = std::floor(h * room / sum);
             ImRect rows[3];
@@ -187,7 +191,7 @@ public:
             draw_counties(f, rows[1]);
             draw_top_products(f, rows[2]);
             // The product on air above the trend, when the trend keeps a readable strip.
-            if (const Product* p = OnAirPart::product_on_air(f, {}); p && bottom - y - on_air_.height(f, *p, width) - gap >= t.px(140))
+            if (on_air && bottom - y - on_air_h - gap >= t.px(140))
                 y = on_air_.draw(f, {}, ImRect(ImVec2(x, y), ImVec2(x + width, bottom))) + gap;
             draw_trend(f, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)));
         } else {
