@@ -60,8 +60,6 @@ float OnAirPart::draw(FrameContext& f, std::string_view session_id, const ImRect
         const float side = qr_side_px(*qr, module);
         draw_qr(dl, *qr, ImVec2(right - side, card.Min.y + (card.GetHeight() - side) * 0.5f), static_cast<float>(module));
         right -= side + t.px(16);
-        if (f.usage && counted_ != p->id) f.usage->qr_shown(p->id);   // once per product on air, as a product page counts
-        counted_ = p->id;
     }
     const float pic = std::min(body_h, t.px(200));
     draw_image(dl, t, f.images, p->image, ImRect(ImVec2(x, y), ImVec2(x + pic, y + pic)), ImagePlaceholder{p->id, p->name.in(f.lang)},

@@ -25,8 +25,7 @@ public:
 
 private:
     const QrMatrix* order_qr(const Product& product);
-    QrCache qr_;
-    std::string counted_;   // the product whose QR the statistics counted last
+    QrCache qr_;   // the statistics' qr_shows count product pages only, not this card
 };
 
 } // namespace kiosk
