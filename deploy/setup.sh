@@ -12,6 +12,7 @@ PACKAGES="
   fonts-noto-cjk tzdata
   catch2 libcpp-httplib-dev zlib1g-dev xvfb xauth libgl1-mesa-dri zbar-tools
   dpkg-dev file systemd shellcheck libx11-dev libxrandr-dev xdotool python3
+  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   clang-14 libclang-rt-14-dev llvm
 "
 

@@ -1,29 +1,29 @@
 // kiosk: the venue program, and the organisers' tools as subcommands.
 #include "app/app.h"
 #include "app/config_flags.h"
-#include "base/embedded.h"
-#include "commands/check_command.h"
-#include "feed/validator.h"
-#include "sources/document_parsers.h"
-#include "sources/pipeline.h"
-#include "commands/hash_pin_command.h"
-#include "images/image_loader.h"
-#include "widgets/image_textures.h"
-#include "commands/import_commands.h"
-#include "base/log.h"
 #include "app/pipeline_source.h"
+#include "base/embedded.h"
+#include "base/log.h"
 #include "base/process_memory.h"
+#include "commands/check_command.h"
+#include "commands/hash_pin_command.h"
+#include "commands/import_commands.h"
+#include "feed/validator.h"
+#include "images/image_loader.h"
 #include "platform/runner.h"
 #include "service/status_writer.h"
 #include "service/usage_stats.h"
+#include "sources/document_parsers.h"
+#include "sources/pipeline.h"
+#include "widgets/image_textures.h"
 
 #include <CLI/CLI.hpp>
 
 #include <chrono>
-#include <functional>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -129,7 +129,7 @@ struct KioskFlags {
 void add_kiosk_flags(CLI::App& cli, KioskFlags& flags) {
     add_config_flags(cli, flags.config);
     cli.add_option("--screenshot", flags.screenshot, "Render one screen to this PNG file and exit (needs an X display; try xvfb-run -a)");
-    cli.add_option("--screen", flags.screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID|live|attract|"
+    cli.add_option("--screen", flags.screen, "Screen to start on: home|schedule|session:ID|catalogue|county:ID|product:ID[@PLATFORM]|live|attract|"
                                              "map|map:AREA_ID|search[:LETTERS]");
     cli.add_option("--exit-after", flags.exit_after, "Close after SECONDS and print the frames drawn (benchmarks)")
         ->check(CLI::Range(0.1, 7 * 86400.0));
@@ -164,7 +164,7 @@ bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions&
     options.route_url = config.placement.route_url;
     if (!parse_route(flags.screen, options.start)) {
         err << "kiosk: --screen " << flags.screen << " is not one of home, schedule, session:ID, catalogue, "
-               "county:ID, product:ID, live, attract, map, map:AREA_ID, search or search:LETTERS (a-z, 0-9, at most 32)\n";
+               "county:ID, product:ID, product:ID@PLATFORM (taobao, jd, ...), live, attract, map, map:AREA_ID, search or search:LETTERS (a-z, 0-9, at most 32)\n";
         return false;
     }
     if (!flags.now_text.empty()) {

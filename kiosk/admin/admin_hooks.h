@@ -3,8 +3,8 @@
 // give their own. Empty functions hide what they would show or do.
 #pragma once
 
-#include "sources/document_source.h"
 #include "service/kiosk_config.h"
+#include "sources/document_source.h"
 
 #include <chrono>
 #include <functional>

@@ -2,10 +2,10 @@
 // uptime, each source's last fetch, cache age, fonts, memory, frame rate.
 #pragma once
 
-#include "sources/document_source.h"
+#include "base/time_zone.h"
 #include "feed/localized_text.h"
 #include "platform/runner.h"
-#include "base/time_zone.h"
+#include "sources/document_source.h"
 
 #include <chrono>
 #include <cstdint>

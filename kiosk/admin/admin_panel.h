@@ -5,12 +5,12 @@
 #pragma once
 
 #include "admin/admin_info.h"
-#include "service/kiosk_config.h"
 #include "admin/pin_entry.h"
 #include "admin/pin_pad.h"
+#include "admin/touch_test_view.h"
+#include "service/kiosk_config.h"
 #include "widgets/theme.h"
 #include "widgets/touch.h"
-#include "admin/touch_test_view.h"
 
 #include <chrono>
 #include <functional>

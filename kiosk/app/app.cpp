@@ -7,11 +7,12 @@
 // [SECTION] Idling and the GPU
 #include "app/app.h"
 
-#include "widgets/image_textures.h"
-#include "feed/local_time_text.h"
-#include "service/kiosk_location.h"
 #include "base/log.h"
+#include "feed/local_time_text.h"
+#include "feed/order_platforms.h"
 #include "screens/screens.h"
+#include "service/kiosk_location.h"
+#include "widgets/image_textures.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 
@@ -50,6 +51,8 @@ void collect_glyphs(const Feed& f, const LiveStats& live, FontGlyphs& glyphs) {
     for (std::string_view text : all_ui_texts()) add_display(glyphs, LocalizedText::plain(std::string(text)));
     // What the number and date formatters write besides digits ("5月16日 周六", "110.14万").
     add_display(glyphs, LocalizedText::plain("年月日周一二三四五六万亿"));
+    for (const OrderPlatform& p : order_platforms())   // [order links] the tabs and the app in each caption
+        add_display(glyphs, {std::string(p.name_zh) + std::string(p.app_zh), std::string(p.name_en) + std::string(p.app_en)});
     add_display(glyphs, f.event.title);
     add_display(glyphs, f.event.venue);
     add_body(glyphs, f.event.contact);

@@ -6,12 +6,12 @@
 #include "admin/admin_hooks.h"
 #include "admin/admin_panel.h"
 #include "admin/corner_hold.h"
+#include "base/time_zone.h"
 #include "feed/model.h"
 #include "platform/runner.h"
-#include "search/indexed_feed.h"
 #include "screens/screen.h"
+#include "search/indexed_feed.h"
 #include "widgets/theme.h"
-#include "base/time_zone.h"
 #include "widgets/touch.h"
 
 #include <cstdint>

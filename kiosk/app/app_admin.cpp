@@ -2,9 +2,9 @@
 // and carrying out its commands.
 #include "app/app.h"
 
-#include "widgets/image_view.h"
 #include "base/log.h"
 #include "base/process_memory.h"
+#include "widgets/image_view.h"
 #include "widgets/ui_strings.h"
 
 #include <GLFW/glfw3.h>   // key codes

@@ -1,7 +1,7 @@
 #include "commands/check_command.h"
 
-#include "feed/validator.h"
 #include "base/json_positions.h"
+#include "feed/validator.h"
 
 #include <cerrno>
 #include <cstring>

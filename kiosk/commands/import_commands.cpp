@@ -1,9 +1,9 @@
 #include "commands/import_commands.h"
 
 #include "base/atomic_file.h"
-#include "import/csv_import.h"
-#include "feed/validator.h"
 #include "commands/preview.h"
+#include "feed/validator.h"
+#include "import/csv_import.h"
 #include "import/schedule_import.h"
 
 #include <CLI/CLI.hpp>

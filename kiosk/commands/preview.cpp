@@ -6,8 +6,8 @@
 #include "feed/validator.h"
 #include "images/image_decode.h"
 #include "images/image_loader.h"
-#include "widgets/image_textures.h"
 #include "platform/runner.h"
+#include "widgets/image_textures.h"
 
 #include <imgui.h>
 

@@ -1,7 +1,7 @@
 #include "platform/font_keeper.h"
 
-#include "base/log.h"
 #include "base/async_then.h"
+#include "base/log.h"
 
 #include <chrono>
 

@@ -1,7 +1,7 @@
 #include "platform/kiosk_window.h"
 
-#include "platform/lockdown.h"
 #include "base/log.h"
+#include "platform/lockdown.h"
 
 #include <GLFW/glfw3.h>
 

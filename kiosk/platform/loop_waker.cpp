@@ -1,5 +1,6 @@
 #include "platform/loop_waker.h"
 
+// Order matters: the EXPOSE define before the GLFW headers, and glfw3native.h after glfw3.h.
 #define GLFW_EXPOSE_NATIVE_X11
 #include <GLFW/glfw3.h>
 #include <GLFW/glfw3native.h>

@@ -1,5 +1,6 @@
 #include "platform/render_target.h"
 
+// Order matters: the define before the first GL header, or gl.h comes without the prototypes.
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
 #include <GL/glext.h>

@@ -12,17 +12,18 @@
 
 #include "platform/font_keeper.h"
 #include "platform/font_texture.h"
-#include "service/frame_counter.h"
 #include "platform/frame_damage.h"
+#include "platform/frame_policy.h"
 #include "platform/kiosk_window.h"
 #include "platform/lockdown.h"
 #include "platform/loop_waker.h"
 #include "platform/render_target.h"
 #include "platform/rotation.h"
-#include "service/service_notify.h"
 #include "platform/sub_buffer.h"
-#include "platform/frame_policy.h"
+#include "service/frame_counter.h"
+#include "service/service_notify.h"
 
+// Order matters: the define before the first GL header (glfw3.h includes gl.h too).
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
 #include <GL/glext.h>
@@ -31,8 +32,8 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -95,11 +96,11 @@ private:
         build_frame(ui, window);
         render_frame(ui, {DamageRect{0, 0, int(ui.width), int(ui.height)}});
     }
-    // The loop's frame: built, then drawn and shown only where it differs from
-    // the last one. False when nothing changed (nothing drawn).
-    bool present_frame(GLFWwindow* window, Size2 window_size, bool& failed);
-    // --screenshot's one picture, or each that next_screenshot asks for. Returns the exit code.
-    int take_screenshots(Size2 ui);
+    // The loop's frame for a window of `window_size` pixels: built, then drawn and
+    // shown only where it differs from the last one. False when nothing changed (nothing drawn).
+    bool present_frame(Size2 window_size, bool& failed);
+    // --screenshot's one picture (at ui_size_), or each that next_screenshot asks for. Returns the exit code.
+    int take_screenshots();
 
     RunnerApp& app_;
     const RunnerOptions& options_;
@@ -218,7 +219,7 @@ void RunLoop::render_frame(Size2 ui, const std::vector<DamageRect>& damage) {
     }
 }
 
-bool RunLoop::present_frame(GLFWwindow* window, Size2 window_size, bool& failed) {
+bool RunLoop::present_frame(Size2 window_size, bool& failed) {
     const bool rotated = options_.window.rotation != 0;
     const Size2 ui = rotated ? logical_size(window_size, options_.window.rotation) : window_size;
     if (rotated) {   // the UI into the target at its own size, then turned onto the window
@@ -247,18 +248,19 @@ bool RunLoop::present_frame(GLFWwindow* window, Size2 window_size, bool& failed)
             failed = true;
             return false;
         }
-        glfwSwapBuffers(window);
+        glfwSwapBuffers(window_);
     } else if (sub_buffer_->available()) {
         for (const DamageRect& r : damage) sub_buffer_->present(r, int(window_size.height));
     } else {
-        glfwSwapBuffers(window);
+        glfwSwapBuffers(window_);
     }
     return true;
 }
 
 // [SECTION] Screenshots
-int RunLoop::take_screenshots(Size2 ui) {
-    Screenshot shot{options_.screenshots.path, static_cast<int>(ui.width), static_cast<int>(ui.height), pixel_scale_};
+int RunLoop::take_screenshots() {
+    Screenshot shot{options_.screenshots.path, static_cast<int>(ui_size_.width), static_cast<int>(ui_size_.height),
+                    pixel_scale_};
     const bool batch = static_cast<bool>(options_.screenshots.next);
     if (batch && !options_.screenshots.next(shot)) return 0;
     for (;;) {
@@ -409,7 +411,7 @@ int RunLoop::loop() {
             int width = 0, height = 0;
             glfwGetFramebufferSize(window_, &width, &height);
             bool failed = false;
-            const bool drawn = present_frame(window_, Size2{float(width), float(height)}, failed);
+            const bool drawn = present_frame(Size2{float(width), float(height)}, failed);
             if (failed) {
                 exit_code = 1;
                 break;
@@ -467,7 +469,7 @@ int RunLoop::run() {
     const int set_up_code = set_up();
     if (set_up_code != 0 && !window_) return set_up_code;   // nothing opened to close
     int exit_code = set_up_code;
-    if (exit_code == 0) exit_code = screenshot_ ? take_screenshots(ui_size_) : loop();
+    if (exit_code == 0) exit_code = screenshot_ ? take_screenshots() : loop();
     return tear_down(exit_code);
 }
 

@@ -1,5 +1,6 @@
 #include "platform/sub_buffer.h"
 
+// Order matters: the EXPOSE defines before the GLFW headers, and glfw3native.h after glfw3.h.
 #define GLFW_EXPOSE_NATIVE_X11
 #define GLFW_EXPOSE_NATIVE_GLX
 #include <GL/glx.h>

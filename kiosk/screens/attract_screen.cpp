@@ -4,9 +4,9 @@
 // first touch into a trip Home, so nothing here is tappable.
 #include "screens/screens.h"
 
-#include "widgets/live_view.h"
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "widgets/live_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 

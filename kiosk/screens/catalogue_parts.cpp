@@ -1,7 +1,7 @@
 #include "screens/catalogue_parts.h"
 
-#include "widgets/image_view.h"
 #include "feed/number_format.h"
+#include "widgets/image_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 

@@ -3,8 +3,8 @@
 // by position), the product-count caption and the product badges.
 #pragma once
 
-#include "widgets/card_grid.h"
 #include "feed/model.h"
+#include "widgets/card_grid.h"
 #include "widgets/theme.h"
 #include "widgets/touch.h"
 

@@ -3,10 +3,10 @@
 // view are built, so a county with thousands of products stays smooth.
 #include "screens/screens.h"
 
+#include "feed/number_format.h"
 #include "screens/catalogue_parts.h"
 #include "screens/venue_parts.h"
 #include "widgets/image_view.h"
-#include "feed/number_format.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 

@@ -34,14 +34,14 @@ void draw_fitted_centered(ImDrawList* dl, ImFont* font, const ImRect& r, ImU32 c
 // The session running at `now`, or the next one to start; nullptr when the event is over.
 const Session* current_or_next(const Feed& feed, std::int64_t now, bool& running) {
     for (const Session& s : feed.schedule) {
-        if (s.start.unix_seconds <= now && now < s.end.unix_seconds) {
+        if (session_running(s, now)) {   // a cancelled session is neither
             running = true;
             return &s;
         }
     }
     running = false;
     for (const Session& s : feed.schedule)
-        if (s.start.unix_seconds > now) return &s;
+        if (session_upcoming(s, now)) return &s;
     return nullptr;
 }
 
@@ -163,7 +163,7 @@ private:
         for (const Session* s : sessions) {
             if (y + row_h > area.Max.y) break;
             const ImRect row(ImVec2(area.Min.x, y), ImVec2(area.Max.x, y + row_h - t.px(8)));
-            const bool now = s->start.unix_seconds <= f.now_unix && f.now_unix < s->end.unix_seconds;
+            const bool now = session_running(*s, f.now_unix);
             if (touch_card(dl, t, f.touch, row)) f.nav.go(Route{ScreenId::session, s->id});
             if (now) dl->AddRectFilled(row.Min, ImVec2(row.Min.x + t.px(8), row.Max.y), t.live, t.rounding(), ImDrawFlags_RoundCornersLeft);
             const std::string times = format_hhmm(f.zone.to_local(s->start.unix_seconds)) + "–" +
@@ -173,7 +173,10 @@ private:
             const float tx = row.Min.x + t.px(230);
             std::string title = s->title.in(f.lang);
             if (!s->location.empty()) title += "  ·  " + s->location.in(f.lang);
-            draw_text(dl, t.fonts.body, ImVec2(tx, ty), t.text, fit_line(t.fonts.body, title, row.Max.x - tx - t.px(24)));
+            float x = tx;   // 已取消 / 已调整 before the title, as on the schedule
+            if (const float w = draw_change_badge(dl, t, ImVec2(x, ty - t.px(2)), *s, f.zone, f.now_unix, f.lang)) x += w + t.px(12);
+            draw_text(dl, t.fonts.body, ImVec2(x, ty), s->cancelled ? t.text_muted : t.text,
+                      fit_line(t.fonts.body, title, row.Max.x - x - t.px(24)));
             y += row_h;
         }
     }

@@ -10,16 +10,16 @@
 // [SECTION] The screen
 #include "screens/screens.h"
 
-#include "widgets/live_view.h"
 #include "feed/live_guard.h"
 #include "feed/local_time_text.h"
-#include "screens/on_air_part.h"
 #include "feed/number_format.h"
+#include "screens/on_air_part.h"
+#include "widgets/live_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 
-#include <array>
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <functional>
 

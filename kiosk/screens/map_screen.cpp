@@ -92,10 +92,7 @@ private:
     void draw_card(FrameContext& f, const ImRect& r) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
-        dl->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
-        dl->AddRect(r.Min, r.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
-        ImRect in = r;
-        in.Expand(-t.px(28));
+        ImRect in = draw_card_panel(dl, t, r, 28);
         const Area* area = selected_.empty() ? nullptr : f.feed.venue.area(selected_);
         if (!area) {
             draw_hint(f, in);

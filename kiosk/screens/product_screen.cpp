@@ -1,18 +1,21 @@
 // Product detail: a large picture, name, producer, price per unit, badges,
-// description, and the order link as a large QR code. A sold-out product
+// description, and the order links as a large QR code, one at a time behind
+// platform tabs, captioned with the app to scan with. A sold-out product
 // shows no code; a missing or refused link says ordering is unavailable.
 #include "screens/screens.h"
 
-#include "screens/catalogue_parts.h"
-#include "screens/venue_parts.h"
-#include "widgets/image_view.h"
 #include "feed/number_format.h"
 #include "images/qr_code.h"
+#include "screens/catalogue_parts.h"
+#include "screens/order_tabs.h"
+#include "screens/venue_parts.h"
+#include "widgets/image_view.h"
 #include "widgets/qr_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace kiosk {
 
@@ -32,10 +35,20 @@ float draw_lines_centered(ImDrawList* dl, ImFont* font, float center_x, float y,
     return h;
 }
 
+// [order links] What the order panel shows this frame: the chosen link's code and platform, and the tabs.
+struct OrderView {
+    const QrMatrix* qr = nullptr;
+    const OrderPlatform* platform = nullptr;
+    std::vector<const OrderPlatform*> platforms;   // one per tab
+    std::vector<ImRect> tabs;                      // empty for a single link
+    std::size_t selected = 0;
+};
+
 class ProductScreen final : public Screen {
 public:
     void enter(const Route& route) override {
         product_id_ = route.id;
+        tab_ = route.tab;
         qr_counted_ = false;
     }
 
@@ -47,53 +60,77 @@ public:
                                t.text_muted, ui_text("product_missing", f.lang));
             return;
         }
-        // The code is encoded when the link changes (a new product or feed), not every frame.
-        const QrMatrix* qr = nullptr;
-        if (!p->sold_out && is_orderable_url(p->order_url, false)) qr = qr_.get(p->order_url);
-        if (qr && f.usage && !qr_counted_) f.usage->qr_shown(product_id_);   // once per visit
-        qr_counted_ = qr_counted_ || qr;
+        const OrderView order = order_view(f, *p);
+        if (order.qr && f.usage && !qr_counted_) f.usage->qr_shown(product_id_);   // once per visit
+        qr_counted_ = qr_counted_ || order.qr;
 
-        const ImRect area(ImVec2(f.origin.x + t.margin(), f.origin.y + t.px(32)),
-                          ImVec2(f.origin.x + f.size.x - t.margin(), f.origin.y + f.size.y - t.px(32)));
-        if (f.size.y > f.size.x) draw_portrait(f, *p, qr, area);
-        else draw_landscape(f, *p, qr, area);
+        const ImRect area = product_page_area(t, f.origin, f.size);
+        if (f.size.y > f.size.x) draw_portrait(f, *p, order, area);
+        else draw_landscape(f, *p, order, area);
     }
 
 private:
+    // The links, the tab a tap chose this frame (before anything is drawn, so the
+    // code and caption change in the same frame), and its code, encoded only when the link changes.
+    OrderView order_view(FrameContext& f, const Product& p) {
+        OrderView v;
+        const std::vector<OrderLink> links = shown_order_links(p);
+        if (links.empty()) return v;
+        for (const OrderLink& link : links) v.platforms.push_back(&platform_of_link(link.platform, link.url));
+        v.tabs = order_tab_rects(f.theme, f.origin, f.size, links.size());
+        for (std::size_t i = 0; i < v.tabs.size(); ++i)
+            if (f.touch.tapped(v.tabs[i])) tab_ = std::string(v.platforms[i]->id);
+        for (std::size_t i = 0; i < links.size(); ++i)
+            if (v.platforms[i]->id == tab_) v.selected = i;
+        v.platform = v.platforms[v.selected];
+        v.qr = qr_.get(links[v.selected].url);
+        return v;
+    }
+
     // Picture | details | order panel, side by side.
-    void draw_landscape(FrameContext& f, const Product& p, const QrMatrix* qr, const ImRect& area) {
+    void draw_landscape(FrameContext& f, const Product& p, const OrderView& order, const ImRect& area) {
         const Theme& t = f.theme;
         const float gap = t.px(40);
-        const float panel_w = t.px(480);
+        const float panel_w = order_panel_width(t);
         const float side = std::min(std::round(area.GetWidth() * 0.36f), area.GetHeight());
         const ImRect image(area.Min, ImVec2(area.Min.x + side, area.Min.y + side));
         draw_picture(f, p, image);
 
-        const float pad = t.px(28);
+        const float pad = order_panel_pad(t);
+        const QrMatrix* qr = order.qr;
+        const float tabs_h = tabs_space(t, panel_w - 2 * pad, order);
         const float qr_px = qr ? qr_side_px(*qr, qr_module_px(*qr, panel_w - 2 * pad, t.scale)) : 0;
-        const float needed = qr ? pad + qr_px + t.px(20) + t.fonts.heading->FontSize + t.px(8) + t.fonts.body->FontSize + pad : 0;
+        const float needed = qr ? tabs_h + pad + qr_px + t.px(20) + 2 * t.fonts.heading->FontSize + t.px(8) + t.fonts.body->FontSize + pad : 0;
         const float panel_h = std::clamp(needed, side, area.GetHeight());
         const ImRect panel(ImVec2(area.Max.x - panel_w, area.Min.y), ImVec2(area.Max.x, area.Min.y + panel_h));
-        draw_order_panel(f, p, qr, panel, false);
+        draw_order_panel(f, p, order, panel, ImRect(ImVec2(panel.Min.x, panel.Min.y + tabs_h), panel.Max), false);
 
         draw_details(f, p, ImRect(ImVec2(image.Max.x + gap, area.Min.y), ImVec2(panel.Min.x - gap, area.Max.y)));
     }
 
-    // Picture on top, details below, the order panel across the bottom.
-    void draw_portrait(FrameContext& f, const Product& p, const QrMatrix* qr, const ImRect& area) {
+    // Picture on top, details below, the order panel across the bottom (its tabs at its foot).
+    void draw_portrait(FrameContext& f, const Product& p, const OrderView& order, const ImRect& area) {
         const Theme& t = f.theme;
         const float gap = t.px(28);
         const ImRect image(area.Min, ImVec2(area.Max.x, area.Min.y + std::round(area.GetWidth() * 0.6f)));
         draw_picture(f, p, image);
 
-        const float pad = t.px(28);
+        const float pad = order_panel_pad(t);
         const float box = t.px(440);
+        const QrMatrix* qr = order.qr;
+        const float tabs_h = tabs_space(t, area.GetWidth() - 2 * pad, order);
         const float qr_px = qr ? qr_side_px(*qr, qr_module_px(*qr, box, t.scale)) : 0;
-        const float panel_h = qr ? qr_px + 2 * pad : t.px(200);
+        const float panel_h = qr ? qr_px + 2 * pad + tabs_h : t.px(200);
         const ImRect panel(ImVec2(area.Min.x, area.Max.y - panel_h), area.Max);
-        draw_order_panel(f, p, qr, panel, true);
+        draw_order_panel(f, p, order, panel, ImRect(panel.Min, ImVec2(panel.Max.x, panel.Max.y - tabs_h)), true);
 
         draw_details(f, p, ImRect(ImVec2(area.Min.x, image.Max.y + gap), ImVec2(area.Max.x, panel.Min.y - gap)));
+    }
+
+    // The room the tabs take in the panel beside the code: their rows and a gap; 0 without tabs.
+    static float tabs_space(const Theme& t, float width, const OrderView& order) {
+        const float h = order_tabs_height(t, width, order.tabs.size());
+        return h > 0 ? h + t.px(12) : 0;
     }
 
     void draw_picture(FrameContext& f, const Product& p, const ImRect& r) {
@@ -147,15 +184,18 @@ private:
             draw_text(dl, t.fonts.body, ImVec2(r.Min.x, y), t.text, clamp_lines(t.fonts.body, description, w, lines));
     }
 
-    // The QR code and its caption; or why there is none. `beside`: caption to
-    // the right of the code (portrait) rather than below it.
-    void draw_order_panel(FrameContext& f, const Product& p, const QrMatrix* qr, const ImRect& r, bool beside) {
+    // The panel, its tabs, and in `code` the QR code and its caption naming the app to
+    // scan with; or why there is none. `beside`: caption to the right of the code (portrait)
+    // rather than below it.
+    void draw_order_panel(FrameContext& f, const Product& p, const OrderView& order, const ImRect& r, const ImRect& code,
+                          bool beside) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         dl->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
         dl->AddRect(r.Min, r.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
-        const float pad = t.px(28);
+        const float pad = order_panel_pad(t);
         const float inner_w = r.GetWidth() - 2 * pad;
+        const QrMatrix* qr = order.qr;
 
         if (!qr) {   // sold out, or no link the kiosk may show
             const std::string& headline = ui_text(p.sold_out ? "badge_sold_out" : "ordering_unavailable", f.lang);
@@ -166,32 +206,37 @@ private:
             if (!note.empty()) draw_lines_centered(dl, t.fonts.body, r.GetCenter().x, top + t.fonts.heading->FontSize + t.px(12), t.text_muted, note);
             return;
         }
+        draw_order_tabs(dl, t, f.touch, order.tabs, order.platforms, order.selected, f.lang);
 
-        const float box = beside ? r.GetHeight() - 2 * pad : inner_w;
+        const float box = beside ? code.GetHeight() - 2 * pad : inner_w;
         const int module = qr_module_px(*qr, box, t.scale);
         const float side = qr_side_px(*qr, module);
-        const std::string& caption = ui_text("scan_to_order", f.lang);
-        const std::string& hint = ui_text("scan_to_order_hint", f.lang);
+        const std::string caption = order_caption(*order.platform, f.lang);
+        const std::string& hint = order_caption_hint(*order.platform, f.lang);
         if (beside) {
-            const ImVec2 at(r.Min.x + pad, r.Min.y + (r.GetHeight() - side) * 0.5f);
+            const ImVec2 at(code.Min.x + pad, code.Min.y + (code.GetHeight() - side) * 0.5f);
             draw_qr(dl, *qr, at, static_cast<float>(module));
             const float tx = at.x + side + t.px(32);
-            const float tw = r.Max.x - pad - tx;
-            const float text_h = t.fonts.title->FontSize + t.px(12) + t.fonts.body->FontSize * 2;
-            float y = r.Min.y + (r.GetHeight() - text_h) * 0.5f;
-            y += draw_text(dl, t.fonts.title, ImVec2(tx, y), t.bar, fit_line(t.fonts.title, caption, tw)) + t.px(12);
-            draw_text(dl, t.fonts.body, ImVec2(tx, y), t.text_muted, clamp_lines(t.fonts.body, hint, tw, 2));
+            const float tw = code.Max.x - pad - tx;
+            const std::string title = clamp_lines(t.fonts.title, caption, tw, 2);
+            const std::string note = clamp_lines(t.fonts.body, hint, tw, 2);
+            const float text_h = text_size(t.fonts.title, title).y + t.px(12) + text_size(t.fonts.body, note).y;
+            float y = code.Min.y + (code.GetHeight() - text_h) * 0.5f;
+            y += draw_text(dl, t.fonts.title, ImVec2(tx, y), t.bar, title) + t.px(12);
+            draw_text(dl, t.fonts.body, ImVec2(tx, y), t.text_muted, note);
         } else {
-            const float block = side + t.px(20) + t.fonts.heading->FontSize + t.px(8) + t.fonts.body->FontSize;
-            const ImVec2 at(r.GetCenter().x - side * 0.5f, r.Min.y + std::max(pad, (r.GetHeight() - block) * 0.5f));
+            const std::string title = clamp_lines(t.fonts.heading, caption, inner_w, 2);
+            const float block = side + t.px(20) + text_size(t.fonts.heading, title).y + t.px(8) + t.fonts.body->FontSize;
+            const ImVec2 at(code.GetCenter().x - side * 0.5f, code.Min.y + std::max(pad, (code.GetHeight() - block) * 0.5f));
             draw_qr(dl, *qr, at, static_cast<float>(module));
             float y = at.y + side + t.px(20);
-            y += draw_lines_centered(dl, t.fonts.heading, r.GetCenter().x, y, t.bar, fit_line(t.fonts.heading, caption, inner_w));
-            draw_lines_centered(dl, t.fonts.body, r.GetCenter().x, y + t.px(8), t.text_muted, fit_line(t.fonts.body, hint, inner_w));
+            y += draw_lines_centered(dl, t.fonts.heading, code.GetCenter().x, y, t.bar, title);
+            draw_lines_centered(dl, t.fonts.body, code.GetCenter().x, y + t.px(8), t.text_muted, fit_line(t.fonts.body, hint, inner_w));
         }
     }
 
     std::string product_id_;
+    std::string tab_;           // [order links] the platform id of the chosen tab; "" or unknown: the first
     bool qr_counted_ = false;   // this visit's QR code is in the usage statistics
     QrCache qr_;
 };

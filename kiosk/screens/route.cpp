@@ -1,5 +1,6 @@
 #include "screens/screen.h"
 
+#include "feed/order_platforms.h"
 #include "search/search_index.h"
 
 #include <algorithm>
@@ -40,6 +41,12 @@ bool parse_route(std::string_view text, Route& out) {
         return true;
     }
     if (name == "route") return false;
+    if (name == "product" && id.find('@') != std::string_view::npos) {   // [order links] a tab of the product page
+        const auto at = id.find('@');
+        if (at == 0 || !find_order_platform(id.substr(at + 1))) return false;
+        out = Route{ScreenId::product, std::string(id.substr(0, at)), std::string(id.substr(at + 1))};
+        return true;
+    }
     for (const auto& [screen, screen_name] : kNames) {
         if (name != screen_name) continue;
         if (!id_fits(screen, id)) return false;
@@ -51,6 +58,7 @@ bool parse_route(std::string_view text, Route& out) {
 
 std::string route_name(const Route& route) {
     if (route.screen == ScreenId::map_route && !route.id.empty()) return "map:" + route.id;
+    if (route.screen == ScreenId::product && !route.tab.empty()) return "product:" + route.id + "@" + route.tab;
     for (const auto& [screen, screen_name] : kNames)
         if (screen == route.screen) return route.id.empty() ? std::string(screen_name) : std::string(screen_name) + ":" + route.id;
     return "home";

@@ -149,10 +149,7 @@ private:
     void draw_panel(FrameContext& f, const ImRect& r, const Area& to, const WalkNode& here, bool portrait) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
-        dl->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
-        dl->AddRect(r.Min, r.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
-        ImRect in = r;
-        in.Expand(-t.px(28));
+        ImRect in = draw_card_panel(dl, t, r, 28);
 
         // The QR code: beside the words in portrait, under them in landscape.
         const QrMatrix* qr = nullptr;

@@ -1,5 +1,7 @@
 // Schedule: a tab per event day, that day's sessions in a drag-scrolled list;
-// what runs now shows the time left, what comes next a countdown.
+// what runs now shows the time left, what comes next a countdown. Today's
+// schedule changes (moved, cancelled) are listed under the tabs, each a tap
+// away from its session; the rows mark them with the old time struck through.
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
@@ -53,7 +55,7 @@ public:
 
         const float m = t.margin();
         const ImRect area(ImVec2(f.origin.x + m, f.origin.y + t.px(24)), ImVec2(f.origin.x + f.size.x - m, f.origin.y + f.size.y));
-        const float tabs_bottom = draw_tabs(f, days, today, area);
+        const float tabs_bottom = draw_changes(f, area, draw_tabs(f, days, today, area));
         draw_list(f, ImRect(ImVec2(f.origin.x, tabs_bottom + t.px(16)), ImVec2(f.origin.x + f.size.x, area.Max.y)), area);
     }
 
@@ -75,8 +77,8 @@ private:
         targets_.clear();
         std::int64_t next_start = 0;
         for (const Session& s : f.feed.schedule) {
-            if (s.start.unix_seconds <= f.now_unix && f.now_unix < s.end.unix_seconds) targets_.push_back(s.end.unix_seconds);
-            if (s.start.unix_seconds > f.now_unix && (next_start == 0 || s.start.unix_seconds < next_start))
+            if (session_running(s, f.now_unix)) targets_.push_back(s.end.unix_seconds);   // cancelled: neither
+            if (session_upcoming(s, f.now_unix) && (next_start == 0 || s.start.unix_seconds < next_start))
                 next_start = s.start.unix_seconds;
         }
         next_start_ = next_start;
@@ -125,6 +127,55 @@ private:
         return area.Min.y + rows * tab_h + (rows - 1) * gap;
     }
 
+    // [issue 16] 日程变更: today's moved and cancelled sessions as chips that open them,
+    // at most two rows (the rest stay marked in the list). Returns their bottom.
+    float draw_changes(FrameContext& f, const ImRect& area, float top) {
+        const std::vector<const Session*> changes = todays_changes(f.feed, f.zone, f.now_unix);
+        if (changes.empty()) return top;
+        const Theme& t = f.theme;
+        ImFont* font = t.fonts.body;
+        const float gap = t.px(12), pad = t.px(20), chip_h = font->FontSize + t.px(32);
+        const float y0 = top + t.px(16);
+        const std::string heading = ui_text("schedule_changes", f.lang);
+        draw_text(f.draw, t.fonts.heading, ImVec2(area.Min.x, y0 + (chip_h - t.fonts.heading->FontSize) * 0.5f), t.warning, heading);
+        const float left = area.Min.x + text_size(t.fonts.heading, heading).x + t.px(24);
+        float x = left, y = y0;
+        for (const Session* s : changes) {
+            const std::string badge = ui_text(s->cancelled ? "session_cancelled" : "session_changed", f.lang);
+            const float badge_w = text_size(font, badge).x + t.px(24);
+            const float max_w = area.Max.x - left;
+            std::string text = change_chip_text(*s, f);
+            float w = std::min(max_w, pad * 2 + badge_w + t.px(12) + text_size(font, text).x);
+            if (x > left && x + w > area.Max.x) {   // the next row, when there is one
+                if (y > y0) break;
+                x = left, y += chip_h + gap;
+            }
+            const ImRect chip(ImVec2(x, y), ImVec2(x + w, y + chip_h));
+            if (touch_card(f.draw, t, f.touch, chip)) f.nav.go(Route{ScreenId::session, s->id});
+            const float ty = y + (chip_h - font->FontSize) * 0.5f;
+            const float bw = draw_badge(f.draw, t, ImVec2(x + pad, y + (chip_h - font->FontSize - t.px(4)) * 0.5f), badge,
+                                        s->cancelled ? t.text_muted : t.warning, IM_COL32_WHITE);
+            const float tx = x + pad + bw + t.px(12);
+            draw_text(f.draw, font, ImVec2(tx, ty), t.text, fit_line(font, text, chip.Max.x - pad - tx));
+            x += w + gap;
+        }
+        return y + chip_h;
+    }
+
+    // "交城直播专场 19:00→19:30" (or "→ 新地点" when only the place changed); a cancelled one its title and time.
+    static std::string change_chip_text(const Session& s, const FrameContext& f) {
+        std::string text = s.title.in(f.lang) + "  ";
+        if (s.cancelled) return text + format_hhmm(f.zone.to_local(s.start.unix_seconds));
+        if (time_changed(s)) {
+            const std::int64_t old_day = f.zone.day_number_at(s.previous->start.unix_seconds);
+            const std::int64_t new_day = f.zone.day_number_at(s.start.unix_seconds);
+            text += format_hhmm(f.zone.to_local(s.previous->start.unix_seconds)) + " → ";
+            if (old_day != new_day) text += format_day_label(new_day, f.lang) + " ";
+            return text + format_hhmm(f.zone.to_local(s.start.unix_seconds));
+        }
+        return text + "→ " + s.location.in(f.lang);
+    }
+
     void draw_list(FrameContext& f, const ImRect& viewport, const ImRect& area) {
         const Theme& t = f.theme;
         sessions_.clear();
@@ -168,9 +219,11 @@ private:
     void draw_row(FrameContext& f, const Session& s, const ImRect& card, const ImRect& viewport, bool wide) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
-        const bool running = s.start.unix_seconds <= f.now_unix && f.now_unix < s.end.unix_seconds;
-        const bool next = s.start.unix_seconds == next_start_ && next_start_ != 0;
+        const bool running = session_running(s, f.now_unix);
+        const bool next = session_upcoming(s, f.now_unix) && s.start.unix_seconds == next_start_;
         const bool ended = s.end.unix_seconds <= f.now_unix;
+        const bool cancelled = s.cancelled;
+        const bool moved = !cancelled && change_mark_shown(s, f.zone, f.now_unix);
 
         // A row half under the tabs opens only when the touch landed on its visible part.
         if (touch_card(dl, t, f.touch, card) && viewport.Contains(f.touch.press_position()))
@@ -185,6 +238,7 @@ private:
         ImFont* status_font = t.fonts.heading;
         if (running) status = time_left_text(s, f.now_unix, f.lang), status_ink = t.live;
         else if (next) status = starts_in_text(s, f.zone, f.now_unix, f.lang), status_ink = t.warning;
+        else if (cancelled) status = ui_text("session_cancelled", f.lang), status_font = t.fonts.body;
         else if (ended) status = ui_text("session_ended", f.lang), status_font = t.fonts.body;
 
         std::string place = s.location.in(f.lang);
@@ -196,16 +250,26 @@ private:
         const float pad = t.px(28);
         const float left = card.Min.x + pad, right = card.Max.x - pad;
         const std::string times = time_range(s, f.zone);
-        const ImU32 time_ink = running ? t.live : ended ? t.text_muted : t.text;
+        const ImU32 time_ink = running ? t.live : ended || cancelled ? t.text_muted : t.text;
         ImFont* heading = t.fonts.heading;
         const float heading_h = heading->FontSize, body_h = t.fonts.body->FontSize;
         const float badge_h = body_h + t.px(4);
-        const ImU32 title_ink = ended ? t.text_muted : t.text;
+        const ImU32 title_ink = ended || cancelled ? t.text_muted : t.text;
+        // A cancelled session's time struck through; a moved one's old time (and place) before its place.
+        const auto draw_times = [&](ImVec2 at) {
+            if (cancelled) return draw_struck_text(dl, heading, at, time_ink, times);
+            draw_text(dl, heading, at, time_ink, times);
+            return text_size(heading, times).x;
+        };
+        const auto draw_place = [&](float x, float y, float right_edge) {
+            if (moved) x += draw_previous(f, s, ImVec2(x, y), right_edge);
+            draw_text(dl, t.fonts.body, ImVec2(x, y), t.text_muted, fit_line(t.fonts.body, place, right_edge - x));
+        };
         if (wide) {
             // | 19:30–21:00 | [直播] 交城直播专场            还剩 25 分钟 |
             // | 进行中      | 吕梁广场 · 交城县                          |
             const float line1 = card.Min.y + t.px(14), line2 = line1 + heading_h + t.px(14);
-            draw_text(dl, heading, ImVec2(left, line1), time_ink, times);
+            draw_times(ImVec2(left, line1));
             if (running) draw_badge(dl, t, ImVec2(left, line2), ui_text("session_running", f.lang), t.live, IM_COL32_WHITE);
             const float col = left + text_size(heading, "00:00–00:00").x + t.px(40);
             const float status_w = std::min(text_size(status_font, status).x, (right - col) * 0.45f);
@@ -216,8 +280,10 @@ private:
             float x = col;
             x += draw_badge(dl, t, ImVec2(x, line1 + (heading_h - badge_h) * 0.5f), kind_label(s.kind, f.lang),
                             kind_colour(s.kind, t), IM_COL32_WHITE) + t.px(16);
+            if (const float w = draw_change_badge(dl, t, ImVec2(x, line1 + (heading_h - badge_h) * 0.5f), s, f.zone, f.now_unix, f.lang))
+                x += w + t.px(16);
             draw_text(dl, heading, ImVec2(x, line1), title_ink, fit_line(heading, s.title.in(f.lang), text_right - x));
-            draw_text(dl, t.fonts.body, ImVec2(col, line2), t.text_muted, fit_line(t.fonts.body, place, text_right - col));
+            draw_place(col, line2, text_right);
         } else {
             // | 19:30–21:00 [直播]            还剩 25 分钟 |
             // | 交城直播专场                               |
@@ -225,18 +291,36 @@ private:
             const float line1 = card.Min.y + t.px(12), line2 = line1 + heading_h + t.px(10),
                         line3 = line2 + heading_h + t.px(12);
             float x = left;
-            draw_text(dl, heading, ImVec2(x, line1), time_ink, times);
-            x += text_size(heading, times).x + t.px(16);
+            x += draw_times(ImVec2(x, line1)) + t.px(16);
             x += draw_badge(dl, t, ImVec2(x, line1 + (heading_h - badge_h) * 0.5f), kind_label(s.kind, f.lang),
-                            kind_colour(s.kind, t), IM_COL32_WHITE) + t.px(24);
+                            kind_colour(s.kind, t), IM_COL32_WHITE) + t.px(16);
+            if (const float w = draw_change_badge(dl, t, ImVec2(x, line1 + (heading_h - badge_h) * 0.5f), s, f.zone, f.now_unix, f.lang))
+                x += w + t.px(16);
+            x += t.px(8);
             if (!status.empty()) {
                 const std::string line = fit_line(status_font, status, right - x);
                 const float w = text_size(status_font, line).x;
                 draw_text(dl, status_font, ImVec2(right - w, line1 + (heading_h - status_font->FontSize) * 0.5f), status_ink, line);
             }
             draw_text(dl, heading, ImVec2(left, line2), title_ink, fit_line(heading, s.title.in(f.lang), right - left));
-            draw_text(dl, t.fonts.body, ImVec2(left, line3), t.text_muted, fit_line(t.fonts.body, place, right - left));
+            draw_place(left, line3, right);
         }
+    }
+
+    // "原定 ~~19:00–20:30~~ ~~旧地点~~": what a moved session was; returns the width used.
+    static float draw_previous(FrameContext& f, const Session& s, ImVec2 at, float right) {
+        const Theme& t = f.theme;
+        ImFont* font = t.fonts.body;
+        const float gap = t.px(14);
+        float x = at.x;
+        const std::string was = ui_text("previous_plan", f.lang);
+        draw_text(f.draw, font, ImVec2(x, at.y), t.warning, was);
+        x += text_size(font, was).x + t.px(10);
+        if (time_changed(s)) x += draw_struck_text(f.draw, font, ImVec2(x, at.y), t.text_muted, previous_time_range(s, f.zone, f.lang)) + gap;
+        if (place_changed(s) && !s.previous->location.empty())
+            x += draw_struck_text(f.draw, font, ImVec2(x, at.y), t.text_muted,
+                                  fit_line(font, s.previous->location.in(f.lang), std::max(0.0f, (right - x) * 0.5f))) + gap;
+        return x - at.x;
     }
 
     std::int64_t day_ = 0;

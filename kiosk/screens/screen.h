@@ -2,20 +2,21 @@
 // implements. Screens draw from the feed snapshot only: no I/O, no parsing.
 #pragma once
 
-#include "feed/model.h"
+#include "base/time_zone.h"
 #include "feed/live_summary.h"
 #include "feed/localized_text.h"
-#include "widgets/theme.h"
-#include "base/time_zone.h"
-#include "widgets/touch.h"
+#include "feed/model.h"
 #include "service/usage_stats.h"
+#include "widgets/theme.h"
+#include "widgets/touch.h"
 
 #include <chrono>
 #include <cstdint>
-#include <optional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace kiosk {
 
@@ -29,11 +30,17 @@ enum class ScreenId { home, schedule, session, catalogue, county, product, live,
 struct Route {
     ScreenId screen = ScreenId::home;
     std::string id;   // session, county, product or (map_route) area id; for search the letters typed
+    std::string tab;  // [order links] product: the order platform tab to open on ("product:ID@jd"); "" = the first
+    Route() = default;
+    // Route{screen, id} as before the tab existed, without a missing-initializer warning at each.
+    Route(ScreenId screen_, std::string id_ = {}, std::string tab_ = {})
+        : screen(screen_), id(std::move(id_)), tab(std::move(tab_)) {}
     friend bool operator==(const Route&, const Route&) = default;
 };
 
-// "home", "schedule", "county:jiaocheng", "product:jc-jujube", "search", "search:jcjz", "map",
-// "map:studio-3"… (the --screen flag). Search letters are lowercase a–z and digits, at most 32.
+// "home", "schedule", "county:jiaocheng", "product:jc-jujube", "product:jc-jujube@jd", "search",
+// "search:jcjz", "map", "map:studio-3"… (the --screen flag). Search letters are lowercase a–z and
+// digits, at most 32; after a product's "@" comes an order platform id (feed/order_platforms.h).
 bool parse_route(std::string_view text, Route& out);
 std::string route_name(const Route& route);
 

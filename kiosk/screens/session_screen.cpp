@@ -1,13 +1,15 @@
 // Session detail: what, when, where, which county; the description; and a
-// large QR code of the live-stream link to watch it on a phone.
+// large QR code of the live-stream link to watch it on a phone. A moved session
+// shows its old time and place struck through; a cancelled one says so, greyed, without a code.
+// The product its studio presents now (on_air_part.h) sits under the header.
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
-#include "widgets/qr_view.h"
 #include "screens/on_air_part.h"
 #include "screens/session_text.h"
 #include "screens/venue_parts.h"
+#include "widgets/qr_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 
@@ -41,7 +43,10 @@ public:
 
         // The watch link as a QR code: https links only, encoded once per link.
         const QrMatrix* qr = nullptr;
-        if (!s->watch_url.empty() && is_orderable_url(s->watch_url, false)) qr = qr_cache_.get(s->watch_url);
+        if (!s->cancelled && !s->watch_url.empty() && is_orderable_url(s->watch_url, false)) qr = qr_cache_.get(s->watch_url);
+        marked_ = s->cancelled || change_mark_shown(*s, f.zone, f.now_unix);
+        const LocalTime local = f.zone.to_local(f.now_unix);
+        next_midnight_ = f.now_unix + 86400 - (local.hour * 3600 + local.minute * 60 + local.second);
 
         const bool portrait = f.size.y > f.size.x;
         ImRect text_col = area;
@@ -62,12 +67,16 @@ public:
             draw_qr_panel(f, *qr, box, panel);
             y = panel.Max.y + t.px(32);
         }
-        if (const float b = on_air_.draw(f, s->id, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y))); b > y) y = b + t.px(24);   // [Issue 16]
+        if (!s->cancelled) {   // [Issue 16] the product on air; a cancelled session presents none
+            const float b = on_air_.draw(f, s->id, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
+            if (b > y) y = b + t.px(24);
+        }
         draw_description(f, *s, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
     }
 
     double seconds_until_change(std::int64_t now_unix, double) const override {
         if (scroll_.animating()) return 0;
+        if (marked_ && next_midnight_ <= now_unix) return 0;   // a change mark's day is over
         if (start_ > now_unix) return static_cast<double>(seconds_until_countdown_ticks(start_, now_unix));
         if (end_ > now_unix) return static_cast<double>(seconds_until_countdown_ticks(end_, now_unix));
         return kNoChange;
@@ -106,9 +115,12 @@ private:
 
         float x = col.Min.x;
         x += draw_badge(dl, t, ImVec2(x, y), kind_label(s.kind, f.lang), kind_colour(s.kind, t), IM_COL32_WHITE) + t.px(16);
+        if (const float w = draw_change_badge(dl, t, ImVec2(x, y), s, f.zone, f.now_unix, f.lang)) x += w + t.px(16);
         std::string status;
         ImU32 status_ink = t.text_muted;
-        if (s.start.unix_seconds <= f.now_unix && f.now_unix < s.end.unix_seconds) {
+        if (s.cancelled) {
+            status = ui_text("session_cancelled", f.lang);
+        } else if (session_running(s, f.now_unix)) {
             x += draw_badge(dl, t, ImVec2(x, y), ui_text("session_running", f.lang), t.live, IM_COL32_WHITE) + t.px(16);
             status = time_left_text(s, f.now_unix, f.lang);
             status_ink = t.live;
@@ -121,16 +133,22 @@ private:
         draw_text(dl, t.fonts.body, ImVec2(x, y + t.px(2)), status_ink, fit_line(t.fonts.body, status, col.Max.x - x));
         y += t.fonts.body->FontSize + t.px(24);
 
-        y += draw_text(dl, t.fonts.title, ImVec2(col.Min.x, y), t.text, clamp_lines(t.fonts.title, s.title.in(f.lang), width, 2), width);
+        const ImU32 ink = s.cancelled ? t.text_muted : t.text;
+        y += draw_text(dl, t.fonts.title, ImVec2(col.Min.x, y), ink, clamp_lines(t.fonts.title, s.title.in(f.lang), width, 2), width);
         y += t.px(16);
         const std::string when = format_day_label(f.zone.day_number_at(s.start.unix_seconds), f.lang) + "  " + time_range(s, f.zone);
-        y += draw_text(dl, t.fonts.heading, ImVec2(col.Min.x, y), t.text, fit_line(t.fonts.heading, when, width));
-        y += t.px(12);
+        if (s.cancelled) draw_struck_text(dl, t.fonts.heading, ImVec2(col.Min.x, y), ink, fit_line(t.fonts.heading, when, width));
+        else draw_text(dl, t.fonts.heading, ImVec2(col.Min.x, y), ink, fit_line(t.fonts.heading, when, width));
+        y += t.fonts.heading->FontSize + t.px(12);
+        const bool moved = !s.cancelled && change_mark_shown(s, f.zone, f.now_unix);
+        if (moved && time_changed(s)) y += draw_was(f, previous_time_range(s, f.zone, f.lang), ImVec2(col.Min.x, y), width, t.fonts.heading);
         if (!s.location.empty()) {
             y += draw_text(dl, t.fonts.body, ImVec2(col.Min.x, y), t.text_muted,
                            clamp_lines(t.fonts.body, s.location.in(f.lang), width, 2), width);
             y += t.px(16);
         }
+        if (moved && place_changed(s) && !s.previous->location.empty())
+            y += draw_was(f, s.previous->location.in(f.lang), ImVec2(col.Min.x, y), width, t.fonts.body);
 
         const County* county = s.county.empty() ? nullptr : f.feed.county(s.county);
         const std::int64_t viewers = session_viewers(f.live, s.id);
@@ -157,6 +175,16 @@ private:
         return y;
     }
 
+    // "原定 ~~19:00–20:30~~": a moved session's old time or place. Returns the height used.
+    static float draw_was(FrameContext& f, const std::string& old, ImVec2 at, float width, ImFont* font) {
+        const Theme& t = f.theme;
+        const std::string was = ui_text("previous_plan", f.lang);
+        draw_text(f.draw, font, at, t.warning, was);
+        const float x = at.x + text_size(font, was).x + t.px(16);
+        draw_struck_text(f.draw, font, ImVec2(x, at.y), t.text_muted, fit_line(font, old, at.x + width - x));
+        return font->FontSize + t.px(16);
+    }
+
     // The description, wrapped, drag-scrolled when longer than its room.
     void draw_description(FrameContext& f, const Session& s, const ImRect& r) {
         const Theme& t = f.theme;
@@ -173,6 +201,8 @@ private:
     QrCache qr_cache_;
     ScrollArea scroll_;
     std::int64_t start_ = 0, end_ = 0;   // of the session shown, for seconds_until_change
+    bool marked_ = false;                // it shows a change mark, which ends at midnight
+    std::int64_t next_midnight_ = 0;
     OnAirPart on_air_;                   // [Issue 16] the product presented now
 };
 

@@ -2,7 +2,10 @@
 
 #include "feed/local_time_text.h"
 #include "widgets/ui_strings.h"
+#include "widgets/widgets.h"
 
+#include <algorithm>
+#include <cmath>
 #include <initializer_list>
 #include <utility>
 
@@ -81,6 +84,30 @@ std::int64_t session_viewers(const LiveStats& live, std::string_view session_id)
         return total;
     }
     return -1;
+}
+
+std::string previous_time_range(const Session& s, const TimeZone& zone, Lang lang) {
+    if (!s.previous) return time_range(s, zone);
+    const PreviousPlan& p = *s.previous;
+    std::string text = format_hhmm(zone.to_local(p.start.unix_seconds)) + "–" + format_hhmm(zone.to_local(p.end.unix_seconds));
+    const std::int64_t old_day = zone.day_number_at(p.start.unix_seconds);
+    if (old_day != zone.day_number_at(s.start.unix_seconds)) text = format_day_label(old_day, lang) + " " + text;
+    return text;
+}
+
+float draw_struck_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text) {
+    const ImVec2 size = text_size(font, text);
+    draw_text(dl, font, pos, color, text);
+    const float y = std::round(pos.y + font->FontSize * 0.55f);
+    dl->AddLine(ImVec2(pos.x - 2, y), ImVec2(pos.x + size.x + 2, y), color, std::max(2.0f, font->FontSize / 14));
+    return size.x;
+}
+
+float draw_change_badge(ImDrawList* dl, const Theme& theme, ImVec2 pos, const Session& s, const TimeZone& zone,
+                        std::int64_t now, Lang lang) {
+    if (s.cancelled) return draw_badge(dl, theme, pos, ui_text("session_cancelled", lang), theme.text_muted, IM_COL32_WHITE);
+    if (!change_mark_shown(s, zone, now)) return 0;
+    return draw_badge(dl, theme, pos, ui_text("session_changed", lang), theme.warning, IM_COL32_WHITE);
 }
 
 } // namespace kiosk

@@ -2,9 +2,10 @@
 // kind labels and colours, time ranges, countdowns, live viewer totals.
 #pragma once
 
-#include "feed/model.h"
-#include "widgets/theme.h"
 #include "base/time_zone.h"
+#include "feed/model.h"
+#include "feed/schedule_changes.h"
+#include "widgets/theme.h"
 
 #include <cstdint>
 #include <string>
@@ -30,6 +31,15 @@ std::string starts_in_text(const Session& s, const TimeZone& zone, std::int64_t 
 // Seconds until a countdown to `target` shows another value (it counts whole
 // minutes, rounded up); 60 when `target` has passed.
 std::int64_t seconds_until_countdown_ticks(std::int64_t target, std::int64_t now);
+
+// [issue 16: schedule changes]
+// "19:00–20:30", or "5月15日 19:00–20:30" when the old time was on another day than the new one.
+std::string previous_time_range(const Session& s, const TimeZone& zone, Lang lang);
+// Text with a line through it (an old time or place); returns its width.
+float draw_struck_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text);
+// The 已取消 / 已调整 badge when the session's mark shows at `now`; returns its width (0: none).
+float draw_change_badge(ImDrawList* dl, const Theme& theme, ImVec2 pos, const Session& s, const TimeZone& zone,
+                        std::int64_t now, Lang lang);
 
 // Viewers on every platform for the session; -1 when there are no live stats for it.
 std::int64_t session_viewers(const LiveStats& live, std::string_view session_id);

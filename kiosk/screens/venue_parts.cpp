@@ -1,5 +1,7 @@
 #include "screens/venue_parts.h"
 
+#include "feed/schedule_changes.h"
+
 #include "widgets/plan_transform.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
@@ -35,11 +37,11 @@ const Session* area_session(const Feed& feed, const Area& area, std::int64_t now
     running = false;
     for (const Session& s : feed.schedule) {
         if (s.area != area.id) continue;
-        if (s.start.unix_seconds <= now && now < s.end.unix_seconds) {
+        if (session_running(s, now)) {   // cancelled sessions are neither running nor next
             running = true;
             return &s;
         }
-        if (s.start.unix_seconds > now && (!next || s.start.unix_seconds < next->start.unix_seconds)) next = &s;
+        if (session_upcoming(s, now) && (!next || s.start.unix_seconds < next->start.unix_seconds)) next = &s;
     }
     return next;
 }

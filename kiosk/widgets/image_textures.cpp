@@ -2,6 +2,7 @@
 
 #include "base/log.h"
 
+// Order matters: the define before the first GL header, or gl.h comes without the prototypes.
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
 #include <GL/glext.h>

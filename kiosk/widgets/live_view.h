@@ -2,10 +2,10 @@
 // share: the three counting figures, a big-number card and "updated N s ago".
 #pragma once
 
-#include "widgets/count_up.h"
-#include "feed/live_summary.h"
-#include "widgets/theme.h"
 #include "base/time_zone.h"
+#include "feed/live_summary.h"
+#include "widgets/count_up.h"
+#include "widgets/theme.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>

@@ -92,6 +92,14 @@ bool touch_card(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImR
     return touch.tapped(r);
 }
 
+ImRect draw_card_panel(ImDrawList* dl, const Theme& theme, const ImRect& r, float padding) {
+    dl->AddRectFilled(r.Min, r.Max, theme.card, theme.rounding());
+    dl->AddRect(r.Min, r.Max, theme.card_border, theme.rounding(), 0, std::max(1.0f, theme.px(1.5f)));
+    ImRect in = r;
+    in.Expand(-theme.px(padding));
+    return in;
+}
+
 float draw_badge(ImDrawList* dl, const Theme& theme, ImVec2 pos, std::string_view text, ImU32 fill, ImU32 color) {
     ImFont* font = theme.fonts.body;
     const ImVec2 size = text_size(font, text);

@@ -40,6 +40,10 @@ bool touch_button(ImDrawList* dl, const Theme& theme, TouchInput& touch, const I
 // A card background; pressed while a finger holds it. Returns true when tapped.
 bool touch_card(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r);
 
+// A panel that does not respond to touch: the card's background and border on `r`.
+// Returns `r` inset by `padding` (px at 1080p), where its content goes.
+ImRect draw_card_panel(ImDrawList* dl, const Theme& theme, const ImRect& r, float padding);
+
 // A small rounded label, e.g. 非遗 or 售罄. Returns its width.
 float draw_badge(ImDrawList* dl, const Theme& theme, ImVec2 pos, std::string_view text, ImU32 fill, ImU32 color);
 

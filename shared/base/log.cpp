@@ -1,7 +1,7 @@
 #include "base/log.h"
 
-#include <systemd/sd-daemon.h>
 #include <sys/stat.h>
+#include <systemd/sd-daemon.h>
 #include <unistd.h>
 
 #include <cinttypes>

@@ -1,5 +1,6 @@
 #include "base/text.h"
 
+#include <cctype>
 #include <cstdio>
 
 namespace kiosk {
@@ -27,6 +28,14 @@ std::string shorten(std::string_view text, std::size_t max_bytes) {
         return escape_controls(text.substr(0, cut)) + "…";
     }
     return escape_controls(text);
+}
+
+bool starts_with_nocase(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+            return false;
+    return true;
 }
 
 } // namespace kiosk

@@ -16,4 +16,8 @@ std::string shorten(std::string_view text, std::size_t max_bytes = 80);
 // Control characters written as JSON escapes, so a problem stays on one line.
 std::string escape_controls(std::string_view text);
 
+// Whether `text` starts with `prefix`, ASCII letters compared without case
+// ("HTTPS://" starts with "https://").
+bool starts_with_nocase(std::string_view text, std::string_view prefix);
+
 } // namespace kiosk

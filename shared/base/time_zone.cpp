@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] Helpers: limits, errors, day arithmetic
+// [SECTION] POSIX TZ rule ("EST5EDT,M3.2.0,M11.1.0")
+// [SECTION] TZif files
+// [SECTION] Making a TimeZone: system zone, TZif bytes, POSIX rule, fixed offset
+// [SECTION] Offsets and local times
 #include "base/time_zone.h"
 
 #include "base/timestamp.h"
@@ -11,6 +17,7 @@
 namespace kiosk {
 namespace {
 
+// [SECTION] Helpers: limits, errors, day arithmetic
 constexpr const char* kZoneInfoDir = "/usr/share/zoneinfo/";
 constexpr std::uintmax_t kMaxTzifBytes = 256 * 1024;   // real files are under 4 KB
 
@@ -26,7 +33,7 @@ int weekday_of(std::int64_t day_number) {   // 1970-01-01 was a Thursday
     return static_cast<int>(((day_number + 4) % 7 + 7) % 7);
 }
 
-// ---- POSIX TZ rule ("EST5EDT,M3.2.0,M11.1.0") ----
+// [SECTION] POSIX TZ rule ("EST5EDT,M3.2.0,M11.1.0")
 
 struct RuleReader {
     std::string_view s;
@@ -145,7 +152,7 @@ int rule_offset(const TimeZone::PosixRule& r, std::int64_t unix_seconds) {
     return dst ? r.dst_offset : r.std_offset;
 }
 
-// ---- TZif ----
+// [SECTION] TZif files
 
 struct ByteReader {
     std::string_view s;
@@ -186,6 +193,7 @@ bool valid_name(std::string_view name) {
 
 } // namespace
 
+// [SECTION] Making a TimeZone: system zone, TZif bytes, POSIX rule, fixed offset
 std::optional<TimeZone> TimeZone::load(std::string_view name, std::string* error) {
     const std::string quoted = "time zone \"" + std::string(name) + "\"";
     if (!valid_name(name)) {
@@ -286,6 +294,7 @@ TimeZone TimeZone::fixed_offset(int offset_seconds) {
     return zone;
 }
 
+// [SECTION] Offsets and local times
 int TimeZone::offset_seconds_at(std::int64_t unix_seconds) const {
     if (offsets_.empty()) return 0;   // a default-constructed zone is UTC
     // Before the first transition, type 0 applies; after the last, the footer rule (RFC 8536).

@@ -1,5 +1,7 @@
 #include "feed/live_summary.h"
 
+#include "feed/schedule_changes.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -85,14 +87,14 @@ std::vector<TopProduct> live_top_products(const LiveStats& live) {
 
 const Session* running_live_session(const Feed& feed, std::int64_t now) {
     for (const Session& s : feed.schedule)
-        if (s.kind == SessionKind::live_stream && s.start.unix_seconds <= now && now < s.end.unix_seconds) return &s;
+        if (s.kind == SessionKind::live_stream && session_running(s, now)) return &s;   // never a cancelled one
     return nullptr;
 }
 
 std::int64_t next_live_boundary(const Feed& feed, std::int64_t now) {
     std::int64_t next = std::numeric_limits<std::int64_t>::max();
     for (const Session& s : feed.schedule) {
-        if (s.kind != SessionKind::live_stream) continue;
+        if (s.kind != SessionKind::live_stream || s.cancelled) continue;
         if (s.start.unix_seconds > now) next = std::min(next, s.start.unix_seconds);
         if (s.end.unix_seconds > now) next = std::min(next, s.end.unix_seconds);
     }

@@ -2,8 +2,8 @@
 // zone arithmetic (which local time an instant is) stays in time_zone.h.
 #pragma once
 
-#include "feed/localized_text.h"
 #include "base/time_zone.h"
+#include "feed/localized_text.h"
 
 #include <cstdint>
 #include <string>

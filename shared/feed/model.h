@@ -3,15 +3,16 @@
 // read-only with the UI as std::shared_ptr<const Feed>.
 #pragma once
 
+#include "base/timestamp.h"
+#include "feed/id_index.h"
 #include "feed/localized_text.h"
 #include "feed/venue.h"
-#include "base/timestamp.h"
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kiosk {
@@ -30,6 +31,14 @@ struct Event {
 
 enum class SessionKind { live_stream, ceremony, talk, market, other };
 
+// [issue 16: schedule changes] What a changed session was first announced as.
+struct PreviousPlan {
+    Timestamp start;
+    Timestamp end;
+    LocalizedText location;
+    std::string area;
+};
+
 struct Session {
     std::string id;
     LocalizedText title;
@@ -42,6 +51,10 @@ struct Session {
     std::string watch_url;   // empty when there is no live stream link
     std::string area;        // venue area id where it takes place, empty when none
     std::vector<std::string> search_terms;   // extra words search finds it by
+    // [issue 16: schedule changes] From the feed (`cancelled`, `previous_*`) and,
+    // on the kiosk's worker, from what earlier feeds said (feed/schedule_changes.h).
+    bool cancelled = false;
+    std::optional<PreviousPlan> previous;   // set only when it differs in time or place from now
 };
 
 struct County {
@@ -53,6 +66,14 @@ struct County {
     std::vector<std::string> search_terms;   // extra words search finds it by
 };
 
+// [order links] One order link of a product: the platform it opens in (the id
+// given in the feed, else the one of its host, else "web": feed/order_platforms.h).
+struct OrderLink {
+    std::string platform;
+    std::string url;
+    friend bool operator==(const OrderLink&, const OrderLink&) = default;
+};
+
 struct Product {
     std::string id;
     std::string county;      // county id
@@ -61,12 +82,14 @@ struct Product {
     std::int64_t price_fen = 0;
     LocalizedText unit;      // e.g. "500克"
     std::string image;
-    std::string order_url;   // may be empty: then no QR is offered
+    std::string order_url;   // as the feed gives it; may be empty
     std::vector<LocalizedText> tags;   // e.g. "非遗"
     std::vector<std::string> search_terms;   // extra words search finds it by (aliases, polyphones)
     bool featured = false;
     bool sold_out = false;
     LocalizedText description;
+    // [order links] What the QR tabs offer, in feed order: order_links, or order_url alone; empty: no QR.
+    std::vector<OrderLink> order_links;
 };
 
 // [Issue 16, live figures] A held figure's reason (feed/live_guard.h).
@@ -137,9 +160,9 @@ struct Feed {
     void index();
 
 private:
-    std::unordered_map<std::string, std::size_t> session_index_;
-    std::unordered_map<std::string, std::size_t> county_index_;
-    std::unordered_map<std::string, std::size_t> product_index_;
+    IdIndex session_index_;
+    IdIndex county_index_;
+    IdIndex product_index_;
 };
 
 } // namespace kiosk

@@ -3,13 +3,13 @@
 // schema cannot say, and the model — built only when no error was found.
 #include "feed/validator.h"
 
-#include "feed/validator_build.h"
-#include "feed/problems.h"
-#include "feed/validator_rules.h"
-#include "feed/validator_schema.h"
 #include "base/json_positions.h"
 #include "base/text.h"
 #include "base/utf8.h"
+#include "feed/problems.h"
+#include "feed/validator_build.h"
+#include "feed/validator_rules.h"
+#include "feed/validator_schema.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,7 @@
 #include "feed/validator_build.h"
 
 #include "feed/live_guard.h"
+#include "feed/order_platforms.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,12 +59,40 @@ PlanPoint point_of(const json& pair) {
     return {pair[0].get<double>(), pair[1].get<double>()};
 }
 
+// [issue 16: schedule changes] `cancelled` and what the organisers say the session was before
+// (`previous_start`, `previous_end`, `previous_location`; a missing one is as now).
+void read_schedule_change(const json& s, Session& session) {
+    session.cancelled = bool_or_false(s, "cancelled");
+    if (!s.contains("previous_start") && !s.contains("previous_end") && !s.contains("previous_location")) return;
+    PreviousPlan plan{session.start, session.end, session.location, session.area};
+    if (s.contains("previous_start")) plan.start = time_of(s, "previous_start");
+    if (s.contains("previous_end")) plan.end = time_of(s, "previous_end");
+    if (s.contains("previous_location")) plan.location = text_or_empty(s, "previous_location");   // same area: only the text is stated
+    const bool same = plan.start.unix_seconds == session.start.unix_seconds && plan.end.unix_seconds == session.end.unix_seconds &&
+                      plan.location.zh == session.location.zh && plan.location.en == session.location.en &&
+                      plan.area == session.area;
+    if (!same) session.previous = std::move(plan);
+}
+
 SessionKind kind_of(const std::string& kind) {
     if (kind == "live_stream") return SessionKind::live_stream;
     if (kind == "ceremony") return SessionKind::ceremony;
     if (kind == "talk") return SessionKind::talk;
     if (kind == "market") return SessionKind::market;
     return SessionKind::other;
+}
+
+// [order links] order_links when given, else order_url as the one link; each with its platform.
+std::vector<OrderLink> order_links_of(const json& product, const std::string& order_url) {
+    std::vector<OrderLink> links;
+    for (const json& link : array_or_empty(product, "order_links")) {
+        std::string url = string_or_empty(link, "url");
+        const std::string given = string_or_empty(link, "platform");
+        if (!url.empty()) links.push_back({std::string(platform_of_link(given, url).id), std::move(url)});
+    }
+    if (links.empty() && !order_url.empty())
+        links.push_back({std::string(platform_of_link({}, order_url).id), order_url});
+    return links;
 }
 
 } // namespace
@@ -168,6 +197,7 @@ Feed build_feed(const json& doc) {
         session.watch_url = string_or_empty(s, "watch_url");
         session.area = string_or_empty(s, "area");
         session.search_terms = strings_of(s, "search_terms");
+        read_schedule_change(s, session);
         feed.schedule.push_back(std::move(session));
     }
     std::stable_sort(feed.schedule.begin(), feed.schedule.end(),
@@ -200,6 +230,7 @@ Feed build_feed(const json& doc) {
         product.sold_out = bool_or_false(p, "sold_out");
         product.description = text_or_empty(p, "description");
         product.search_terms = strings_of(p, "search_terms");
+        product.order_links = order_links_of(p, product.order_url);
         feed.products.push_back(std::move(product));
     }
 

@@ -3,6 +3,9 @@
 #include "base/json_positions.h"
 #include "base/text.h"
 
+#include <cctype>
+#include <string_view>
+
 namespace kiosk {
 
 using nlohmann::json;
@@ -14,6 +17,26 @@ const std::string* string_member(const json& object, const char* key, const std:
     if (it == object.end() || !it->is_string()) return nullptr;
     if (sink.has_errors() && sink.has_error_at(pointer_append(pointer, key))) return nullptr;
     return &it->get_ref<const std::string&>();
+}
+
+
+bool is_web_address(const std::string& s) {
+    std::size_t rest;
+    if (starts_with_nocase(s, "https://")) rest = 8;
+    else if (starts_with_nocase(s, "http://")) rest = 7;
+    else return false;
+    if (rest >= s.size() || s[rest] == '/') return false;
+    for (unsigned char c : s)
+        if (c <= ' ' || c == 0x7F) return false;
+    return true;
+}
+
+void check_url(const json& item, const char* key, const std::string& pointer, ProblemSink& sink) {
+    const std::string* url = string_member(item, key, pointer, sink);
+    if (!url || url->empty() || is_web_address(*url)) return;
+    sink.error(pointer_append(pointer, key),
+               "not a web address: " + quote(*url) + "; it must start with https:// or http:// and contain no spaces",
+               "网址无效：" + quote_zh(*url) + "；必须以 https:// 或 http:// 开头，且不含空格");
 }
 
 const std::string* raw_string_member(const json& object, const char* key) {

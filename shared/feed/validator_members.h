@@ -29,6 +29,12 @@ const nlohmann::json* number_member(const nlohmann::json& object, const char* ke
 
 bool bool_member(const nlohmann::json& object, const char* key);
 
+// "https://host…" or "http://host…", with a host and no blanks (a QR code of it must open).
+bool is_web_address(const std::string& s);
+
+// Reports a member `key` that is a string but not a web address; empty is fine.
+void check_url(const nlohmann::json& item, const char* key, const std::string& pointer, ProblemSink& sink);
+
 // A value from the feed, quoted for a message (long ones shortened).
 std::string quote(const std::string& s);
 std::string quote_zh(const std::string& s);

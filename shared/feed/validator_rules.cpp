@@ -1,5 +1,12 @@
+// Index of this file:
+// [SECTION] Web addresses and pictures
+// [SECTION] Times and dates
+// [SECTION] The event, its sessions and products
+// [SECTION] Live statistics
+// [SECTION] The entry points: a feed, a live-stats document
 #include "feed/validator_rules.h"
 
+#include "feed/validator_links.h"
 #include "feed/validator_members.h"
 #include "feed/validator_venue.h"
 
@@ -22,25 +29,7 @@ namespace {
 
 using nlohmann::json;
 
-bool starts_with_nocase(const std::string& s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-    return true;
-}
-
-// "https://host…" or "http://host…", with a host and no blanks (a QR code of it must open).
-bool is_web_address(const std::string& s) {
-    std::size_t rest;
-    if (starts_with_nocase(s, "https://")) rest = 8;
-    else if (starts_with_nocase(s, "http://")) rest = 7;
-    else return false;
-    if (rest >= s.size() || s[rest] == '/') return false;
-    for (unsigned char c : s)
-        if (c <= ' ' || c == 0x7F) return false;
-    return true;
-}
-
+// [SECTION] Web addresses and pictures
 // A scheme ("ftp:", "data:") as opposed to a local path. One letter before
 // the colon is a Windows drive, which counts as a path.
 bool has_scheme(const std::string& s) {
@@ -48,14 +37,6 @@ bool has_scheme(const std::string& s) {
     while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' || s[i] == '-' || s[i] == '.'))
         ++i;
     return i >= 2 && i < s.size() && s[i] == ':' && std::isalpha(static_cast<unsigned char>(s[0]));
-}
-
-void check_url(const json& item, const char* key, const std::string& pointer, ProblemSink& sink) {
-    const std::string* url = string_member(item, key, pointer, sink);
-    if (!url || url->empty() || is_web_address(*url)) return;
-    sink.error(pointer_append(pointer, key),
-               "not a web address: " + quote(*url) + "; it must start with https:// or http:// and contain no spaces",
-               "网址无效：" + quote_zh(*url) + "；必须以 https:// 或 http:// 开头，且不含空格");
 }
 
 // Items of one section without an image. Reported one by one when few; as
@@ -104,6 +85,7 @@ void check_image(const json& item, const std::string& pointer, MissingImages& mi
                    "图片 " + quote_zh(*image) + " 必须是不含空格的 https:// 或 http:// 网址，或本地文件路径");
 }
 
+// [SECTION] Times and dates
 std::optional<Timestamp> timestamp_member(const json& item, const char* key, const std::string& pointer,
                                           ProblemSink& sink) {
     const std::string* text = string_member(item, key, pointer, sink);
@@ -136,6 +118,7 @@ std::string date_text(std::int64_t days) {
     return buf;
 }
 
+// [SECTION] The event, its sessions and products
 struct EventDays {
     std::optional<std::int64_t> first, last;
     std::optional<TimeZone> zone;   // the event's; days are counted in it, as the kiosk shows them
@@ -170,6 +153,29 @@ EventDays check_event(const json& doc, ProblemSink& sink) {
     return days;
 }
 
+// [issue 16: schedule changes] previous_start/previous_end: times, the old end after the old start;
+// a warning when they state no change at all (nothing would be marked).
+void check_previous_plan(const json& session, const std::string& pointer, const std::optional<Timestamp>& start,
+                         const std::optional<Timestamp>& end, ProblemSink& sink) {
+    const bool has_start = session.contains("previous_start"), has_end = session.contains("previous_end");
+    if (!has_start && !has_end) return;
+    const auto old_start = has_start ? timestamp_member(session, "previous_start", pointer, sink) : start;
+    const auto old_end = has_end ? timestamp_member(session, "previous_end", pointer, sink) : end;
+    if (!old_start || !old_end) return;
+    if (old_end->unix_seconds <= old_start->unix_seconds) {
+        sink.error(pointer_append(pointer, has_end ? "previous_end" : "previous_start"),
+                   "the previous time ends before or when it starts: previous_end must be after previous_start "
+                   "(a missing one is the current start or end)",
+                   "原定时间的结束不晚于开始：previous_end 必须晚于 previous_start（未写的一项按现在的 start 或 end 计）");
+        return;
+    }
+    if (start && end && old_start->unix_seconds == start->unix_seconds && old_end->unix_seconds == end->unix_seconds &&
+        !session.contains("previous_location"))
+        sink.warning(pointer_append(pointer, has_start ? "previous_start" : "previous_end"),
+                     "the previous time is the same as start and end: the session is not marked as changed",
+                     "原定时间与现在的 start、end 相同：该场次不会标为已调整");
+}
+
 void check_session(const json& session, const std::string& pointer, const IdTable* counties, const VenueIds& venue,
                    const EventDays& days, ProblemSink& sink) {
     check_reference(counties, session, "county", pointer, "counties", "county", "县区", sink);
@@ -177,6 +183,7 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
     check_url(session, "watch_url", pointer, sink);
     const auto start = timestamp_member(session, "start", pointer, sink);
     const auto end = timestamp_member(session, "end", pointer, sink);
+    check_previous_plan(session, pointer, start, end, sink);
     if (start && end && end->unix_seconds <= start->unix_seconds) {
         if (end->unix_seconds < start->unix_seconds)
             sink.error(pointer_append(pointer, "end"), "the session ends before it starts", "场次的结束时间早于开始时间");
@@ -203,15 +210,17 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
 }
 
 void check_product(const json& product, const std::string& pointer, const IdTable* counties, MissingImages& missing,
-                   ProblemSink& sink) {
+                   OrderLinkNotes& links, ProblemSink& sink) {
     check_reference(counties, product, "county", pointer, "counties", "county", "县区", sink);
     check_image(product, pointer, missing, sink);
     check_url(product, "order_url", pointer, sink);
+    check_order_links(product, pointer, links, sink);
     if (bool_member(product, "featured") && bool_member(product, "sold_out"))
         sink.warning(pointer_append(pointer, "sold_out"), "a featured product is sold out",
                      "推荐商品已售罄");
 }
 
+// [SECTION] Live statistics
 // [Issue 16, live figures] A session's on-air product and history: the product
 // known (when the products are), history times real and in order, figures not falling.
 void check_live_additions(const json& entry, const std::string& pointer, const IdTable* products, ProblemSink& sink) {
@@ -290,6 +299,7 @@ void check_live(const json& live, const IdTable* sessions, const IdTable* produc
 
 } // namespace
 
+// [SECTION] The entry points: a feed, a live-stats document
 void check_feed_rules(const json& doc, ProblemSink& sink) {
     if (!doc.is_object()) return;
     const EventDays days = check_event(doc, sink);
@@ -315,14 +325,16 @@ void check_feed_rules(const json& doc, ProblemSink& sink) {
     const json* product_list = array_member(doc, "products");
     if (const json* list = product_list) {
         MissingImages missing{"/products", "product", "products", "商品", {}};
+        OrderLinkNotes links;
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string pointer = pointer_append("/products", i);
             check_unique(products, (*list)[i], pointer, "product", "商品", sink);
-            check_product((*list)[i], pointer, known_counties, missing, sink);
+            check_product((*list)[i], pointer, known_counties, missing, links, sink);
             if (const std::string* county = string_member((*list)[i], "county", pointer, sink))
                 ++products_per_county[*county];
         }
         missing.report(sink);
+        links.report(sink);
     }
 
     if (county_list && product_list) {

@@ -22,13 +22,6 @@ constexpr std::array<std::pair<AreaKind, std::string_view>, 12> kAreaKinds{{
     {AreaKind::stairs, "stairs"},
 }};
 
-template <class T>
-const T* find_in(const std::vector<T>& items, const std::unordered_map<std::string, std::size_t>& index,
-                 std::string_view id) {
-    const auto it = index.find(std::string(id));
-    return it == index.end() ? nullptr : &items[it->second];
-}
-
 } // namespace
 
 bool parse_area_kind(std::string_view text, AreaKind& out) {
@@ -46,13 +39,13 @@ std::string_view area_kind_name(AreaKind kind) {
     return "hall";
 }
 
-const Floor* Venue::floor(std::string_view id) const { return find_in(floors, floor_index_, id); }
-const Area* Venue::area(std::string_view id) const { return find_in(areas, area_index_, id); }
-const WalkNode* Venue::node(std::string_view id) const { return find_in(nodes, node_index_, id); }
+const Floor* Venue::floor(std::string_view id) const { return floor_index_.find(floors, id); }
+const Area* Venue::area(std::string_view id) const { return area_index_.find(areas, id); }
+const WalkNode* Venue::node(std::string_view id) const { return node_index_.find(nodes, id); }
 
 int Venue::node_index(std::string_view id) const {
-    const auto it = node_index_.find(std::string(id));
-    return it == node_index_.end() ? -1 : int(it->second);
+    const auto at = node_index_.position(id);
+    return at ? int(*at) : -1;
 }
 
 const std::vector<WalkLink>& Venue::links(int node) const {
@@ -61,12 +54,9 @@ const std::vector<WalkLink>& Venue::links(int node) const {
 }
 
 void Venue::index() {
-    floor_index_.clear();
-    area_index_.clear();
-    node_index_.clear();
-    for (std::size_t i = 0; i < floors.size(); ++i) floor_index_.emplace(floors[i].id, i);
-    for (std::size_t i = 0; i < areas.size(); ++i) area_index_.emplace(areas[i].id, i);
-    for (std::size_t i = 0; i < nodes.size(); ++i) node_index_.emplace(nodes[i].id, i);
+    floor_index_.build(floors);
+    area_index_.build(areas);
+    node_index_.build(nodes);
     links_.assign(nodes.size(), {});
     for (std::size_t e = 0; e < edges.size(); ++e) {
         const int a = node_index(edges[e].from), b = node_index(edges[e].to);

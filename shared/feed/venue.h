@@ -4,11 +4,11 @@
 // (feed/venue_route.h).
 #pragma once
 
+#include "feed/id_index.h"
 #include "feed/localized_text.h"
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kiosk {
@@ -81,9 +81,9 @@ struct Venue {
     void index();
 
 private:
-    std::unordered_map<std::string, std::size_t> floor_index_;
-    std::unordered_map<std::string, std::size_t> area_index_;
-    std::unordered_map<std::string, std::size_t> node_index_;
+    IdIndex floor_index_;
+    IdIndex area_index_;
+    IdIndex node_index_;
     std::vector<std::vector<WalkLink>> links_;   // per node
 };
 

@@ -5,10 +5,10 @@
 // had is logged once and not asked for again until retry_failed().
 #pragma once
 
+#include "base/log.h"
+#include "images/image_decode.h"
 #include "sources/document_cache.h"
 #include "sources/http_fetcher.h"
-#include "images/image_decode.h"
-#include "base/log.h"
 
 #include <atomic>
 #include <chrono>

@@ -1,5 +1,7 @@
 #include "images/qr_code.h"
 
+#include "base/text.h"
+
 #include <qrcodegen.hpp>
 
 #include <algorithm>
@@ -31,16 +33,6 @@ std::optional<QrMatrix> encode_qr(std::string_view text, std::string* error) {
     }
 }
 
-namespace {
-
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-    return true;
-}
-
-} // namespace
 
 bool is_orderable_url(std::string_view url, bool allow_http, std::string* reason) {
     auto refuse = [&](std::string why) {

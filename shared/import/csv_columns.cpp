@@ -2,17 +2,19 @@
 // [SECTION] The columns of each sheet, and the words for kinds
 // [SECTION] Dates, flags
 // [SECTION] Headers, cells, tags, prices
-// [SECTION] Polygons, split numbers
+// [SECTION] Polygons, split numbers, order links
 // [SECTION] One cell as JSON
 #include "import/csv_columns.h"
 
-#include "feed/problems.h"
 #include "base/text.h"
 #include "base/timestamp.h"
+#include "feed/order_platforms.h"
+#include "feed/problems.h"
 
 #include <array>
-#include <cstdio>
+#include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <utility>
 #include <vector>
 
@@ -47,6 +49,7 @@ constexpr CsvColumn kProduct[] = {
     {"unit", K::text_en, "unit_en", "英文规格", true},
     {"image", K::plain, "image", "图片"},
     {"order_url", K::plain, "order_url", "下单链接"},
+    {"order_links", K::order_links, "order_links", "各平台下单链接"},
     {"tags", K::tags_zh, "tags_zh", "标签"},
     {"tags", K::tags_en, "tags_en", "英文标签"},
     {"featured", K::flag, "featured", "推荐"},
@@ -270,7 +273,7 @@ std::optional<std::int64_t> parse_price_fen(std::string_view text, std::string& 
     return yuan * 100 + fen;
 }
 
-// [SECTION] Polygons, split numbers
+// [SECTION] Polygons, split numbers, order links
 
 namespace {
 
@@ -358,6 +361,54 @@ std::optional<std::size_t> likely_split_number(const std::vector<std::string>& c
     return std::nullopt;
 }
 
+namespace {
+
+// [order links] The platform an organiser wrote: id, Chinese or English name, any case.
+const OrderPlatform* written_platform(std::string_view text) {
+    const std::string key = normalize_header(text);
+    for (const OrderPlatform& p : order_platforms())
+        if (key == p.id || key == p.name_zh || key == normalize_header(p.name_en)) return &p;
+    return nullptr;
+}
+
+std::string platform_choices() {
+    std::string out;
+    for (const OrderPlatform& p : order_platforms()) out += (out.empty() ? "" : ", ") + std::string(p.id) + " (" + std::string(p.name_zh) + ")";
+    return out;
+}
+
+} // namespace
+
+std::optional<nlohmann::ordered_json> parse_order_links(std::string_view text, std::string& why_en, std::string& why_zh) {
+    nlohmann::ordered_json links = nlohmann::ordered_json::array();
+    for (const std::string& entry : split_tags(text)) {
+        std::size_t at = std::string::npos;
+        for (std::size_t i = 0; i + 4 <= entry.size() && at == std::string::npos; ++i)
+            if (normalize_header(entry.substr(i, 4)) == "http" && (i == 0 || !std::isalnum(static_cast<unsigned char>(entry[i - 1])))) at = i;
+        if (at == std::string::npos) {
+            why_en = "\"" + shorten(entry) + "\" has no link: write the platform, then the URL, e.g. 淘宝 https://…; 京东 https://…";
+            why_zh = "“" + shorten(entry) + "”中没有链接：请先写平台，再写链接，例如 淘宝 https://…；京东 https://…";
+            return std::nullopt;
+        }
+        std::string name = trim_cell(entry.substr(0, at));
+        while (!name.empty() && (name.back() == ':' || name.back() == '=')) name = trim_cell(name.substr(0, name.size() - 1));
+        if (name.size() >= 3 && name.compare(name.size() - 3, 3, "：") == 0) name = trim_cell(name.substr(0, name.size() - 3));
+        nlohmann::ordered_json link = nlohmann::ordered_json::object();
+        if (!name.empty()) {
+            const OrderPlatform* platform = written_platform(name);
+            if (!platform) {
+                why_en = "unknown order platform \"" + shorten(name) + "\": use one of " + platform_choices();
+                why_zh = "未知的下单平台“" + shorten(name) + "”：可用 " + platform_choices();
+                return std::nullopt;
+            }
+            link["platform"] = std::string(platform->id);
+        }
+        link["url"] = trim_cell(entry.substr(at));
+        links.push_back(std::move(link));
+    }
+    return links;
+}
+
 // [SECTION] One cell as JSON
 
 std::optional<nlohmann::ordered_json> convert_cell(const CsvColumn& column, const std::string& cell,
@@ -404,6 +455,7 @@ std::optional<nlohmann::ordered_json> convert_cell(const CsvColumn& column, cons
         why_zh = "“" + shorten(cell) + "”不是区域类型：展厅、展位、直播间、舞台、展销区、服务台、卫生间、入口、出口、急救、电梯或楼梯";
         return std::nullopt;
     case K::polygon: return parse_polygon(cell, why_en, why_zh);
+    case K::order_links: return parse_order_links(cell, why_en, why_zh);
     case K::terms: {
         nlohmann::ordered_json terms = nlohmann::ordered_json::array();
         for (std::string& term : split_tags(cell)) terms.push_back(std::move(term));

@@ -31,6 +31,7 @@ enum class CellKind {
     area_kind, // a venue area kind, in English or Chinese
     polygon,   // "x1 y1; x2 y2; …" in metres → [[x1, y1], [x2, y2], …]
     terms,     // search terms separated like tags → an array of strings
+    order_links, // [order links] "淘宝 https://…; jd https://…" → [{"platform", "url"}, …]
 };
 
 struct CsvColumn {
@@ -64,6 +65,11 @@ struct CellContext {
 std::optional<nlohmann::ordered_json> convert_cell(const CsvColumn& column, const std::string& cell,
                                                    const CellContext& context, std::string& why_en,
                                                    std::string& why_zh);
+
+// [order links] One link per entry, separated like tags: an order platform (its id, Chinese or
+// English name; feed/order_platforms.h) or nothing, then the URL, which must start with http.
+// "淘宝 https://a; https://b" → [{"platform": "taobao", "url": "https://a"}, {"url": "https://b"}].
+std::optional<nlohmann::ordered_json> parse_order_links(std::string_view text, std::string& why_en, std::string& why_zh);
 
 // Tags split at 、 ; ； | and line breaks, each trimmed, empties dropped.
 std::vector<std::string> split_tags(std::string_view cell);

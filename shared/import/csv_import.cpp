@@ -6,12 +6,12 @@
 // [SECTION] The import
 #include "import/csv_import.h"
 
-#include "import/csv.h"
-#include "import/csv_columns.h"
-#include "feed/validator.h"
-#include "feed/problems.h"
 #include "base/json_positions.h"
 #include "base/text.h"
+#include "feed/problems.h"
+#include "feed/validator.h"
+#include "import/csv.h"
+#include "import/csv_columns.h"
 
 #include <charconv>
 #include <map>

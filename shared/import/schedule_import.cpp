@@ -1,10 +1,16 @@
+// Index of this file:
+// [SECTION] Helpers: kinds, languages, durations, texts
+// [SECTION] The importer: its state, problems, parsing
+// [SECTION] One schedule event into a session
+// [SECTION] The import: read, merge, validate
+// [SECTION] The entry point
 #include "import/schedule_import.h"
 
-#include "feed/validator.h"
 #include "base/json_positions.h"
 #include "base/time_zone.h"
 #include "base/timestamp.h"
 #include "base/utf8.h"
+#include "feed/validator.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +24,7 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+// [SECTION] Helpers: kinds, languages, durations, texts
 // Which kind a pretalx "type" or "track" names, by keyword.
 constexpr std::pair<std::string_view, std::string_view> kKindWords[] = {
     {"live", "live_stream"}, {"直播", "live_stream"}, {"ceremony", "ceremony"}, {"opening", "ceremony"},
@@ -66,6 +73,39 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
     return parts[0] * 3600 + parts[1] * 60 + (parts.size() == 3 ? parts[2] : 0);
 }
 
+// [issue 16: schedule changes] Whether the schedule marks the event cancelled. Neither export has a
+// standard field for it (frab renders accepted events only, pretalx confirmed ones), so what tools and
+// organisers write is read: frab's and pretalx's state names ("state": "canceled"/"cancelled"/"withdrawn"),
+// a boolean "cancelled"/"canceled", or a title starting with a marker and a separator ("CANCELLED: …",
+// "[Abgesagt] …", "【已取消】…", "取消：…"), which is cut from the title.
+bool cancelled_in_schedule(const nlohmann::json& event, std::string& title) {
+    const std::string state = lower_ascii(string_of(event, "state"));
+    bool cancelled = state == "canceled" || state == "cancelled" || state == "withdrawn";
+    for (const char* key : {"cancelled", "canceled"})
+        if (const auto it = event.find(key); it != event.end() && it->is_boolean() && it->get<bool>()) cancelled = true;
+    constexpr std::string_view kOpen[] = {"[", "【", "(", "（"};
+    constexpr std::string_view kMarkers[] = {"cancelled", "canceled", "abgesagt", "已取消", "取消"};
+    constexpr std::string_view kSeparators[] = {" ", ":", "：", "-", "–", "—", "]", "】", ")", "）", "·"};
+    std::size_t pos = 0;
+    for (std::string_view open : kOpen)
+        if (title.compare(0, open.size(), open) == 0) pos = open.size();
+    const std::string lowered = lower_ascii(title);
+    for (std::string_view marker : kMarkers) {
+        if (lowered.compare(pos, marker.size(), marker) != 0) continue;
+        std::size_t rest = pos + marker.size();
+        const std::size_t after_marker = rest;
+        for (bool more = true; more;) {
+            more = false;
+            for (std::string_view sep : kSeparators)
+                if (title.compare(rest, sep.size(), sep) == 0) rest += sep.size(), more = true;
+        }
+        if (rest == after_marker || rest >= title.size()) break;   // no separator, or nothing after: a real title
+        title = title.substr(rest);
+        return true;
+    }
+    return cancelled;
+}
+
 // Sets one language of a feed text, keeping the other one the feed has.
 void merge_text(ojson& session, const char* key, Lang lang, const std::string& value) {
     if (value.empty()) return;
@@ -79,6 +119,7 @@ void merge_text(ojson& session, const char* key, Lang lang, const std::string& v
     session[key] = std::move(text);
 }
 
+// [SECTION] The importer: its state, problems, parsing
 struct SourceEvent {
     std::string pointer;   // in the schedule file
     std::int64_t start = 0;
@@ -144,6 +185,7 @@ private:
     std::vector<SourceEvent> events_;
 };
 
+// [SECTION] One schedule event into a session
 void ScheduleImporter::import_event(const nlohmann::json& event, const std::string& pointer, const std::string& room,
                                     const std::string& day_date) {
     if (!event.is_object()) {
@@ -184,7 +226,9 @@ void ScheduleImporter::import_event(const nlohmann::json& event, const std::stri
     const auto old = existing_.find(id);
     ojson session = old != existing_.end() ? old->second : ojson::object();
     session["id"] = id;
-    const std::string title = string_of(event, "title");
+    std::string title = string_of(event, "title");
+    if (cancelled_in_schedule(event, title)) session["cancelled"] = true;   // kept, marked 已取消
+    else session.erase("cancelled");
     const std::string language = lower_ascii(string_of(event, "language"));
     const Lang lang = language.rfind("zh", 0) == 0 ? Lang::zh : language.rfind("en", 0) == 0 ? Lang::en : language_of(title);
     merge_text(session, "title", lang, title);
@@ -213,6 +257,7 @@ void ScheduleImporter::import_event(const nlohmann::json& event, const std::stri
     events_.push_back({pointer, start->unix_seconds, std::move(session)});
 }
 
+// [SECTION] The import: read, merge, validate
 ImportResult ScheduleImporter::run() {
     const auto schedule = parse<nlohmann::json>(true);
     auto feed = parse<ojson>(false);
@@ -302,6 +347,7 @@ ImportResult ScheduleImporter::run() {
 
 } // namespace
 
+// [SECTION] The entry point
 ImportResult import_schedule(std::string_view schedule_json, std::string_view feed_json, std::string_view schedule_name,
                              std::string_view feed_name) {
     return ScheduleImporter(schedule_json, feed_json, schedule_name, feed_name).run();

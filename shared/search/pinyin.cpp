@@ -3,8 +3,8 @@
 #include "base/utf8.h"
 
 #include <unicode/translit.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <unordered_map>
 

@@ -7,14 +7,14 @@
 // [SECTION] Defaults from the environment; admin access
 #include "service/kiosk_config.h"
 
-#include "base/json_positions.h"
 #include "admin/pin_hash.h"
+#include "base/json_positions.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>

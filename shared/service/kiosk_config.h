@@ -3,8 +3,8 @@
 // then command-line flags over it. The file may hold // and /* */ comments.
 #pragma once
 
-#include "feed/localized_text.h"
 #include "base/log.h"
+#include "feed/localized_text.h"
 
 #include <functional>
 #include <optional>

@@ -6,9 +6,9 @@
 #pragma once
 
 #include "base/log.h"
+#include "base/time_zone.h"
 #include "service/service_notify.h"
 #include "service/status_report.h"
-#include "base/time_zone.h"
 #include "service/usage_stats.h"
 
 #include <chrono>

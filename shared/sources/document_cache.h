@@ -2,15 +2,16 @@
 // network shows the last content at once. Layout of the cache directory:
 //   <name>.json             the last valid document of a source ("feed", "live")
 //   <name>.validators.json  its URL, ETag and Last-Modified, for conditional GETs
+//   schedule-memory.json    each session's first announced time and place (sources/schedule_keeper.h)
 //   images/<hash>.img       downloaded images, by URL, at most set_image_limit() bytes in all:
 //                           the least recently used go first (a file's mtime is its last use)
 // Every file is replaced atomically (see atomic_file.h).
 #pragma once
 
 #include <chrono>
-#include <cstdlib>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <optional>

@@ -5,10 +5,10 @@
 #pragma once
 
 #include "base/backoff.h"
-#include "sources/document_cache.h"
-#include "sources/http_fetcher.h"
 #include "base/log.h"
 #include "base/published.h"
+#include "sources/document_cache.h"
+#include "sources/http_fetcher.h"
 
 #include <atomic>
 #include <chrono>

@@ -7,12 +7,13 @@ namespace kiosk {
 
 namespace {
 
-// publish_into() for the feed: a valid feed is published with its search index, built here on the worker.
-DocumentHandler publish_indexed(Published<IndexedFeed>& slot, ParseFunction<Feed> parse) {
-    return [&slot, parse = std::move(parse)](std::string_view text, std::string_view origin) {
+// publish_into() for the feed: a valid feed is published with its schedule changes marked
+// (compared with the earlier feeds) and its search index, both done here on the worker.
+DocumentHandler publish_indexed(Published<IndexedFeed>& slot, ParseFunction<Feed> parse, ScheduleKeeper& keeper) {
+    return [&slot, &keeper, parse = std::move(parse)](std::string_view text, std::string_view origin) {
         Parsed<Feed> parsed = parse(text, origin);
         const bool valid = parsed.doc != nullptr;
-        if (valid) slot.publish(std::make_shared<const IndexedFeed>(index_feed(std::move(parsed.doc))));
+        if (valid) slot.publish(std::make_shared<const IndexedFeed>(index_feed(keeper.mark(std::move(parsed.doc)))));
         return DocumentVerdict{valid, std::move(parsed.errors), std::move(parsed.warnings)};
     };
 }
@@ -23,6 +24,7 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
                            std::function<void()> wake_ui)
     : config_(std::move(config)),
       cache_(config_.cache_dir.empty() ? default_cache_dir() : config_.cache_dir, config_.fetch.max_body_bytes),
+      schedule_keeper_(cache_.dir() / kScheduleMemoryFile, config_.feed_location),
       live_guard_(config_.live_guard) {
     cache_.set_image_limit(config_.image_cache_bytes);
     if (!config_.feed_location.empty()) {
@@ -34,7 +36,7 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
         c.stale_after = config_.feed_stale_after;
         c.file_check_interval = config_.file_check_interval;
         c.fetch = config_.fetch;
-        feed_source_ = std::make_unique<DocumentSource>(c, publish_indexed(feed_, std::move(parse_feed)), &cache_, wake_ui);
+        feed_source_ = std::make_unique<DocumentSource>(c, publish_indexed(feed_, std::move(parse_feed), schedule_keeper_), &cache_, wake_ui);
     }
     if (!config_.live_location.empty()) {
         SourceConfig c;

@@ -1,16 +1,18 @@
 // The kiosk's two sources wired together: the main feed and the optional live
 // stats, each on its own worker, sharing one disk cache. Each valid feed gets
-// its search index on the feed's worker and is published with it. The UI picks
+// its schedule changes marked (sources/schedule_keeper.h) and its search index
+// on the feed's worker and is published with them. The UI picks
 // up new snapshots between frames with take_if_newer() and reads status() for
 // the admin panel and the offline badge.
 #pragma once
 
+#include "base/published.h"
 #include "feed/live_guard.h"
 #include "feed/model.h"
 #include "search/indexed_feed.h"
 #include "sources/document_cache.h"
 #include "sources/document_source.h"
-#include "base/published.h"
+#include "sources/schedule_keeper.h"
 
 #include <array>
 #include <atomic>
@@ -78,6 +80,7 @@ private:
     PipelineConfig config_;
     DocumentCache cache_;
     bool cache_ok_ = false;
+    ScheduleKeeper schedule_keeper_;   // before the sources, whose handler uses it
     Published<IndexedFeed> feed_;
     Published<LiveStats> live_;
     std::unique_ptr<DocumentSource> feed_source_;

@@ -2,8 +2,8 @@
 // of time, on the untouched home screen and on the live screen while a local
 // server's live stats change every second. The kiosk counts them itself
 // (--exit-after SECONDS prints "frames drawn: N").
-#include "bench.h"
 #include "base/embedded.h"
+#include "bench.h"
 #include "growing_live.h"
 #include "local_http_server.h"
 

@@ -1,8 +1,8 @@
 // Measures 1 and 2: generated feeds are valid; parse + validate time per size.
-#include "bench.h"
 #include "base/embedded.h"
-#include "feed_generator.h"
+#include "bench.h"
 #include "feed/validator.h"
+#include "feed_generator.h"
 
 namespace kiosk::bench {
 

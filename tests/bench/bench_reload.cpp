@@ -1,12 +1,12 @@
 // Measure 4: UI frames back to back (headless, the finger dragging a county
 // grid) while a worker thread parses a big feed and publishes it; the UI takes
 // it between frames through a SnapshotSource, as the kiosk does.
+#include "base/embedded.h"
+#include "base/published.h"
 #include "bench.h"
 #include "bench_ui.h"
-#include "base/embedded.h"
-#include "feed_generator.h"
 #include "feed/validator.h"
-#include "base/published.h"
+#include "feed_generator.h"
 
 #include <algorithm>
 #include <atomic>

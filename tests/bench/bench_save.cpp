@@ -1,9 +1,9 @@
 // Measure 6: a local feed file is saved; how long until the pipeline has
 // parsed, validated and published it (the moment its worker wakes the UI).
-#include "bench.h"
-#include "sources/document_parsers.h"
 #include "base/embedded.h"
+#include "bench.h"
 #include "feed_generator.h"
+#include "sources/document_parsers.h"
 #include "sources/pipeline.h"
 
 #include <condition_variable>

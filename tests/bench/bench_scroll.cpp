@@ -1,11 +1,11 @@
 // Measure 3: UI build time per frame (update → NewFrame → draw → Render,
 // headless) while dragging and flinging a county's product grid, and on the
 // untouched home and live screens.
+#include "base/embedded.h"
 #include "bench.h"
 #include "bench_ui.h"
-#include "base/embedded.h"
-#include "feed_generator.h"
 #include "feed/validator.h"
+#include "feed_generator.h"
 
 
 namespace kiosk::bench {

@@ -3,8 +3,8 @@
 // the whole frame that takes the key's tap (find, then the results drawn).
 #include "bench.h"
 #include "bench_ui.h"
-#include "feed_generator.h"
 #include "feed/validator.h"
+#include "feed_generator.h"
 #include "screens/search_layout.h"
 #include "search/search_index.h"
 #include "widgets/letter_keyboard.h"

@@ -1,11 +1,11 @@
 // Measure 5: bytes on the wire (headers and body as received) for a 200 of a
 // feed with and without gzip, and for each 304 poll after it, with HttpFetcher
 // against a local cpp-httplib server that answers If-None-Match.
-#include "bench.h"
 #include "base/embedded.h"
+#include "bench.h"
 #include "feed_generator.h"
-#include "sources/http_fetcher.h"
 #include "local_http_server.h"
+#include "sources/http_fetcher.h"
 
 namespace kiosk::bench {
 

@@ -1,3 +1,8 @@
+// Index of this file:
+// [SECTION] Word lists: counties, product types, descriptions, platforms, talks
+// [SECTION] Random numbers and times
+// [SECTION] Products, the schedule, live figures
+// [SECTION] The generated feed
 #include "feed_generator.h"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +17,7 @@ namespace {
 
 using json = nlohmann::ordered_json;   // keys in the order a person would write them
 
+// [SECTION] Word lists: counties, product types, descriptions, platforms, talks
 struct Words {
     const char* zh;
     const char* en;
@@ -141,6 +147,7 @@ constexpr std::array<Words, 5> kTalks{{
 
 constexpr std::array<const char*, 5> kDayZh{"一", "二", "三", "四", "五"};
 
+// [SECTION] Random numbers and times
 // splitmix32-style: small, and the same sequence on every platform (std:: distributions are not).
 class Random {
 public:
@@ -172,6 +179,7 @@ std::string at(int day, int minute) {
     return "2020-05-" + two_digits(15 + day) + "T" + two_digits(minute / 60) + ":" + two_digits(minute % 60) + ":00+08:00";
 }
 
+// [SECTION] Products, the schedule, live figures
 json make_product(Random& random, const CountyWords& county, int serial) {
     const ProductType& type = random.pick(kTypes);
     const Words& qualifier = random.pick(kQualifiers);
@@ -300,6 +308,7 @@ json make_live(Random& random, const json& schedule, const std::vector<std::vect
 
 } // namespace
 
+// [SECTION] The generated feed
 int generated_product_count(const FeedGeneratorOptions& options) {
     return options.products + (options.one_county ? 3 * (static_cast<int>(kCounties.size()) - 1) : 0);
 }

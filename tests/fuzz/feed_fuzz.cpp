@@ -1,10 +1,10 @@
 // The organisers' feed as the pipeline takes it from a file or a URL: parse and
 // validate, then what the screens compute from an accepted feed, and routes on its venue.
-#include "sources/document_parsers.h"
-#include "fuzz_require.h"
 #include "feed/live_summary.h"
 #include "feed/number_format.h"
 #include "feed/venue_route.h"
+#include "fuzz_require.h"
+#include "sources/document_parsers.h"
 
 #include <cstddef>
 #include <cstdint>

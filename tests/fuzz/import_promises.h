@@ -2,9 +2,9 @@
 // there is no error, and a written feed passes the kiosk's own check.
 #pragma once
 
-#include "import/csv_import.h"
 #include "feed/validator.h"
 #include "fuzz_require.h"
+#include "import/csv_import.h"
 
 namespace kiosk::fuzz {
 

@@ -1,11 +1,11 @@
 // The separate live-stats document, polled every 2 s: parse and validate, then
 // the live screen's sums, shares and trend against the demo event.
-#include "sources/document_parsers.h"
 #include "base/embedded.h"
-#include "fuzz_require.h"
 #include "feed/live_guard.h"
 #include "feed/live_summary.h"
 #include "feed/number_format.h"
+#include "fuzz_require.h"
+#include "sources/document_parsers.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -4,8 +4,8 @@
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "fuzz_require.h"
-#include "import_promises.h"
 #include "import/schedule_import.h"
+#include "import_promises.h"
 
 #include <nlohmann/json.hpp>
 

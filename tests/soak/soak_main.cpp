@@ -12,14 +12,14 @@
 #include "soak_world.h"
 
 #include "app/app.h"
-#include "sources/document_parsers.h"
-#include "sources/pipeline.h"
-#include "headless_ui.h"
-#include "images/image_loader.h"
-#include "widgets/image_textures.h"
 #include "app/pipeline_source.h"
 #include "base/process_memory.h"
+#include "headless_ui.h"
+#include "images/image_loader.h"
+#include "sources/document_parsers.h"
+#include "sources/pipeline.h"
 #include "temp_dir.h"
+#include "widgets/image_textures.h"
 
 #include <CLI/CLI.hpp>
 

@@ -1,9 +1,9 @@
 #include "soak_world.h"
 
 #include "base/embedded.h"
+#include "base/timestamp.h"
 #include "growing_live.h"
 #include "test_images.h"
-#include "base/timestamp.h"
 
 #include <cstdio>
 

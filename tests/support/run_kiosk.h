@@ -68,6 +68,19 @@ inline std::string read_text(const std::filesystem::path& path) {
     return out;
 }
 
+// What zbarimg reads in a PNG: one line per symbol; "" when it finds none.
+inline std::string zbar_read(const std::filesystem::path& png) {
+    const std::string command = "zbarimg --nodbus -q --raw '" + png.string() + "' 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return "(popen failed)";
+    std::string out;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    pclose(pipe);
+    if (!out.empty() && out.back() == '\n') out.pop_back();   // --raw ends each symbol with one
+    return out;
+}
+
 inline bool load_picture(const std::filesystem::path& path, Picture& out) {
     int channels = 0;
     unsigned char* data = stbi_load(path.c_str(), &out.width, &out.height, &channels, 4);

@@ -1,10 +1,16 @@
 // The hidden admin panel, driven headless frame by frame: the 3 s corner hold,
 // the keyboard shortcut, the PIN pad with its lockout, and the panel's actions.
+// Index of this file:
+// [SECTION] Helpers: options with a PIN, a hold, typing on the pad
+// [SECTION] The corner hold
+// [SECTION] The PIN pad: the check, waking the loop, lock-out
+// [SECTION] Other ways in: no PIN, Ctrl+Alt+A
+// [SECTION] The panel's actions: reload, language, exit, touch test, closing
+#include "admin/pin_hash.h"
 #include "app/app.h"
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
-#include "admin/pin_hash.h"
 
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
@@ -16,6 +22,7 @@
 using namespace kiosk;
 using namespace kiosk::test;
 
+// [SECTION] Helpers: options with a PIN, a hold, typing on the pad
 namespace {
 
 std::shared_ptr<const Feed> demo() {
@@ -56,6 +63,7 @@ void type_pin(HeadlessUi& ui, const KioskApp& app, std::string_view digits) {
 
 } // namespace
 
+// [SECTION] The corner hold
 TEST_CASE("a corner hold opens the PIN pad only after 3 seconds") {
     KioskApp app(demo(), options_with(AdminAccess::pin));
     HeadlessUi ui(app);
@@ -106,6 +114,7 @@ TEST_CASE("the corner hold does not fire the Back button under it") {
     CHECK(app.route().screen == ScreenId::home);
 }
 
+// [SECTION] The PIN pad: the check, waking the loop, lock-out
 TEST_CASE("the right PIN opens the panel") {
     KioskApp app(demo(), options_with(AdminAccess::pin));
     HeadlessUi ui(app);
@@ -257,6 +266,7 @@ TEST_CASE("five wrong PINs lock the pad for 60 seconds") {
     CHECK(app.admin().view() == AdminView::panel);
 }
 
+// [SECTION] Other ways in: no PIN, Ctrl+Alt+A
 TEST_CASE("without a PIN the panel opens at once on a development machine and never in kiosk mode") {
     {
         KioskApp open_app(demo(), options_with(AdminAccess::open));
@@ -285,6 +295,7 @@ TEST_CASE("Ctrl+Alt+A opens the panel and plain A or Ctrl+A do not") {
     CHECK(app.admin().view() == AdminView::panel);
 }
 
+// [SECTION] The panel's actions: reload, language, exit, touch test, closing
 TEST_CASE("the panel reloads sets the default language and exits the kiosk on a second tap") {
     AppOptions o = options_with(AdminAccess::open);
     int reloads = 0;

@@ -3,8 +3,8 @@
 #include "app/app.h"
 #include "base/embedded.h"
 #include "feed/validator.h"
-#include "platform/font_keeper.h"
 #include "headless_ui.h"
+#include "platform/font_keeper.h"
 
 #include <catch2/catch.hpp>
 

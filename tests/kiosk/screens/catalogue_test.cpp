@@ -1,13 +1,20 @@
 // The catalogue, county and product screens: headless taps, drags and flings
 // on a synthetic feed (2,000 products in one county), and, under Xvfb, every
 // demo product's QR code read back by zbarimg from a real screenshot.
+// Index of this file:
+// [SECTION] Fixtures: a synthetic feed, a kiosk, what a frame drew
+// [SECTION] Card grids and taps
+// [SECTION] Drags, flings and coasts
+// [SECTION] Only visible cards built; the product screen's QR; unknown ids
+// [SECTION] Under Xvfb: every demo product's QR code
+// [SECTION] County pictures
 #include "base/embedded.h"
 #include "headless_ui.h"
-#include "widgets/image_view.h"
 #include "images/qr_code.h"
 #include "run_kiosk.h"
 #include "screens/catalogue_parts.h"
 #include "test_feeds.h"
+#include "widgets/image_view.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -21,6 +28,7 @@
 using namespace kiosk;
 using namespace kiosk::test;
 
+// [SECTION] Fixtures: a synthetic feed, a kiosk, what a frame drew
 namespace {
 
 constexpr float kTopBar = 96;   // the top bar's height at 1080p (app.cpp)
@@ -133,6 +141,7 @@ QrInk qr_ink() {
 
 } // namespace
 
+// [SECTION] Card grids and taps
 TEST_CASE("card grids show exactly the cards that meet the viewport") {
     const CardGrid g = product_grid(2000);
     REQUIRE(g.columns >= 2);
@@ -170,6 +179,7 @@ TEST_CASE("a tap on a product card opens that product") {
     CHECK(k.app.route() == Route{ScreenId::product, "p1"});
 }
 
+// [SECTION] Drags, flings and coasts
 TEST_CASE("a 200 px drag on the product grid scrolls by 200 px and opens nothing") {
     Kiosk k(synthetic_feed(2000), Route{ScreenId::county, "big"});
     const CardGrid grid = product_grid(2000);
@@ -222,6 +232,7 @@ TEST_CASE("a tap during a coast stops it and opens nothing") {
     CHECK(last_frame() == stopped);
 }
 
+// [SECTION] Only visible cards built; the product screen's QR; unknown ids
 TEST_CASE("only the visible product cards are built however many the county has") {
     FrameSummary few, many, many_scrolled;
     {
@@ -271,6 +282,7 @@ TEST_CASE("unknown counties and products say so instead of drawing nothing") {
     CHECK(qr_ink().rects == 0);
 }
 
+// [SECTION] Under Xvfb: every demo product's QR code
 TEST_CASE("every demo product screenshot holds a QR of exactly its order link and sold-out ones none", "[xvfb]") {
     const auto demo = nlohmann::json::parse(*embedded_file("config/demo-feed.json"));
     const auto dir = temp_dir("catalogue-qr");
@@ -301,13 +313,7 @@ TEST_CASE("every demo product screenshot holds a QR of exactly its order link an
         const auto png = dir / (shot.id + ".png");
         INFO(shot.id << ": " << read_text(dir / (shot.id + ".log")));
         REQUIRE(std::filesystem::exists(png));
-        std::string decoded;
-        FILE* pipe = popen(("zbarimg --nodbus -q --raw '" + png.string() + "' 2>/dev/null").c_str(), "r");
-        REQUIRE(pipe);
-        char buffer[4096];
-        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) decoded.append(buffer, n);
-        pclose(pipe);
-        if (!decoded.empty() && decoded.back() == '\n') decoded.pop_back();   // --raw ends each symbol with one
+        const std::string decoded = zbar_read(png);
         if (shot.expect_qr) {
             CHECK(decoded == shot.url);
             ++with_qr;
@@ -320,6 +326,7 @@ TEST_CASE("every demo product screenshot holds a QR of exactly its order link an
     CHECK(without >= 1);   // the demo has sold-out products
 }
 
+// [SECTION] County pictures
 TEST_CASE("a county picture with a registered texture is drawn cover-fitted in place of its placeholder") {
     auto feed = synthetic_feed(3);
     feed->counties[1].image = "https://img.example.com/small.jpg";

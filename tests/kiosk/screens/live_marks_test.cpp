@@ -38,7 +38,7 @@ std::size_t mark_pixels(const Picture& p) {
 
 } // namespace
 
-TEST_CASE("a lower live figure after a restart is held and marked under review and logged once; a stale platform greys", "[xvfb]") {
+TEST_CASE("a lower live figure after a restart is held, marked under review and logged once, and a stale platform greys", "[xvfb]") {
     const auto dir = temp_dir("live-marks");
     std::ofstream(dir / "high.json") << live_doc(3820, "20:29:00");
     std::ofstream(dir / "low.json") << live_doc(3790, "20:29:30");

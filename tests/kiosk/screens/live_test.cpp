@@ -5,8 +5,9 @@
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
-#include "widgets/live_view.h"
 #include "run_kiosk.h"
+#include "test_feeds.h"
+#include "widgets/live_view.h"
 #include "widgets/ui_strings.h"
 
 #include <catch2/catch.hpp>
@@ -17,12 +18,6 @@ using namespace kiosk;
 using namespace kiosk::test;
 
 namespace {
-
-std::shared_ptr<const Feed> demo_feed() {
-    const FeedParseResult result = parse_feed(*embedded_file("config/demo-feed.json"));
-    REQUIRE(result.ok());
-    return result.feed;
-}
 
 AppOptions options_at(const char* iso_now, Route start = {}) {
     AppOptions options;

@@ -1,6 +1,7 @@
 // The venue map and the route screens: the heading-up plan transform, the
 // routes the command line names, headless taps on the demo venue (an area's
-// card, 带我去, the step-free toggle, 在哪 on a county page), a feed without a
+// card, 带我去, the step-free toggle, 在哪 on county, session and product pages
+// and its absence where an item has no place), a feed without a
 // venue, and under Xvfb the route_url QR code read back by zbarimg.
 #include "app/app.h"
 #include "base/embedded.h"
@@ -8,6 +9,7 @@
 #include "feed/venue_route.h"
 #include "headless_ui.h"
 #include "run_kiosk.h"
+#include "test_feeds.h"
 #include "widgets/plan_transform.h"
 
 #include <catch2/catch.hpp>
@@ -20,17 +22,11 @@ using namespace kiosk::test;
 
 namespace {
 
-std::shared_ptr<const Feed> demo_feed() {
-    const FeedParseResult result = parse_feed(*embedded_file("config/demo-feed.json"));
-    REQUIRE(result.ok());
-    return result.feed;
-}
-
 struct Kiosk {
     KioskApp app;
     HeadlessUi ui;
-    Kiosk(std::shared_ptr<const Feed> feed, Route start, std::string location = "entrance")
-        : app(std::move(feed), options(std::move(start), std::move(location))), ui(app, 1920, 1080) {
+    Kiosk(std::shared_ptr<const Feed> feed, Route start, std::string location = "entrance", int width = 1920, int height = 1080)
+        : app(std::move(feed), options(std::move(start), std::move(location))), ui(app, width, height) {
         ui.idle(0.1);
     }
     static AppOptions options(Route start, std::string location) {
@@ -58,6 +54,51 @@ bool route_ink_near(ImVec2 at, float r = 6, ImU32 colour = IM_COL32(37, 99, 235,
         for (const ImDrawVert& v : data->CmdLists[i]->VtxBuffer)
             if (v.col == colour && std::hypot(v.pos.x - at.x, v.pos.y - at.y) <= r) return true;
     return false;
+}
+
+// The boxes of button-sized patches filled in `colour` below the top bar (96 px): vertices of that
+// colour gathered into clusters (each within 4 px of the last), kept when 72 px high (t.px(72) and
+// its border) and 80–400 px wide. The 在哪 / Where? button is the only primary button (the bar's red)
+// on the session, product and county pages; red text and badges are not that shape.
+std::vector<ImRect> button_boxes(ImU32 colour, float below_y = 96) {
+    std::vector<ImRect> clusters;   // triangles wholly in `colour`, merged where they touch
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        for (int t = 0; t + 2 < list->IdxBuffer.Size; t += 3) {
+            const ImDrawVert* v[3] = {&list->VtxBuffer[list->IdxBuffer[t]], &list->VtxBuffer[list->IdxBuffer[t + 1]],
+                                      &list->VtxBuffer[list->IdxBuffer[t + 2]]};
+            if (v[0]->col != colour || v[1]->col != colour || v[2]->col != colour || v[0]->pos.y <= below_y + 1) continue;
+            ImRect tri(v[0]->pos, v[0]->pos);
+            tri.Add(v[1]->pos);
+            tri.Add(v[2]->pos);
+            tri.Expand(1);
+            for (auto c = clusters.begin(); c != clusters.end();) {   // absorb every cluster it touches
+                if (c->Overlaps(tri)) {
+                    tri.Add(*c);
+                    c = clusters.erase(c);
+                } else {
+                    ++c;
+                }
+            }
+            clusters.push_back(tri);
+        }
+    }
+    std::vector<ImRect> out;
+    for (const ImRect& c : clusters)
+        if (c.GetHeight() >= 70 && c.GetHeight() <= 80 && c.GetWidth() >= 80 && c.GetWidth() <= 400) out.push_back(c);
+    return out;
+}
+
+const ImU32 kPrimary = IM_COL32(168, 24, 36, 255);   // theme.bar: a primary button's fill
+
+// Taps the page's one 在哪 / Where? button, found by its fill; false when the page has none.
+bool tap_where(Kiosk& k) {
+    const auto boxes = button_boxes(kPrimary);
+    if (boxes.empty()) return false;
+    CHECK(boxes.size() == 1);
+    k.ui.tap(boxes.front().GetCenter());
+    return true;
 }
 
 } // namespace
@@ -211,13 +252,53 @@ TEST_CASE("the route screen shows route_url as a QR code of the filled link and 
         INFO(s.args);
         REQUIRE(run_kiosk(s.args + " --now 2020-05-16T20:30:00+08:00 --screenshot '" + png.string() + "'", kUnderXvfb,
                           (dir / (s.png + ".log")).string()) == 0);
-        std::string decoded;
-        FILE* pipe = popen(("zbarimg --nodbus -q --raw '" + png.string() + "' 2>/dev/null").c_str(), "r");
-        REQUIRE(pipe);
-        char buffer[4096];
-        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) decoded.append(buffer, n);
-        pclose(pipe);
-        if (!decoded.empty() && decoded.back() == '\n') decoded.pop_back();
+        const std::string decoded = zbar_read(png);
         CHECK(decoded == s.expect);
+    }
+}
+
+TEST_CASE("在哪 on a session page opens the route to its area and on a product page to its county's booth", "[map]") {
+    struct Case { Route page, expect; };
+    const std::vector<Case> cases{
+        {Route{ScreenId::session, "live-jiaocheng"}, Route{ScreenId::map_route, "jiaocheng-hall"}},
+        {Route{ScreenId::session, "live-wenshui"}, Route{ScreenId::map_route, "wenshui-studio"}},
+        {Route{ScreenId::session, "opening"}, Route{ScreenId::map_route, "main-hall"}},
+        {Route{ScreenId::product, "jc-junzao"}, Route{ScreenId::map_route, "booth-jiaocheng"}},
+        {Route{ScreenId::county, "wenshui"}, Route{ScreenId::map_route, "booth-wenshui"}},
+    };
+    const auto feed = demo_feed();
+    for (const Case& c : cases)
+        for (const bool portrait : {false, true}) {
+            INFO(route_name(c.page) << (portrait ? " portrait" : " landscape"));
+            Kiosk k(feed, c.page, "entrance", portrait ? 1080 : 1920, portrait ? 1920 : 1080);
+            REQUIRE(k.app.route() == c.page);
+            REQUIRE(tap_where(k));
+            CHECK(k.app.route() == c.expect);
+        }
+}
+
+TEST_CASE("a session, product or county with no place on the map has no 在哪 button", "[map]") {
+    // The venue stays; the 交城 county loses its booth (so do its products) and live-jiaocheng its area.
+    auto feed = std::make_shared<Feed>(*demo_feed());
+    for (County& c : feed->counties)
+        if (c.id == "jiaocheng") c.booth_area.clear();
+    for (Session& s : feed->schedule)
+        if (s.id == "live-jiaocheng") s.area.clear();
+    feed->index();
+    for (const Route& page : {Route{ScreenId::session, "live-jiaocheng"}, Route{ScreenId::product, "jc-junzao"},
+                              Route{ScreenId::county, "jiaocheng"}}) {
+        INFO(route_name(page));
+        Kiosk k(feed, page);
+        REQUIRE(k.app.route() == page);
+        CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+        CHECK(button_boxes(kPrimary).empty());
+        k.ui.tap(ImVec2(1920 - 32 - 12, 96 + 24 + 30));   // where the county page's button was
+        CHECK(k.app.route().screen != ScreenId::map_route);
+    }
+    // The same pages with their places have the button: the check above can fail.
+    for (const Route& page : {Route{ScreenId::session, "live-jiaocheng"}, Route{ScreenId::product, "jc-junzao"},
+                              Route{ScreenId::county, "jiaocheng"}}) {
+        Kiosk k(demo_feed(), page);
+        CHECK(button_boxes(kPrimary).size() == 1);
     }
 }

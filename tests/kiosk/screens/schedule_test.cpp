@@ -1,14 +1,19 @@
 // Schedule and session screens: taps open sessions, drags scroll and open
 // nothing, day tabs switch the list, countdown wording; under Xvfb, the
 // session screen's QR code decodes to exactly its watch link.
+// Index of this file:
+// [SECTION] Fixtures: a long feed, the schedule at a moment
+// [SECTION] Taps, drags, day tabs, portrait
+// [SECTION] Countdowns, times in the event's zone, QR modules
+// [SECTION] The real program under Xvfb: QR codes scanned
 #include "app/app.h"
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
-#include "widgets/qr_view.h"
 #include "run_kiosk.h"
 #include "screens/session_text.h"
 #include "test_feeds.h"
+#include "widgets/qr_view.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -20,6 +25,7 @@
 using namespace kiosk;
 using namespace kiosk::test;
 
+// [SECTION] Fixtures: a long feed, the schedule at a moment
 namespace {
 
 std::int64_t at(const char* iso) { return parse_iso8601(iso)->unix_seconds; }
@@ -77,6 +83,7 @@ float tab_x(int index) { return 32 + index * (361 + 12) + 180; }
 
 } // namespace
 
+// [SECTION] Taps, drags, day tabs, portrait
 TEST_CASE("tapping a session row opens its session screen", "[schedule]") {
     ScheduleAt s("2020-05-16T07:00:00+08:00");
     s.ui.tap(ImVec2(960, kFirstRowY));
@@ -157,6 +164,7 @@ TEST_CASE("the session screen's county button opens the county", "[schedule]") {
     CHECK(app.route() == Route{ScreenId::county, "jiaocheng"});
 }
 
+// [SECTION] Countdowns, times in the event's zone, QR modules
 TEST_CASE("countdowns and time left read as the brief says, in whole minutes rounded up", "[schedule]") {
     Session s;
     s.start = stamp(at("2020-05-16T19:30:00+08:00"));
@@ -206,28 +214,9 @@ TEST_CASE("QR modules are whole pixels, at least 6 px at 1080p, filling the box 
     CHECK(cache.get(std::string(3000, 'x')) == nullptr);   // too long for a QR code
 }
 
-// --- the real program under Xvfb ---------------------------------------------
+// [SECTION] The real program under Xvfb: QR codes scanned
 
 namespace {
-
-// What zbarimg reads in a PNG: one line per symbol; "" when it finds none.
-std::string zbar_read(const std::filesystem::path& png) {
-    const std::string command = "zbarimg --nodbus -q --raw '" + png.string() + "' 2>/dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return "(popen failed)";
-    std::string out;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    pclose(pipe);
-    if (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
-}
-
-std::shared_ptr<const Feed> demo_feed() {
-    const FeedParseResult result = parse_feed(*embedded_file("config/demo-feed.json"));
-    REQUIRE(result.ok());
-    return result.feed;
-}
 
 // Screenshots of several sessions in one Xvfb server (starting one costs more than a frame).
 void screenshot_sessions(const std::vector<std::string>& ids, const std::filesystem::path& dir, const std::string& size,
@@ -264,7 +253,7 @@ TEST_CASE("every demo session's QR code scans to exactly its watch link and no l
     for (const std::string& id : with_link) {
         INFO(id);
         // [Issue 16] 交城's page also carries the on-air product's order code (the demo's on_air_product).
-        const std::string on_air = id == "live-jiaocheng" ? "https://example.com/order/jc-junzao\n" : "";
+        const std::string on_air = id == "live-jiaocheng" ? feed->product("jc-junzao")->order_url + "\n" : "";
         CHECK(zbar_read(dir / (id + ".png")) == on_air + feed->session(id)->watch_url);
     }
     for (const std::string& id : without) {
@@ -284,7 +273,7 @@ TEST_CASE("the watch QR code scans in English, portrait and 1080p too", "[xvfb]"
         std::filesystem::remove(dir / (live->id + ".png"));
         screenshot_sessions({live->id}, dir, size, lang);
         INFO(size << " " << lang);
-        CHECK(zbar_read(dir / (live->id + ".png")) == "https://example.com/order/jc-junzao\n" + live->watch_url);   // [Issue 16] on air too
+        CHECK(zbar_read(dir / (live->id + ".png")) == feed->product("jc-junzao")->order_url + "\n" + live->watch_url);   // [Issue 16] on air too
     }
 }
 

@@ -1,15 +1,19 @@
 // Feed pictures on the UI side: uploads per frame, LRU eviction under the
 // budget, failures shown as placeholders; headless with a fake uploader, and
 // under Xvfb the real program showing local pictures named by a feed file.
+// Index of this file:
+// [SECTION] Fakes: an uploader, a picture folder, waiting
+// [SECTION] Uploads, eviction, larger sizes, broken pictures
+// [SECTION] The county screen's pictures: a slow server, a feed file under Xvfb
 #include "widgets/image_textures.h"
 
 #include "headless_ui.h"
-#include "run_kiosk.h"
 #include "local_http_server.h"
 #include "log_capture.h"
+#include "run_kiosk.h"
 #include "temp_dir.h"
-#include "test_images.h"
 #include "test_feeds.h"
+#include "test_images.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -22,6 +26,7 @@ using namespace kiosk;
 using namespace kiosk::test;
 using namespace std::chrono_literals;
 
+// [SECTION] Fakes: an uploader, a picture folder, waiting
 namespace {
 
 // Textures as numbers; remembers each one's size and centre colour (its red channel tells pictures apart).
@@ -86,6 +91,7 @@ constexpr std::size_t kPictureBytes = 64 * 64 * 4;
 
 } // namespace
 
+// [SECTION] Uploads, eviction, larger sizes, broken pictures
 TEST_CASE("pictures drawn without a texture are asked for after the frame and uploaded at most two per frame", "[images]") {
     PictureDir pics;
     std::vector<std::string> urls;
@@ -228,6 +234,7 @@ TEST_CASE("a broken picture stays a placeholder with one warning and is not aske
     REQUIRE(update_until(images, [&] { return gpu.uploads == 1; }));
 }
 
+// [SECTION] The county screen's pictures: a slow server, a feed file under Xvfb
 namespace {
 
 // One county whose products have pictures at `images` (in order; "" for none).

@@ -1,6 +1,6 @@
 #include "base/time_zone.h"
-#include "feed/local_time_text.h"
 #include "base/timestamp.h"
+#include "feed/local_time_text.h"
 
 #include <catch2/catch.hpp>
 

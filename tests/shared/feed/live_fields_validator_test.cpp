@@ -1,7 +1,7 @@
 // The live document's issue 16 fields (corrected, on_air_product, history, cadence_seconds):
 // accepted and built into the model; mistakes reported with pointer, line:col and both languages.
-#include "feed/validator.h"
 #include "base/embedded.h"
+#include "feed/validator.h"
 
 #include <catch2/catch.hpp>
 
@@ -62,7 +62,7 @@ TEST_CASE("live fields: a bad history time is an error at its line and column, i
     CHECK_FALSE(p->message_zh.empty());
 }
 
-TEST_CASE("live fields: history out of order or falling is a warning; the document still loads", "[feed_parse]") {
+TEST_CASE("live fields: history out of order or falling is a warning and the document still loads", "[feed_parse]") {
     const LiveParseResult r = parse_live(live_doc(
         ",\n  \"history\": [{\"at\": \"2020-05-16T20:10:00+08:00\", \"viewers\": 9, \"orders\": 1, \"revenue_fen\": 90},\n"
         "              {\"at\": \"2020-05-16T20:20:00+08:00\", \"viewers\": 8, \"orders\": 1, \"revenue_fen\": 95},\n"

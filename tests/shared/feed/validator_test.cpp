@@ -1,5 +1,14 @@
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] Valid feeds
+// [SECTION] Broken feeds: pointer, line and message
+// [SECTION] Warnings and single rules
+// [SECTION] Limits, UTF-8, positions, a large feed
+// [SECTION] Live stats and format_problem
+// [SECTION] Damaged feeds; days in the event's zone
 #include "base/embedded.h"
 #include "feed/validator.h"
+#include "validator_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,39 +17,12 @@
 #include <sstream>
 
 using namespace kiosk;
+using namespace kiosk::test;
 
+// [SECTION] Helpers
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    REQUIRE(file);
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
-
 std::string small_feed() { return read_file(TEST_DATA_DIR "/feed-small.json"); }
-
-// `text` with the first `from` replaced by `to`; the test fails if `from` is absent.
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
-
-std::string listing(const std::vector<Problem>& problems) {
-    std::string out;
-    for (const Problem& p : problems) out += format_problem("feed", p) + "\n";
-    return out;
-}
-
-std::vector<const Problem*> problems_at(const std::vector<Problem>& problems, const std::string& pointer,
-                                        Severity severity) {
-    std::vector<const Problem*> out;
-    for (const Problem& p : problems)
-        if (p.pointer == pointer && p.severity == severity) out.push_back(&p);
-    return out;
-}
 
 // The one problem at `pointer`; fails when there is none or more than one.
 const Problem& only_problem_at(const std::vector<Problem>& problems, const std::string& pointer,
@@ -51,17 +33,9 @@ const Problem& only_problem_at(const std::vector<Problem>& problems, const std::
     return *found.front();
 }
 
-// Line and column of byte `offset`, counted here independently of the validator.
-std::pair<int, int> line_col(const std::string& text, std::size_t offset) {
-    int line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < offset; ++i)
-        if (text[i] == '\n') { ++line; line_start = i + 1; }
-    return {line, static_cast<int>(offset - line_start + 1)};
-}
-
 } // namespace
 
+// [SECTION] Valid feeds
 TEST_CASE("A valid feed parses into the model", "[feed_parse]") {
     const FeedParseResult result = parse_feed(small_feed());
     INFO(listing(result.problems));
@@ -140,6 +114,7 @@ TEST_CASE("The demo feed validates without errors", "[feed_parse]") {
     CHECK(result.feed->event.time_zone == "Asia/Shanghai");
 }
 
+// [SECTION] Broken feeds: pointer, line and message
 namespace {
 
 struct BrokenFeed {
@@ -220,7 +195,7 @@ TEST_CASE("A truncated feed gives the line and column where it stops", "[feed_pa
     const FeedParseResult result = parse_feed(cut);
     REQUIRE_FALSE(result.ok());
     const Problem& p = only_problem_at(result.problems, "");
-    const auto [line, column] = line_col(cut, cut.size());
+    const auto [line, column] = line_and_column(cut, cut.size());
     CHECK(p.line == line);
     CHECK(p.column == column);
     CHECK(p.line == 49);
@@ -260,6 +235,7 @@ TEST_CASE("Every problem is reported in one pass, in document order", "[feed_par
     CHECK_THAT(result.problems[1].message_en, Catch::Contains("; found 3"));
 }
 
+// [SECTION] Warnings and single rules
 TEST_CASE("Warnings leave a feed valid", "[feed_parse]") {
     std::string text = small_feed();
     // No image for the jujubes, which are also featured and now sold out.
@@ -282,12 +258,12 @@ TEST_CASE("Warnings leave a feed valid", "[feed_parse]") {
     const Problem& image = only_problem_at(result.problems, "/products/0", Severity::warning);
     CHECK_THAT(image.message_en, Catch::Contains("has no image"));
     CHECK_THAT(image.message_zh, Catch::Contains("没有图片"));
-    CHECK(std::make_pair(image.line, image.column) == line_col(text, text.find("{\n      \"id\": \"jc-jujube\"")));
+    CHECK(std::make_pair(image.line, image.column) == line_and_column(text, text.find("{\n      \"id\": \"jc-jujube\"")));
 
     const Problem& sold_out = only_problem_at(result.problems, "/products/0/sold_out", Severity::warning);
     CHECK_THAT(sold_out.message_en, Catch::Contains("featured product is sold out"));
     CHECK(std::make_pair(sold_out.line, sold_out.column) ==
-          line_col(text, text.find("true", text.find("\"sold_out\""))));
+          line_and_column(text, text.find("true", text.find("\"sold_out\""))));
 
     const Problem& empty = only_problem_at(result.problems, "/counties/0", Severity::warning);
     CHECK_THAT(empty.message_en, Catch::Contains("county \"lanxian\" has no products"));
@@ -324,7 +300,7 @@ TEST_CASE("Many items without an image make one warning", "[feed_parse]") {
     const Problem& many = only_problem_at(result.problems, "/products", Severity::warning);
     CHECK(many.message_en == "7 products have no image (p0, p1, p2, p4, p5 and 2 more); placeholders are shown");
     CHECK_THAT(many.message_zh, Catch::Contains("7 个商品没有图片"));
-    CHECK(std::make_pair(many.line, many.column) == line_col(text, text.find("\"products\": [") + 12));
+    CHECK(std::make_pair(many.line, many.column) == line_and_column(text, text.find("\"products\": [") + 12));
     CHECK(problems_at(result.problems, "/products/0", Severity::warning).empty());
 
     // A few are listed one by one (an empty string counts as no image).
@@ -360,7 +336,7 @@ TEST_CASE("Unknown fields are warned about, not refused", "[feed_parse]") {
     REQUIRE(result.ok());
     const Problem& p = only_problem_at(result.problems, "/products/0/soldout", Severity::warning);
     CHECK_THAT(p.message_en, Catch::Contains("unknown field \"soldout\""));
-    CHECK(std::make_pair(p.line, p.column) == line_col(text, text.find("true", text.find("\"soldout\""))));
+    CHECK(std::make_pair(p.line, p.column) == line_and_column(text, text.find("true", text.find("\"soldout\""))));
 
     // A key with an escaped line break is quoted with the escape, long keys shortened.
     const std::string odd = replaced(small_feed(), "\"featured\": true",
@@ -409,6 +385,7 @@ TEST_CASE("Money beyond any real amount is too large, not negative", "[feed_pars
     }
 }
 
+// [SECTION] Limits, UTF-8, positions, a large feed
 TEST_CASE("Sanity limits stop validation with a clear message", "[feed_parse][limits]") {
     SECTION("document size") {
         ParseLimits limits;
@@ -452,7 +429,7 @@ TEST_CASE("Sanity limits stop validation with a clear message", "[feed_parse][li
         REQUIRE(result.problems.size() == 1);   // validation stops: no "unknown field" warning on top
         const Problem& p = result.problems[0];
         CHECK(p.pointer == "/products/0/notes");
-        CHECK(std::make_pair(p.line, p.column) == line_col(text, text.find("\"xxx")));
+        CHECK(std::make_pair(p.line, p.column) == line_and_column(text, text.find("\"xxx")));
         CHECK_THAT(p.message_en, Catch::Contains("a string of 100001 bytes, more than the limit of 100000"));
     }
     SECTION("a huge array") {
@@ -465,7 +442,7 @@ TEST_CASE("Sanity limits stop validation with a clear message", "[feed_parse][li
         REQUIRE(result.problems.size() == 1);
         const Problem& p = result.problems[0];
         CHECK(p.pointer == "/products/0/tags");
-        CHECK(std::make_pair(p.line, p.column) == line_col(text, text.find("[0,0")));
+        CHECK(std::make_pair(p.line, p.column) == line_and_column(text, text.find("[0,0")));
         CHECK_THAT(p.message_en, Catch::Contains("an array of 100001 items, more than the limit of 100000"));
     }
 }
@@ -526,9 +503,10 @@ TEST_CASE("A large feed validates and locates a problem near its end", "[feed_pa
     text = replaced(text, "\"price_fen\": 10099", "\"price_fen\": \"10099\"");
     const FeedParseResult broken = parse_feed(text);
     const Problem& p = only_problem_at(broken.problems, "/products/9999/price_fen");
-    CHECK(std::make_pair(p.line, p.column) == line_col(text, text.find("\"10099\"")));
+    CHECK(std::make_pair(p.line, p.column) == line_and_column(text, text.find("\"10099\"")));
 }
 
+// [SECTION] Live stats and format_problem
 TEST_CASE("parse_live reads a live-stats document", "[feed_parse][live]") {
     const std::string text = read_file(TEST_DATA_DIR "/live-small.json");
     SECTION("valid") {
@@ -609,6 +587,7 @@ TEST_CASE("format_problem writes the kiosk check line", "[feed_parse]") {
           "feed.json: warning: an amount must not be negative, found -5 | 金额不能为负数，实际为 -5");
 }
 
+// [SECTION] Damaged feeds; days in the event's zone
 TEST_CASE("Damaged feeds never crash and every problem has a place", "[feed_parse]") {
     const std::string base = small_feed();
     const char* const replacements[] = {"", "\"", "{", "]", ",", "-", "0", "\\", "\xE5", " "};

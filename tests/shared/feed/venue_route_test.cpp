@@ -1,5 +1,10 @@
 // Routing on the walkway graph: fixture venues with their known shortest
 // walks, step-free detours, floor changes spelt out, and failures that end.
+// Index of this file:
+// [SECTION] Fixture venues
+// [SECTION] Shortest walks, step-free routes, floor changes
+// [SECTION] Failures, walking minutes, random graphs
+// [SECTION] The demo venue
 #include "feed/venue_route.h"
 
 #include "base/embedded.h"
@@ -13,6 +18,7 @@
 
 using namespace kiosk;
 
+// [SECTION] Fixture venues
 namespace {
 
 // A small venue built in code. Edges without a length get the straight
@@ -80,6 +86,7 @@ using Ids = std::vector<std::string>;
 
 } // namespace
 
+// [SECTION] Shortest walks, step-free routes, floor changes
 TEST_CASE("Routes follow the expected shortest walks", "[venue_route]") {
     const Venue v = three_floors();
     struct Case {
@@ -180,6 +187,7 @@ TEST_CASE("Floor changes by the same lift make one leg and the means come from t
     CHECK(route_between(c.done(), 0, 1).legs.at(0).kind == WalkLegKind::stairs);
 }
 
+// [SECTION] Failures, walking minutes, random graphs
 TEST_CASE("Unreachable, unknown and trivial routes end at once", "[venue_route]") {
     const Venue v = three_floors();
     CHECK_FALSE(route_to_area(v, "A", "island").found);   // no walkway joins it
@@ -258,6 +266,7 @@ TEST_CASE("Routes equal the shortest distances on random graphs, zero lengths an
     }
 }
 
+// [SECTION] The demo venue
 TEST_CASE("The demo venue: booths and session areas on the plan, studio 3 by the stairs or, step-free, the lift", "[venue_route]") {
     const auto demo = embedded_file("config/demo-feed.json");
     REQUIRE(demo);

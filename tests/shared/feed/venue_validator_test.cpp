@@ -1,6 +1,7 @@
 // The feed's optional "venue" section: parsed into Feed::venue, and each
 // mistake reported at its line and column with a bilingual message.
 #include "feed/validator.h"
+#include "validator_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,49 +10,11 @@
 #include <sstream>
 
 using namespace kiosk;
+using namespace kiosk::test;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    REQUIRE(file);
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
-
 std::string venue_feed() { return read_file(TEST_DATA_DIR "/feed-venue.json"); }
-
-// `text` with the first `from` replaced by `to`; the test fails if `from` is absent.
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    INFO(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
-
-std::string listing(const std::vector<Problem>& problems) {
-    std::string out;
-    for (const Problem& p : problems) out += format_problem("feed", p) + "\n";
-    return out;
-}
-
-std::vector<const Problem*> problems_at(const std::vector<Problem>& problems, const std::string& pointer,
-                                        Severity severity) {
-    std::vector<const Problem*> out;
-    for (const Problem& p : problems)
-        if (p.pointer == pointer && p.severity == severity) out.push_back(&p);
-    return out;
-}
-
-// Line and column of byte `offset`, counted here independently of the validator.
-std::pair<int, int> line_col(const std::string& text, std::size_t offset) {
-    int line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < offset; ++i)
-        if (text[i] == '\n') { ++line; line_start = i + 1; }
-    return {line, static_cast<int>(offset - line_start + 1)};
-}
 
 } // namespace
 
@@ -209,7 +172,7 @@ TEST_CASE("Each broken venue reports its problem with pointer, line and message"
                                      : std::string_view(broken.to) == R"("unused": {)" ? 0 : base.find(broken.from);
             const std::size_t anchor = text.find(broken.anchor, edit);
             REQUIRE(anchor != std::string::npos);
-            CHECK(std::make_pair(p.line, p.column) == line_col(text, anchor));
+            CHECK(std::make_pair(p.line, p.column) == line_and_column(text, anchor));
             CHECK_THAT(p.message_en, Catch::Contains(broken.message_en));
             CHECK_THAT(p.message_zh, Catch::Contains(broken.message_zh));
         }
@@ -231,7 +194,7 @@ TEST_CASE("Areas a visitor cannot reach from the entrance are errors, step-free 
         CHECK(studio.message_en ==
               R"(area "studio-1" cannot be reached from the entrance: no walkway joins its door "st2" to an entrance's door)");
         CHECK_THAT(studio.message_zh, Catch::Contains("从入口无法到达区域“studio-1”"));
-        CHECK(std::make_pair(studio.line, studio.column) == line_col(text, text.find(R"("st2")", text.find(R"("studio-1")"))));
+        CHECK(std::make_pair(studio.line, studio.column) == line_and_column(text, text.find(R"("st2")", text.find(R"("studio-1")"))));
     }
     SECTION("no lift: the upper floor only over the stairs") {
         const std::string text = replaced(base, R"({"from": "l1", "to": "l2", "length_m": 8})", R"({"from": "c2", "to": "l2"})");

@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] Size classes and paths
+// [SECTION] Decoding: formats, sizes, announcements, edges
+// [SECTION] Failures and slow servers
+// [SECTION] The queue: order, bounds, two sizes, retries
+// [SECTION] Logging, local files, the disk cache, the byte bound
 #include "images/image_loader.h"
 
 #include "local_http_server.h"
@@ -15,6 +22,7 @@
 using namespace kiosk;
 using namespace std::chrono_literals;
 
+// [SECTION] Helpers
 namespace {
 
 // A frame's worth of requests for one picture shown at w × h.
@@ -63,6 +71,7 @@ bool near(test::Rgb a, test::Rgb b, int tolerance) {
 
 } // namespace
 
+// [SECTION] Size classes and paths
 TEST_CASE("size classes round up in half-octave steps and cap at 4096", "[image_loader]") {
     CHECK(image_size_class(1, 0) == ImageSize{32, 32});
     CHECK(image_size_class(410, 254) == ImageSize{512, 256});
@@ -92,6 +101,7 @@ TEST_CASE("relative image paths are relative to the feed file or the feed URL's 
     CHECK(resolve_image_location("", "/srv/feed.json").empty());
 }
 
+// [SECTION] Decoding: formats, sizes, announcements, edges
 TEST_CASE("a good PNG and a good JPEG are decoded at the size class they are shown at", "[image_loader]") {
     test::LogCapture log;
     test::LocalHttpServer http;
@@ -205,6 +215,7 @@ TEST_CASE("transparent pixels take their visible neighbours' colour so edges fil
     CHECK(got[1].image.rgba == std::vector<std::uint8_t>{0, 0, 0, 0});   // nothing visible near: left alone
 }
 
+// [SECTION] Failures and slow servers
 TEST_CASE("a corrupt file and a 30000x30000 header and a 404 and a slow server each fail once with one warning", "[image_loader]") {
     test::LogCapture log;
     test::LocalHttpServer http;
@@ -309,6 +320,7 @@ TEST_CASE("while a slow server hangs requests and takes return at once and other
     CHECK(std::chrono::steady_clock::now() - t0 < 2s);
 }
 
+// [SECTION] The queue: order, bounds, two sizes, retries
 TEST_CASE("the most recently requested pictures are loaded first in drawing order", "[image_loader]") {
     test::LocalHttpServer http;
     std::atomic<bool> release{false};
@@ -437,6 +449,7 @@ TEST_CASE("failed pictures are asked for again only after retry_failed", "[image
     CHECK(log.count({"WARN", "later.png"}) == 1);
 }
 
+// [SECTION] Logging, local files, the disk cache, the byte bound
 TEST_CASE("many failures: the first few are logged one by one and the rest summarised", "[image_loader]") {
     test::LogCapture log;
     test::TempDir dir;

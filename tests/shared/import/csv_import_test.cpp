@@ -1,12 +1,21 @@
 // The spreadsheet import: CSV as Excel/WPS write it, encodings, prices, and
 // problems reported by file, row and column.
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] CSV syntax and encodings
+// [SECTION] Prices and the feeds made
+// [SECTION] Problems by file, row and column
+// [SECTION] The venue: polygons, the areas sheet, the venue file
+// [SECTION] Rows wider than their header
 #include "base/atomic_file.h"
+#include "base/time_zone.h"
+#include "feed/validator.h"
 #include "import/csv.h"
 #include "import/csv_columns.h"
 #include "import/csv_import.h"
-#include "feed/validator.h"
 #include "import/text_encoding.h"
-#include "base/time_zone.h"
+
+#include "import_samples.h"
 
 #include <catch2/catch.hpp>
 
@@ -14,21 +23,15 @@
 
 using namespace kiosk;
 
+// [SECTION] Helpers
 namespace {
-
-std::string data_file(const std::string& name) {
-    std::string error;
-    auto text = read_whole_file(std::string(TEST_DATA_DIR) + "/import/" + name, 1 << 20, error);
-    REQUIRE(text);
-    return *text;
-}
 
 CsvImportInputs sample_inputs(const std::string& suffix = "") {
     CsvImportInputs in;
-    in.counties = {"counties.csv", data_file("counties" + suffix + ".csv")};
-    in.products = {"products.csv", data_file("products" + suffix + ".csv")};
-    in.schedule = CsvFileInput{"schedule.csv", data_file("schedule" + suffix + ".csv")};
-    in.event = {"event.json", data_file("event.json")};
+    in.counties = {"counties.csv", kiosk::test::import_sample("counties" + suffix + ".csv")};
+    in.products = {"products.csv", kiosk::test::import_sample("products" + suffix + ".csv")};
+    in.schedule = CsvFileInput{"schedule.csv", kiosk::test::import_sample("schedule" + suffix + ".csv")};
+    in.event = {"event.json", kiosk::test::import_sample("event.json")};
     return in;
 }
 
@@ -47,6 +50,7 @@ void replace_once(std::string& text, const std::string& from, const std::string&
 
 } // namespace
 
+// [SECTION] CSV syntax and encodings
 TEST_CASE("CSV: quoted commas, doubled quotes, line breaks in quotes, CRLF and an empty trailing line") {
     const CsvTable t = parse_csv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,\n\n");
     REQUIRE_FALSE(t.error);
@@ -90,6 +94,7 @@ TEST_CASE("Encodings: a BOM is dropped, invalid UTF-8 is read as GB18030, the fl
     CHECK_FALSE(parse_text_encoding("latin1", e));
 }
 
+// [SECTION] Prices and the feeds made
 TEST_CASE("Prices become fen exactly") {
     std::string en, zh;
     const std::pair<const char*, std::int64_t> good[] = {
@@ -164,6 +169,7 @@ TEST_CASE("The same CSV in UTF-8, UTF-8 with BOM and GB18030 gives identical, va
     CHECK(utf8.feed_json.find("\"start\": \"2020-05-16T19:30:00+08:00\"") != std::string::npos);
 }
 
+// [SECTION] Problems by file, row and column
 TEST_CASE("A bad price and an unknown county are reported with file, row and column, and no feed is made") {
     CsvImportInputs in = sample_inputs();
     replace_once(in.products.bytes, ",88.00,", ",88.005,");   // jc-junzao-gift, row 3, column G
@@ -222,12 +228,13 @@ TEST_CASE("Bytes that are no text in the chosen encoding are reported with their
     CHECK(lines[0].find("is not UTF-8 text") != std::string::npos);
 }
 
+// [SECTION] The venue: polygons, the areas sheet, the venue file
 namespace {
 
 CsvImportInputs venue_inputs() {
     CsvImportInputs in = sample_inputs();
-    in.venue = CsvFileInput{"venue.json", data_file("venue.json")};
-    in.areas = CsvFileInput{"areas.csv", data_file("areas.csv")};
+    in.venue = CsvFileInput{"venue.json", kiosk::test::import_sample("venue.json")};
+    in.areas = CsvFileInput{"areas.csv", kiosk::test::import_sample("areas.csv")};
     return in;
 }
 
@@ -335,6 +342,7 @@ TEST_CASE("An areas sheet without a venue file is explained and a feed as the ev
     CHECK(parse_feed(second.feed_json).feed->venue.areas.size() == 3);
 }
 
+// [SECTION] Rows wider than their header
 TEST_CASE("A row with more cells than its header says so, naming the likely unquoted comma") {
     CsvImportInputs in = sample_inputs();
     // Row 6: the price written ￥1,280.00 without quotes; row 7: tags 新品,扶贫产品 without quotes.

@@ -1,9 +1,9 @@
 // A pretalx schedule.json merged into a feed: ids, times with their offsets,
 // rooms, speakers, and what the feed already knew about a session.
 #include "base/atomic_file.h"
+#include "base/time_zone.h"
 #include "feed/validator.h"
 #include "import/schedule_import.h"
-#include "base/time_zone.h"
 
 #include <catch2/catch.hpp>
 
@@ -132,4 +132,49 @@ TEST_CASE("Schedule import: documents that are not a schedule or not a feed are 
     const ImportResult cut = import_schedule(pretalx_sample(), "{\"format\": ");
     REQUIRE(cut.problems.size() == 1);
     CHECK(format_import_problem(cut.problems[0]).find("feed.json:1:") == 0);
+}
+
+namespace {
+
+// `text` with the first `from` replaced by `to`; the test fails if `from` is absent.
+std::string with(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+} // namespace
+
+TEST_CASE("Schedule import keeps the events pretalx or frab mark cancelled, as cancelled sessions") {
+    // 101 by its state (frab's and pretalx's name "canceled"), 103 by a title marker, 104 by a boolean.
+    std::string schedule = with(pretalx_sample(), R"("id": 101,)", R"("id": 101, "state": "canceled",)");
+    schedule = with(schedule, R"("title": "离石直播专场")", R"("title": "【已取消】离石直播专场")");
+    schedule = with(schedule, R"("id": 104,)", R"("id": 104, "cancelled": true,)");
+    // The feed said 107 was cancelled; the schedule no longer does: it is on again.
+    const std::string feed = with(feed_with("107"), R"("kind": "live_stream",)", R"("kind": "live_stream", "cancelled": true,)");
+    const ImportResult result = import_schedule(schedule, feed);
+    for (const ImportProblem& p : result.problems) UNSCOPED_INFO(format_import_problem(p));
+    REQUIRE_FALSE(result.feed_json.empty());
+    const FeedParseResult parsed = parse_feed(result.feed_json);
+    REQUIRE(parsed.ok());
+    const Feed& f = *parsed.feed;
+    CHECK(session(f, "101").cancelled);
+    CHECK(session(f, "103").cancelled);
+    CHECK(session(f, "103").title.zh == "离石直播专场");   // the marker is cut from the title
+    CHECK(session(f, "104").cancelled);
+    CHECK_FALSE(session(f, "102").cancelled);
+    CHECK_FALSE(session(f, "107").cancelled);
+    CHECK(f.schedule.size() == 9);   // none dropped
+}
+
+TEST_CASE("Schedule import: a title that only begins like a cancellation is a title") {
+    std::string schedule = with(pretalx_sample(), R"("title": "离石直播专场")", R"("title": "取消农产品中间环节")");
+    schedule = with(schedule, R"("title": "开幕式")", R"("title": "Cancelled")");
+    const ImportResult result = import_schedule(schedule, feed_with("107"));
+    REQUIRE_FALSE(result.feed_json.empty());
+    const FeedParseResult parsed = parse_feed(result.feed_json);
+    REQUIRE(parsed.ok());
+    CHECK_FALSE(session(*parsed.feed, "103").cancelled);
+    CHECK(session(*parsed.feed, "103").title.zh == "取消农产品中间环节");
+    CHECK_FALSE(session(*parsed.feed, "101").cancelled);
 }

@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] The config file: keys, defaults, problems with their place
+// [SECTION] Flags and --print-config
+// [SECTION] Defaults: storage paths, staleness, admin access
+// [SECTION] The venue keys: kiosk_location, kiosk_heading, route_url
 #include "service/kiosk_config.h"
 
 #include "admin/pin_hash.h"
@@ -11,6 +17,7 @@
 
 using namespace kiosk;
 
+// [SECTION] Helpers
 namespace {
 
 std::string read_file(const std::string& path) {
@@ -37,6 +44,7 @@ EnvLookup env_of(std::map<std::string, std::string> vars) {
 
 } // namespace
 
+// [SECTION] The config file: keys, defaults, problems with their place
 TEST_CASE("config/kiosk.json documents every key with its default value", "[kiosk_config]") {
     const std::string text = shipped_config();
     KioskConfig from_file;
@@ -183,6 +191,7 @@ TEST_CASE("text that is not a JSON object is an error with its position", "[kios
     CHECK_THAT(format_config_problem(p[0]), Catch::Contains("/nonexistent/kiosk.json: error: cannot read"));
 }
 
+// [SECTION] Flags and --print-config
 TEST_CASE("flags override the file and name themselves in errors", "[kiosk_config]") {
     KioskConfig c;
     REQUIRE(apply_config_text(R"({"rotation": 180, "lang": "en", "kiosk_mode": false, "feed": "/srv/a.json"})", "f", c).empty());
@@ -237,6 +246,7 @@ TEST_CASE("the JSON of --print-config reads back to the same configuration", "[k
     CHECK(back.admin_pin_hash == c.admin_pin_hash);
 }
 
+// [SECTION] Defaults: storage paths, staleness, admin access
 TEST_CASE("storage paths default to systemd's directories, then XDG, then home", "[kiosk_config]") {
     KioskConfig c;
     CHECK(finish_config(c, env_of({{"CACHE_DIRECTORY", "/var/cache/lvliang-kiosk"},
@@ -293,6 +303,7 @@ TEST_CASE("without a PIN the admin panel is open only outside kiosk mode", "[kio
     CHECK(admin_access(c) == AdminAccess::pin);
 }
 
+// [SECTION] The venue keys: kiosk_location, kiosk_heading, route_url
 TEST_CASE("kiosk_location and kiosk_heading: defaults, the --location flag, and what a bad value says", "[kiosk_config]") {
     KioskConfig c;
     CHECK(c.placement.location == "entrance");   // the demo event's entrance

@@ -3,8 +3,8 @@
 #include "service/status_writer.h"
 
 #include "base/atomic_file.h"
-#include "temp_dir.h"
 #include "base/timestamp.h"
+#include "temp_dir.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

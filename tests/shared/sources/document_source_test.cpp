@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] The harness
+// [SECTION] Publishing and 304s
+// [SECTION] Failures: the last good snapshot kept, back-off
+// [SECTION] The cache: offline start, conditional GETs, damage
+// [SECTION] Local files: inotify and stat
+// [SECTION] Cache writes, stopping, clock jumps
 #include "sources/document_source.h"
 
 #include "base/atomic_file.h"
@@ -15,6 +22,7 @@ using namespace std::chrono_literals;
 using test::eventually;
 using test::feed_doc;
 
+// [SECTION] The harness
 namespace {
 
 FetchOptions fast_options() {
@@ -65,6 +73,7 @@ struct Harness {
 
 } // namespace
 
+// [SECTION] Publishing and 304s
 TEST_CASE("a URL source publishes a document, then 304s cost no parsing", "[feed_source]") {
     test::LogCapture log;
     test::LocalHttpServer http;
@@ -105,6 +114,7 @@ TEST_CASE("a URL source publishes a document, then 304s cost no parsing", "[feed
     CHECK(cached->etag == "\"v1\"");
 }
 
+// [SECTION] Failures: the last good snapshot kept, back-off
 namespace {
 
 struct Scenario {
@@ -243,6 +253,7 @@ TEST_CASE("repeated failures back off and are logged once, recovery at once", "[
     CHECK(log.count({"fetch failed"}) == 2);   // the first failure, then one summary
 }
 
+// [SECTION] The cache: offline start, conditional GETs, damage
 TEST_CASE("started offline, the cached document is shown at once", "[feed_source]") {
     test::LogCapture log;
     test::RawSocket refused(false);
@@ -305,6 +316,7 @@ TEST_CASE("a damaged cache is ignored with a warning", "[feed_source]") {
     CHECK(log.has({"WARN", "feed.json:1:24: error: : invalid JSON"}));   // where the text ends
 }
 
+// [SECTION] Local files: inotify and stat
 TEST_CASE("a local feed edited and saved is on screen within a second", "[feed_source]") {
     test::LogCapture log;
     Harness h;
@@ -361,6 +373,7 @@ TEST_CASE("a local file is noticed by stat when inotify can't see it", "[feed_so
     CHECK(eventually([&] { return h.note() == "v2-longer"; }, 2s));
 }
 
+// [SECTION] Cache writes, stopping, clock jumps
 TEST_CASE("cache writes are throttled and the last one is flushed at stop", "[feed_source]") {
     test::LocalHttpServer http;
     std::atomic<int> version{1};

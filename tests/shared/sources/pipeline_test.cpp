@@ -2,8 +2,8 @@
 
 #include "local_http_server.h"
 #include "log_capture.h"
-#include "small_mount.h"
 #include "pipeline_test_support.h"
+#include "small_mount.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
