@@ -2,14 +2,55 @@
 
 #include "feed/live_summary.h"
 #include "feed/number_format.h"
-#include "images/qr_code.h"
+#include "feed/order_platforms.h"
+#include "screens/order_tabs.h"
 #include "widgets/image_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace kiosk {
+
+namespace {
+
+// The card's code column: the code over its caption, as wide as the wider of them.
+struct CodeColumn {
+    const QrMatrix* qr = nullptr;
+    int module = 0;
+    float side = 0;         // the code, quiet zone included
+    std::string caption;    // wrapped, at most two lines
+    float width = 0, height = 0;
+};
+
+// The column for `code` in a code of at most `box` px and a column at most `max_h` high.
+CodeColumn code_column(const Theme& t, QrCache& cache, const std::optional<OnAirPart::OrderCode>& code, float box, float max_h) {
+    CodeColumn c;
+    if (!code || !(c.qr = cache.get(code->url))) return c;
+    c.width = std::max(box, t.px(220));
+    c.caption = clamp_lines(t.fonts.body, code->caption, c.width, 2);
+    const float caption_h = text_size(t.fonts.body, c.caption).y;   // the quiet zone spaces it from the code
+    c.module = qr_module_px(*c.qr, std::min(box, max_h - caption_h), t.scale);
+    c.side = qr_side_px(*c.qr, c.module);
+    c.width = std::max(c.side, c.width);
+    c.height = c.side + caption_h;
+    return c;
+}
+
+float box_for(const Theme& t, float card_width) { return std::min(t.px(240), card_width * 0.3f); }
+
+// The caption's lines (clamp_lines wraps them) each centred under the code.
+void draw_caption(ImDrawList* dl, ImFont* font, float center_x, float y, ImU32 color, std::string_view text) {
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t nl = std::min(text.find('\n', start), text.size());
+        const std::string_view line = text.substr(start, nl - start);
+        y += draw_text(dl, font, ImVec2(center_x - text_size(font, line).x * 0.5f, y), color, line);
+        start = nl + 1;
+    }
+}
+
+} // namespace
 
 const Product* OnAirPart::product_on_air(const FrameContext& f, std::string_view session_id) {
     std::string_view wanted = session_id;
@@ -22,19 +63,20 @@ const Product* OnAirPart::product_on_air(const FrameContext& f, std::string_view
     return nullptr;
 }
 
-const QrMatrix* OnAirPart::order_qr(const Product& p) {
-    if (p.sold_out || !is_orderable_url(p.order_url, false)) return nullptr;
-    return qr_.get(p.order_url);
+std::optional<OnAirPart::OrderCode> OnAirPart::order_code(const Product& p, Lang lang) {
+    const std::vector<OrderLink> links = shown_order_links(p);   // the product page's tabs; its first is shown first
+    if (links.empty()) return std::nullopt;
+    const OrderLink& first = links.front();
+    return OrderCode{first.url, order_caption(platform_of_link(first.platform, first.url), lang)};
 }
 
 float OnAirPart::height(const FrameContext& f, const Product& p, float width) {
     const Theme& t = f.theme;
     const float pad = t.px(20);
     const float label_h = t.fonts.body->FontSize + t.px(4) + t.px(12);
-    const QrMatrix* qr = order_qr(p);
-    const float qr_side = qr ? qr_side_px(*qr, qr_module_px(*qr, std::min(t.px(240), width * 0.3f), t.scale)) : 0;
+    const CodeColumn code = code_column(t, qr_, order_code(p, f.lang), box_for(t, width), FLT_MAX);
     const float text_h = t.fonts.heading->FontSize * 2 + t.fonts.number->FontSize * 0.6f + t.px(24);
-    return 2 * pad + label_h + std::max({qr_side, text_h, t.px(160)});
+    return 2 * pad + label_h + std::max({code.height, text_h, t.px(160)});
 }
 
 float OnAirPart::draw(FrameContext& f, std::string_view session_id, const ImRect& r) {
@@ -53,15 +95,18 @@ float OnAirPart::draw(FrameContext& f, std::string_view session_id, const ImRect
     y += t.fonts.body->FontSize + t.px(4) + t.px(12);
     const float body_h = card.Max.y - pad - y;
 
-    // The order code on the right, the picture on the left, name and price between.
+    // The order code and the app to scan it with on the right, the picture on the left, name and price between.
     float right = card.Max.x - pad;
-    if (const QrMatrix* qr = order_qr(*p)) {
-        const int module = qr_module_px(*qr, std::min(body_h, std::min(t.px(240), r.GetWidth() * 0.3f)), t.scale);
-        const float side = qr_side_px(*qr, module);
-        draw_qr(dl, *qr, ImVec2(right - side, card.Min.y + (card.GetHeight() - side) * 0.5f), static_cast<float>(module));
-        right -= side + t.px(16);
+    const CodeColumn code = code_column(t, qr_, order_code(*p, f.lang), box_for(t, r.GetWidth()), card.GetHeight() - 2 * pad);
+    if (code.qr) {
+        const float cx = right - code.width * 0.5f;
+        const float top = card.Min.y + (card.GetHeight() - code.height) * 0.5f;
+        draw_qr(dl, *code.qr, ImVec2(cx - code.side * 0.5f, top), static_cast<float>(code.module));
+        draw_caption(dl, t.fonts.body, cx, top + code.side, t.bar, code.caption);
+        right -= code.width + t.px(16);
     }
-    const float pic = std::min(body_h, t.px(200));
+    // A narrow card (the live screen's third) gives the picture's width to the name and price.
+    const float pic = std::min({body_h, t.px(200), std::max(t.px(96), right - x - t.px(24) - t.px(180))});
     draw_image(dl, t, f.images, p->image, ImRect(ImVec2(x, y), ImVec2(x + pic, y + pic)), ImagePlaceholder{p->id, p->name.in(f.lang)},
                t.rounding());
     x += pic + t.px(24);
