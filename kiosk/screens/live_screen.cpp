@@ -180,8 +180,13 @@ public:
             const float extra = on_air ? on_air_h + gap : 0.0f;   // the trend keeps its strip; the lists give room
             const float trend_h = std::clamp(left - 3 * gap - sum - extra, t.px(220), trend_min);
             const float room = std::max(0.0f, left - 3 * gap - trend_h - extra);
-            if (sum > room)
-                for (float& h : want) h = std::floor(h * room / sum);
+            if (sum > room) {   // squeezed, each list keeps two readable rows (draw_bars' smallest)
+                const float two_rows = panel_chrome(t) + 2 * (t.fonts.body->FontSize + t.px(12));
+                float floors[3], floor_sum = 0;
+                for (int i = 0; i < 3; ++i) floor_sum += floors[i] = std::min(want[i], two_rows);
+                const float share = sum > floor_sum ? std::max(0.0f, room - floor_sum) / (sum - floor_sum) : 0.0f;
+                for (int i = 0; i < 3; ++i) want[i] = std::floor(floors[i] + (want[i] - floors[i]) * std::min(1.0f, share));
+            }
             ImRect rows[3];
             for (int i = 0; i < 3; ++i) {
                 rows[i] = ImRect(ImVec2(x, y), ImVec2(x + width, y + want[i]));
