@@ -53,6 +53,8 @@ PipelineConfig pipeline_config(const KioskConfig& config) {
     out.live_poll_interval = std::chrono::seconds(config.sources.live_poll_seconds);
     out.feed_stale_after = std::chrono::minutes(config.sources.feed_stale_minutes);
     out.live_stale_after = std::chrono::minutes(config.sources.live_stale_minutes);
+    out.live_guard.spike_factor = config.sources.live_spike_factor;   // [Issue 16]
+    out.live_guard.default_cadence_seconds = config.sources.live_cadence_seconds;
     return out;
 }
 
@@ -145,6 +147,7 @@ std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Fee
             h.feed = pipeline->feed_status();
             h.live = pipeline->live_status();
             h.announcements = pipeline->announcements_status();
+            h.live_anomalies = pipeline->live_anomalies();   // [Issue 16]
         }
         return h;
     };

@@ -95,6 +95,17 @@ bool same_platform_names(const LiveStats& a, const LiveStats& b) {
                       [](const LocalizedText* x, const LocalizedText* y) { return x->zh == y->zh && x->en == y->en; });
 }
 
+// [Issue 16] The trend the worker summed (histories and what it showed) when the live figures carry one;
+// else the totals of each update as they come.
+void record_trend(LiveTrend& trend, const LiveStats& live) {
+    if (!live.trend.empty()) {
+        trend = LiveTrend(trend.capacity());
+        for (const LivePoint& p : live.trend) trend.record(p.unix_seconds, {p.viewers, p.orders, p.revenue_fen});
+    } else if (!live.empty()) {
+        trend.record(live.updated_at.unix_seconds, live_totals(live));
+    }
+}
+
 } // namespace
 
 // [SECTION] Construction, clock and location
@@ -107,7 +118,7 @@ KioskApp::KioskApp(IndexedFeed feed, AppOptions options)
       place_{options_.kiosk_location, options_.kiosk_heading, options_.route_url} {
     live_ = live_of(feed_);
     announcements_ = feed_->announcements;   // their glyphs in the first atlas
-    if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
+    record_trend(trend_, *live_);
     if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
     load_zone();
     check_location();
@@ -290,7 +301,7 @@ bool KioskApp::take_new_data(bool& new_text) {
     live_document_ = std::move(live);
     // The separate live document, once there is one, wins over the feed's own "live".
     live_ = live_document_ ? live_document_ : live_of(feed_);
-    if (!live_->empty()) trend_.record(live_->updated_at.unix_seconds, live_totals(*live_));
+    record_trend(trend_, *live_);
     return true;
 }
 

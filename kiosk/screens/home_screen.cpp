@@ -4,6 +4,7 @@
 
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/on_air_part.h"
 #include "screens/session_text.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
@@ -118,8 +119,20 @@ public:
         }
         y += rows * (tile_h + gap) + t.px(8);
 
+        // [Issue 16] The product on air in the running live session: above today's sessions in portrait,
+        // beside them in landscape.
+        const float bottom = f.origin.y + f.size.y - t.px(24);
+        float today_right = x + width;
+        if (OnAirPart::product_on_air(f, {})) {
+            if (portrait) {
+                y = std::max(y, on_air_.draw(f, {}, ImRect(ImVec2(x, y), ImVec2(x + width, bottom))) + gap);
+            } else {
+                const float on_air_x = x + width * 0.55f;
+                if (on_air_.draw(f, {}, ImRect(ImVec2(on_air_x, y), ImVec2(x + width, bottom))) > y) today_right = on_air_x - gap;
+            }
+        }
         // Today's sessions (or the first day's, before the event).
-        draw_today(f, ImRect(ImVec2(x, y), ImVec2(x + width, f.origin.y + f.size.y - t.px(24))));
+        draw_today(f, ImRect(ImVec2(x, y), ImVec2(today_right, bottom)));
     }
 
     double seconds_until_change(std::int64_t now_unix, double) const override {
@@ -167,6 +180,8 @@ private:
             y += row_h;
         }
     }
+
+    OnAirPart on_air_;
 };
 
 } // namespace

@@ -1,19 +1,25 @@
 // Live-sale dashboard: viewers, orders and revenue over every platform as big
 // counting numbers, bars per platform and per county, the revenue trend since
 // the kiosk started, the best-selling products and how fresh the figures are.
-// Read from 2 m away: big numbers, short labels, nothing to tap.
+// Read from 2 m away: big numbers, short labels, nothing to tap. Held figures
+// (feed/live_guard.h) carry 数据校正中 / Under review; the source line says where the
+// figures come from and as of when; a stale platform's bar greys out with its time;
+// the product on air (on_air_part.h) sits beside the trend.
 // Index of this file:
 // [SECTION] Panels and bars
 // [SECTION] The screen
 #include "screens/screens.h"
 
+#include "feed/live_guard.h"
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/on_air_part.h"
 #include "widgets/live_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <functional>
 
@@ -26,6 +32,7 @@ struct Bar {
     std::string name;
     double value = 0;      // bar length, relative to the largest
     std::string label;     // the value as text
+    bool grey = false;     // a stale platform: muted text and bar
 };
 
 // A panel's height besides its content: heading line and paddings.
@@ -54,7 +61,7 @@ void draw_bars(ImDrawList* dl, const Theme& t, const ImRect& r, std::vector<Bar>
     // At least two rows, even squeezed: one lone bar would hide that others exist.
     const auto fit = static_cast<std::size_t>(std::max(2.0f, std::floor(r.GetHeight() / min_row)));
     if (bars.size() > fit) {
-        Bar other{ui_text("live_other", lang), 0, {}};
+        Bar other{ui_text("live_other", lang), 0, {}, false};
         for (std::size_t i = fit - 1; i < bars.size(); ++i) other.value += bars[i].value;
         other.label = label_of(other.value);
         bars.resize(fit - 1);
@@ -79,12 +86,14 @@ void draw_bars(ImDrawList* dl, const Theme& t, const ImRect& r, std::vector<Bar>
         for (std::size_t i = 0; i < bars.size(); ++i) {
             const float y = r.Min.y + row_h * static_cast<float>(i) + (row_h - block) * 0.5f;
             const float lw = text_size(font, bars[i].label).x;
-            draw_text(dl, font, ImVec2(r.Min.x, y), t.text, fit_line(font, bars[i].name, r.GetWidth() - lw - gap));
-            draw_text(dl, font, ImVec2(r.Max.x - lw, y), t.text, bars[i].label);
+            const ImU32 ink = bars[i].grey ? t.text_muted : t.text;
+            draw_text(dl, font, ImVec2(r.Min.x, y), ink, fit_line(font, bars[i].name, r.GetWidth() - lw - gap));
+            draw_text(dl, font, ImVec2(r.Max.x - lw, y), ink, bars[i].label);
             const float by = y + font->FontSize + t.px(6);
             dl->AddRectFilled(ImVec2(r.Min.x, by), ImVec2(r.Max.x, by + bar_h), t.highlight, t.px(4));
             const float length = length_of(bars[i], r.GetWidth());
-            if (length >= 1.0f) dl->AddRectFilled(ImVec2(r.Min.x, by), ImVec2(r.Min.x + length, by + bar_h), color, t.px(4));
+            if (length >= 1.0f)
+                dl->AddRectFilled(ImVec2(r.Min.x, by), ImVec2(r.Min.x + length, by + bar_h), bars[i].grey ? t.card_border : color, t.px(4));
         }
         return;
     }
@@ -94,14 +103,15 @@ void draw_bars(ImDrawList* dl, const Theme& t, const ImRect& r, std::vector<Bar>
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const float y = r.Min.y + row_h * static_cast<float>(i);
         const float ty = y + (row_h - font->FontSize) * 0.5f;
-        draw_text(dl, font, ImVec2(r.Min.x, ty), t.text, fit_line(font, bars[i].name, name_w));
+        const ImU32 ink = bars[i].grey ? t.text_muted : t.text;
+        draw_text(dl, font, ImVec2(r.Min.x, ty), ink, fit_line(font, bars[i].name, name_w));
         const float length = length_of(bars[i], bar_room);
         const float bar_h = row_h * 0.56f;
         const float by = y + (row_h - bar_h) * 0.5f;
         dl->AddRectFilled(ImVec2(bar_x, by), ImVec2(bar_x + bar_room, by + bar_h), t.highlight, t.px(6));
-        if (length >= 1.0f) dl->AddRectFilled(ImVec2(bar_x, by), ImVec2(bar_x + length, by + bar_h), color, t.px(6));
+        if (length >= 1.0f) dl->AddRectFilled(ImVec2(bar_x, by), ImVec2(bar_x + length, by + bar_h), bars[i].grey ? t.card_border : color, t.px(6));
         const float lw = text_size(font, bars[i].label).x;
-        draw_text(dl, font, ImVec2(r.Max.x - lw, ty), t.text, bars[i].label);
+        draw_text(dl, font, ImVec2(r.Max.x - lw, ty), ink, bars[i].label);
     }
 }
 
@@ -125,11 +135,13 @@ public:
         lang_ = f.lang;
         const char* labels[3] = {"viewers", "orders", "revenue"};
         const ImU32 colors[3] = {t.warning, t.good, t.live};
+        const std::string& review = ui_text("live_under_review", f.lang);
+        auto mark = [&](int i) { return held_[static_cast<std::size_t>(i)] ? std::string_view(review) : std::string_view(); };
         if (portrait) {
             const float h = t.px(132);
             for (int i = 0; i < 3; ++i) {
                 draw_figure(dl, t, ImRect(ImVec2(x, y), ImVec2(x + width, y + h)), ui_text(labels[i], f.lang), numbers[i],
-                            colors[i], true);
+                            colors[i], true, mark(i));
                 y += h + t.px(16);
             }
         } else {
@@ -137,16 +149,24 @@ public:
             for (int i = 0; i < 3; ++i) {
                 const float cx = x + static_cast<float>(i) * (w + gap);
                 draw_figure(dl, t, ImRect(ImVec2(cx, y), ImVec2(cx + w, y + h)), ui_text(labels[i], f.lang), numbers[i],
-                            colors[i], false);
+                            colors[i], false, mark(i));
             }
             y += h + t.px(16);
+        }
+        // Where the figures come from and as of when (each platform's own time in its bar when they differ).
+        if (const std::string source = live_source_line(f.live, f.zone, f.lang); !source.empty()) {
+            draw_text(dl, t.fonts.body, ImVec2(x, y - t.px(4)), t.text_muted, fit_line(t.fonts.body, source, width));
+            y += t.fonts.body->FontSize + t.px(8);
         }
         y += t.px(8);
 
         // Breakdowns and top products get the height their rows want; the trend
         // takes the rest (at least a readable strip).
         const float left = bottom - y;
-        const float trend_min = t.px(200);
+        // [Issue 16] The product on air takes its card's height beside (landscape) or above (portrait) the trend.
+        const Product* on_air = OnAirPart::product_on_air(f, {});
+        const float on_air_h = on_air ? on_air_.height(f, *on_air, portrait ? width : (width - 2 * gap) / 3) : 0.0f;
+        const float trend_min = portrait ? t.px(220) : std::max(t.px(200), on_air_h);
         auto need = [&](std::size_t rows, float row_h) {
             return panel_chrome(t) + static_cast<float>(std::max<std::size_t>(rows, 1)) * row_h;
         };
@@ -157,10 +177,16 @@ public:
             float want[3] = {platforms_h, counties_h, top_h};
             // A tight screen squeezes the trend (down to a thin strip) before the lists.
             const float sum = want[0] + want[1] + want[2];
-            const float trend_h = std::clamp(left - 3 * gap - sum, t.px(140), trend_min);
-            const float room = std::max(0.0f, left - 3 * gap - trend_h);
-            if (sum > room)
-                for (float& h : want) h = std::floor(h * room / sum);
+            const float extra = on_air ? on_air_h + gap : 0.0f;   // the trend keeps its strip; the lists give room
+            const float trend_h = std::clamp(left - 3 * gap - sum - extra, t.px(220), trend_min);
+            const float room = std::max(0.0f, left - 3 * gap - trend_h - extra);
+            if (sum > room) {   // squeezed, each list keeps two readable rows (draw_bars' smallest)
+                const float two_rows = panel_chrome(t) + 2 * (t.fonts.body->FontSize + t.px(12));
+                float floors[3], floor_sum = 0;
+                for (int i = 0; i < 3; ++i) floor_sum += floors[i] = std::min(want[i], two_rows);
+                const float share = sum > floor_sum ? std::max(0.0f, room - floor_sum) / (sum - floor_sum) : 0.0f;
+                for (int i = 0; i < 3; ++i) want[i] = std::floor(floors[i] + (want[i] - floors[i]) * std::min(1.0f, share));
+            }
             ImRect rows[3];
             for (int i = 0; i < 3; ++i) {
                 rows[i] = ImRect(ImVec2(x, y), ImVec2(x + width, y + want[i]));
@@ -169,6 +195,9 @@ public:
             draw_platforms(f, rows[0]);
             draw_counties(f, rows[1]);
             draw_top_products(f, rows[2]);
+            // The product on air above the trend, when the trend keeps a readable strip.
+            if (on_air && bottom - y - on_air_h - gap >= t.px(140))
+                y = on_air_.draw(f, {}, ImRect(ImVec2(x, y), ImVec2(x + width, bottom))) + gap;
             draw_trend(f, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)));
         } else {
             const float row_h = std::max(0.0f, std::min(std::max({platforms_h, counties_h, top_h}), left - gap - trend_min));
@@ -177,14 +206,23 @@ public:
             draw_platforms(f, ImRect(ImVec2(x, y), ImVec2(x + w, y + row_h)));
             draw_counties(f, ImRect(ImVec2(x + w + gap, y), ImVec2(x + 2 * w + gap, y + row_h)));
             draw_top_products(f, ImRect(ImVec2(x + 2 * (w + gap), y), ImVec2(x + width, y + row_h)));
-            draw_trend(f, ImRect(ImVec2(x, y2), ImVec2(x + width, bottom)));
+            // The product on air beside the trend, a third of the width.
+            float trend_right = x + width;
+            if (OnAirPart::product_on_air(f, {})) {
+                const float on_air_x = x + 2 * (w + gap);
+                if (on_air_.draw(f, {}, ImRect(ImVec2(on_air_x, y2), ImVec2(x + width, bottom))) > y2) trend_right = on_air_x - gap;
+            }
+            draw_trend(f, ImRect(ImVec2(x, y2), ImVec2(trend_right, bottom)));
         }
     }
 
     double seconds_until_change(std::int64_t now_unix, double now) const override {
         const double figures = figures_.seconds_until_text_changes(now, lang_);   // a frame only for new digits
-        if (next_text_change_unix_ == INT64_MAX) return figures;
-        return std::min(figures, static_cast<double>(std::max<std::int64_t>(0, next_text_change_unix_ - now_unix)));
+        std::int64_t next = next_text_change_unix_;
+        for (const LivePlatformTime& p : platform_times_)   // a platform greying out
+            if (p.stale_at > now_unix) next = std::min(next, p.stale_at + 1);
+        if (next == INT64_MAX) return figures;
+        return std::min(figures, static_cast<double>(std::max<std::int64_t>(0, next - now_unix)));
     }
 
 private:
@@ -197,6 +235,8 @@ private:
             platforms_ = live_by_platform(f.live);
             counties_ = live_by_county(f.live, f.feed);
             top_ = live_top_products(f.live);
+            held_ = live_held_figures(f.live);
+            platform_times_ = live_platform_times(f.live);
         }
         seen_live_ = &f.live;
         seen_feed_ = &f.feed;
@@ -238,9 +278,24 @@ private:
     void draw_platforms(FrameContext& f, const ImRect& r) {
         const ImRect inner = draw_panel(f.draw, f.theme, r, ui_text("live_by_platform", f.lang));
         std::vector<Bar> bars;
-        for (const LiveShare& s : platforms_)
-            bars.push_back({s.name.empty() ? s.key : s.name.in(f.lang), static_cast<double>(s.totals.viewers),
-                            format_big(s.totals.viewers, f.lang)});
+        // Each platform's own time when their times differ, and always when it is stale.
+        std::string first_time;
+        bool differ = false;
+        for (const LivePlatformTime& p : platform_times_) {
+            const std::string hhmm = p.updated_at.valid ? format_hhmm(f.zone.to_local(p.updated_at.unix_seconds)) : std::string();
+            differ = differ || (!first_time.empty() && hhmm != first_time);
+            if (first_time.empty()) first_time = hhmm;
+        }
+        for (const LiveShare& s : platforms_) {
+            Bar bar{s.name.empty() ? s.key : s.name.in(f.lang), static_cast<double>(s.totals.viewers),
+                    format_big(s.totals.viewers, f.lang)};
+            for (const LivePlatformTime& p : platform_times_) {
+                if (p.platform != s.key || !p.updated_at.valid) continue;
+                bar.grey = f.now_unix > p.stale_at;
+                if (differ || bar.grey) bar.name += " · " + format_hhmm(f.zone.to_local(p.updated_at.unix_seconds));
+            }
+            bars.push_back(std::move(bar));
+        }
         const Lang lang = f.lang;
         draw_bars(f.draw, f.theme, inner, std::move(bars), f.theme.warning, lang,
                   [lang](double v) { return format_big(static_cast<std::int64_t>(v), lang); });
@@ -366,6 +421,9 @@ private:
     std::vector<LiveShare> platforms_, counties_;
     std::vector<TopProduct> top_;
 
+    std::array<bool, 3> held_{};                        // viewers, orders, revenue: under review
+    std::vector<LivePlatformTime> platform_times_;      // for the bars' times and greying
+    OnAirPart on_air_;
     LiveFigures figures_;
     Lang lang_ = Lang::zh;   // the figures' last language, for seconds_until_change
     std::int64_t next_text_change_unix_ = INT64_MAX;

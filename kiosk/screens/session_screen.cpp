@@ -1,10 +1,12 @@
 // Session detail: what, when, where, which county; the description; and a
 // large QR code of the live-stream link to watch it on a phone. A moved session
 // shows its old time and place struck through; a cancelled one says so, greyed, without a code.
+// The product its studio presents now (on_air_part.h) sits under the header.
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/on_air_part.h"
 #include "screens/session_text.h"
 #include "screens/venue_parts.h"
 #include "widgets/qr_view.h"
@@ -64,6 +66,10 @@ public:
             const ImRect panel(ImVec2(x, y + t.px(8)), ImVec2(x + size.x, y + t.px(8) + size.y));
             draw_qr_panel(f, *qr, box, panel);
             y = panel.Max.y + t.px(32);
+        }
+        if (!s->cancelled) {   // [Issue 16] the product on air; a cancelled session presents none
+            const float b = on_air_.draw(f, s->id, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
+            if (b > y) y = b + t.px(24);
         }
         draw_description(f, *s, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
     }
@@ -197,6 +203,7 @@ private:
     std::int64_t start_ = 0, end_ = 0;   // of the session shown, for seconds_until_change
     bool marked_ = false;                // it shows a change mark, which ends at midnight
     std::int64_t next_midnight_ = 0;
+    OnAirPart on_air_;                   // [Issue 16] the product presented now
 };
 
 } // namespace

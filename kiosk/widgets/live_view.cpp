@@ -37,8 +37,25 @@ double LiveFigures::seconds_until_text_changes(double now, Lang lang) const {
     }
 }
 
+std::string live_source_line(const LiveStats& live, const TimeZone& zone, Lang lang) {
+    if (live.empty() || !live.updated_at.valid) return {};
+    return ui_text_n("live_source_as_of", lang, format_hhmm(zone.to_local(live.updated_at.unix_seconds)));
+}
+
+namespace {
+
+// The held figure's mark: muted, small, in a pale pill.
+void draw_mark(ImDrawList* dl, const Theme& t, ImVec2 top_right, std::string_view mark) {
+    const ImVec2 size = text_size(t.fonts.body, mark);
+    const ImVec2 min(top_right.x - size.x - t.px(20), top_right.y);
+    dl->AddRectFilled(min, ImVec2(top_right.x, top_right.y + size.y + t.px(6)), t.highlight, t.px(8));
+    draw_text(dl, t.fonts.body, ImVec2(min.x + t.px(10), min.y + t.px(3)), t.warning, mark);
+}
+
+} // namespace
+
 void draw_figure(ImDrawList* dl, const Theme& t, const ImRect& r, std::string_view label, std::string_view number,
-                 ImU32 number_color, bool row) {
+                 ImU32 number_color, bool row, std::string_view mark) {
     dl->AddRectFilled(ImVec2(r.Min.x, r.Min.y + t.px(3)), ImVec2(r.Max.x, r.Max.y + t.px(3)), IM_COL32(0, 0, 0, 18),
                       t.rounding());
     dl->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
@@ -56,6 +73,7 @@ void draw_figure(ImDrawList* dl, const Theme& t, const ImRect& r, std::string_vi
         const ImVec2 ns = number_font->CalcTextSizeA(size, FLT_MAX, 0, number.data(), number.data() + number.size());
         dl->AddText(number_font, size, ImVec2(std::round(r.Max.x - pad - ns.x), std::round(r.Min.y + (r.GetHeight() - ns.y) * 0.5f)),
                     number_color, number.data(), number.data() + number.size());
+        if (!mark.empty()) draw_mark(dl, t, ImVec2(r.Min.x + pad + text_size(t.fonts.body, mark).x + t.px(20), r.Max.y - t.px(12) - t.fonts.body->FontSize - t.px(6)), mark);
         return;
     }
     const std::string shown_label = fit_line(t.fonts.heading, label, r.GetWidth() - 2 * pad);
@@ -67,6 +85,7 @@ void draw_figure(ImDrawList* dl, const Theme& t, const ImRect& r, std::string_vi
     draw_text(dl, t.fonts.heading, ImVec2(r.Min.x + pad, top), t.text_muted, shown_label);
     dl->AddText(number_font, size, ImVec2(std::round(r.Min.x + pad), std::round(top + label_h + gap)), number_color,
                 number.data(), number.data() + number.size());
+    if (!mark.empty()) draw_mark(dl, t, ImVec2(r.Max.x - t.px(16), r.Min.y + t.px(14)), mark);
 }
 
 LiveFreshness live_freshness(const LiveStats& live, bool source_offline, std::int64_t now_unix, const TimeZone& zone,

@@ -37,9 +37,14 @@ struct LiveFigures {
 };
 
 // A figure card: `label` (heading font) and `number` (number font, shrunk to
-// fit). Stacked label-over-number, or side by side when `row` is set.
+// fit). Stacked label-over-number, or side by side when `row` is set. A
+// non-empty `mark` (数据校正中 / Under review: the figure is held) shows small in a corner.
 void draw_figure(ImDrawList* dl, const Theme& theme, const ImRect& r, std::string_view label, std::string_view number,
-                 ImU32 number_color, bool row);
+                 ImU32 number_color, bool row, std::string_view mark = {});
+
+// [Issue 16] "数据来源：各平台后台 · 截至 20:31" / "Source: platform dashboards · as of 20:31" at the
+// newest figures' local time; "" without figures.
+std::string live_source_line(const LiveStats& live, const TimeZone& zone, Lang lang);
 
 // "3 秒前更新" / "Updated 3 s ago", minutes from 60 s on, the local time of the
 // update from an hour on; "" when `updated_at` is not valid.

@@ -9,6 +9,7 @@
 #include "feed/localized_text.h"
 #include "feed/venue.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -92,6 +93,18 @@ struct Product {
     std::vector<OrderLink> order_links;
 };
 
+// [Issue 16, live figures] A held figure's reason (feed/live_guard.h).
+enum class LiveHold : std::uint8_t { none, decrease, spike };
+
+// [Issue 16, live figures] A point of a session's evening: its cumulative figures at one instant.
+struct LivePoint {
+    std::int64_t unix_seconds = 0;
+    std::int64_t viewers = 0;
+    std::int64_t orders = 0;
+    std::int64_t revenue_fen = 0;
+    friend bool operator==(const LivePoint&, const LivePoint&) = default;
+};
+
 struct PlatformLive {
     std::string platform;    // stable key, e.g. "douyin"
     LocalizedText name;      // shown name, e.g. 抖音
@@ -99,6 +112,9 @@ struct PlatformLive {
     std::int64_t orders = 0;
     std::int64_t revenue_fen = 0;
     Timestamp updated_at;
+    // [Issue 16, live figures]
+    std::int64_t cadence_seconds = 0;   // expected time between updates; 0 = not given (the default applies)
+    std::array<LiveHold, 3> holds{};    // viewers, orders, revenue: held by the live guard, never by the parser
 };
 
 struct TopProduct {
@@ -111,12 +127,18 @@ struct SessionLive {
     std::string session;     // session id
     std::vector<PlatformLive> platforms;
     std::vector<TopProduct> top_products;
+    // [Issue 16, live figures]
+    std::string on_air_product;          // product id the studio presents now; "" = none
+    std::vector<LivePoint> history;      // the session's evening so far, in time order (summed over platforms)
 };
 
 struct LiveStats {
     std::vector<SessionLive> sessions;
     Timestamp updated_at;    // the newest updated_at of any platform
     bool empty() const { return sessions.empty(); }
+    // [Issue 16, live figures]
+    bool corrected = false;          // the organisers lowered figures on purpose: taken as is
+    std::vector<LivePoint> trend;    // totals over every session, in time order: histories, then what was seen
 };
 
 struct Feed {

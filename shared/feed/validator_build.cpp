@@ -1,5 +1,6 @@
 #include "feed/validator_build.h"
 
+#include "feed/live_guard.h"
 #include "feed/order_platforms.h"
 #include "feed/validator_announcements.h"
 
@@ -116,14 +117,22 @@ LiveStats build_live(const json& live) {
             platform.orders = integer_or_zero(p, "orders");
             platform.revenue_fen = integer_or_zero(p, "revenue_fen");
             platform.updated_at = time_of(p, "updated_at");
+            platform.cadence_seconds = integer_or_zero(p, "cadence_seconds");   // [Issue 16, live figures]
             if (!stats.updated_at.valid || stats.updated_at < platform.updated_at) stats.updated_at = platform.updated_at;
             session.platforms.push_back(std::move(platform));
         }
         for (const json& t : array_or_empty(s, "top_products"))
             session.top_products.push_back(
                 {string_or_empty(t, "product"), integer_or_zero(t, "orders"), integer_or_zero(t, "revenue_fen")});
+        // [Issue 16, live figures] what is on air, and the evening so far
+        session.on_air_product = string_or_empty(s, "on_air_product");
+        for (const json& h : array_or_empty(s, "history"))
+            session.history.push_back({time_of(h, "at").unix_seconds, integer_or_zero(h, "viewers"),
+                                       integer_or_zero(h, "orders"), integer_or_zero(h, "revenue_fen")});
         stats.sessions.push_back(std::move(session));
     }
+    stats.corrected = bool_or_false(live, "corrected");   // [Issue 16, live figures]
+    stats.trend = live_document_trend(stats);
     return stats;
 }
 

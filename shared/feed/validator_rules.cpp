@@ -222,6 +222,40 @@ void check_product(const json& product, const std::string& pointer, const IdTabl
 }
 
 // [SECTION] Live statistics
+// [Issue 16, live figures] A session's on-air product and history: the product
+// known (when the products are), history times real and in order, figures not falling.
+void check_live_additions(const json& entry, const std::string& pointer, const IdTable* products, ProblemSink& sink) {
+    check_reference(products, entry, "on_air_product", pointer, "products", "product", "商品", sink);
+    const json* history = array_member(entry, "history");
+    if (!history) return;
+    std::optional<Timestamp> previous;
+    const json* previous_point = nullptr;
+    for (std::size_t k = 0; k < history->size(); ++k) {
+        const json& point = (*history)[k];
+        const std::string point_pointer = pointer_append(pointer_append(pointer, "history"), k);
+        const auto at = timestamp_member(point, "at", point_pointer, sink);
+        if (!at) continue;
+        if (previous && at->unix_seconds <= previous->unix_seconds) {
+            sink.warning(pointer_append(point_pointer, "at"),
+                         "history point is not later than the one before it; the kiosk sorts them by time",
+                         "历史数据点的时间不晚于前一个点；看板将按时间排序");
+        } else if (previous_point) {
+            for (const char* key : {"viewers", "orders", "revenue_fen"}) {
+                const json* now = number_member(point, key);
+                const json* before = number_member(*previous_point, key);
+                if (now && before && now->is_number_integer() && before->is_number_integer() &&
+                    now->get<std::int64_t>() < before->get<std::int64_t>())
+                    sink.warning(pointer_append(point_pointer, key),
+                                 std::string(key) + " falls from the point before; cumulative figures only grow, the "
+                                 "kiosk's curve stays at the higher one",
+                                 std::string(key) + " 低于前一个点；累计数据只增不减，看板曲线保持较高值");
+            }
+        }
+        previous = at;
+        previous_point = &point;
+    }
+}
+
 // The live section; `sessions` and `products` are null when not known (a
 // live-only document, or a feed whose section is missing).
 void check_live(const json& live, const IdTable* sessions, const IdTable* products, ProblemSink& sink) {
@@ -260,6 +294,7 @@ void check_live(const json& live, const IdTable* sessions, const IdTable* produc
                 check_reference(products, (*top)[k], "product", pointer_append(pointer_append(pointer, "top_products"), k),
                                 "products", "product", "商品", sink);
         }
+        check_live_additions(entry, pointer, products, sink);   // [Issue 16, live figures]
     }
 }
 

@@ -251,6 +251,12 @@ const KeySpec kKeys[] = {
     {"live_stale_minutes", Kind::integer,
      [](const json& v, KioskConfig& c) { return read_int(v, 1, 24 * 60, c.sources.live_stale_minutes); },
      [](const KioskConfig& c) { return json(c.sources.live_stale_minutes); }},
+    {"live_spike_factor", Kind::integer,   // [Issue 16]
+     [](const json& v, KioskConfig& c) { return read_int(v, 0, 1000, c.sources.live_spike_factor); },
+     [](const KioskConfig& c) { return json(c.sources.live_spike_factor); }},
+    {"live_cadence_seconds", Kind::integer,
+     [](const json& v, KioskConfig& c) { return read_int(v, 1, 86400, c.sources.live_cadence_seconds); },
+     [](const KioskConfig& c) { return json(c.sources.live_cadence_seconds); }},
     {"allow_http_qr", Kind::boolean, [](const json& v, KioskConfig& c) { return read_bool(v, c.sources.allow_http_qr); },
      [](const KioskConfig& c) { return json(c.sources.allow_http_qr); }},
     {"cache_dir", Kind::text, [](const json& v, KioskConfig& c) { return read_dir(v, c.storage.cache_dir); },

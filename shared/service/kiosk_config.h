@@ -26,6 +26,9 @@ struct KioskConfig {
         int feed_stale_minutes = 30;   // data older than this is shown as stale
         int live_stale_minutes = 2;
         bool allow_http_qr = false;    // order QR codes may carry http:// (not only https://) links
+        // [Issue 16, live figures]
+        int live_spike_factor = 10;      // a rise over this many times the recent rate waits for the next document; 0 = never
+        int live_cadence_seconds = 60;   // a platform's expected update interval when the document gives none
     } sources;
 
     // "" until finish_config() fills them in from the environment.

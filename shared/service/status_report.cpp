@@ -166,6 +166,12 @@ std::string format_status_prometheus(const HealthSnapshot& s) {
                 if (const auto v = f.value(**status, s.time))
                     sample(out, f.name, with(std::string("source=\"") + name + "\""), *v);
     }
+    if (s.live) {   // [Issue 16, live figures]
+        metric(out, "kiosk_live_anomalies_total", "counter",
+               "Live figures held: lower than shown (decrease) or a jump beyond the spike factor (spike).");
+        sample(out, "kiosk_live_anomalies_total", with("kind=\"decrease\""), static_cast<double>(s.live_anomalies[0]));
+        sample(out, "kiosk_live_anomalies_total", with("kind=\"spike\""), static_cast<double>(s.live_anomalies[1]));
+    }
     return out;
 }
 

@@ -32,10 +32,13 @@
 //   kiosk_source_fetches_total  kiosk_source_updates_total  kiosk_source_rejected_total
 //   (source="announcements" too when configured), and
 //   kiosk_announcement_active{severity="info"|"notice"|"emergency"}: how many are shown now
+//   [Issue 16] with the live source: kiosk_live_anomalies_total{kind="decrease"|"spike"}, the holds the live
+//   guard started (a figure lower than shown; a jump beyond live_spike_factor times the recent rate)
 #pragma once
 
 #include "sources/document_source.h"
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -77,6 +80,7 @@ struct HealthSnapshot {
     std::string kiosk_id;
     std::vector<std::string> kiosk_tags;
     std::vector<ShownAnnouncement> shown;       // the announcements on screen now
+    std::array<std::uint64_t, 2> live_anomalies{};   // [Issue 16] holds started by kind: decrease, spike
 };
 
 std::string format_status_json(const HealthSnapshot& s);

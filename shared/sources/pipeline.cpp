@@ -1,5 +1,6 @@
 #include "sources/pipeline.h"
 
+#include "base/atomic_file.h"
 #include "base/log.h"
 
 namespace kiosk {
@@ -23,7 +24,8 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
                            std::function<void()> wake_ui, ParseFunction<std::vector<Announcement>> parse_announcements)
     : config_(std::move(config)),
       cache_(config_.cache_dir.empty() ? default_cache_dir() : config_.cache_dir, config_.fetch.max_body_bytes),
-      schedule_keeper_(cache_.dir() / kScheduleMemoryFile, config_.feed_location) {
+      schedule_keeper_(cache_.dir() / kScheduleMemoryFile, config_.feed_location),
+      live_guard_(config_.live_guard) {
     cache_.set_image_limit(config_.image_cache_bytes);
     if (!config_.feed_location.empty()) {
         SourceConfig c;
@@ -47,7 +49,7 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
         c.file_check_interval = config_.file_check_interval;
         c.log_each_update = false;
         c.fetch = config_.fetch;
-        live_source_ = std::make_unique<DocumentSource>(c, publish_into(live_, std::move(parse_live)), &cache_, wake_ui);
+        live_source_ = std::make_unique<DocumentSource>(c, guarded_live(std::move(parse_live)), &cache_, wake_ui);
     }
     if (!config_.announcements_location.empty() && parse_announcements) {
         SourceConfig c;
@@ -69,6 +71,13 @@ void FeedPipeline::start() {
     std::string error;
     cache_ok_ = cache_.prepare(error);
     if (!cache_ok_) log_error("cache: " + error + "; running without a last-known-good copy");
+    // [Issue 16, live figures] What the last run showed: the evening's curve and figures never below them.
+    if (cache_ok_ && live_source_) {
+        std::string read_error;
+        if (auto text = read_whole_file(cache_.dir() / "live-seen.json", 8u * 1024 * 1024, read_error);
+            text && !live_guard_.load(*text))
+            log_warning("cache: live-seen.json is not a saved live state; the trend starts afresh");
+    }
     // The sources hold a pointer to cache_; without a usable directory their loads and stores fail and are logged.
     if (feed_source_) feed_source_->start();
     if (live_source_) live_source_->start();
@@ -77,8 +86,46 @@ void FeedPipeline::start() {
 
 void FeedPipeline::stop() {
     if (feed_source_) feed_source_->stop();
-    if (live_source_) live_source_->stop();
+    if (live_source_) {
+        live_source_->stop();
+        save_live_seen();   // the worker has ended: the guard is ours
+    }
     if (announcements_source_) announcements_source_->stop();
+}
+
+// [Issue 16, live figures] Parse, then hold what must not be shown yet; each hold logged once and counted.
+DocumentHandler FeedPipeline::guarded_live(ParseFunction<LiveStats> parse) {
+    return [this, parse = std::move(parse)](std::string_view text, std::string_view origin) {
+        Parsed<LiveStats> parsed = parse(text, origin);
+        const bool valid = parsed.doc != nullptr;
+        if (valid) {
+            std::vector<LiveAnomaly> started;
+            live_.publish(std::make_shared<const LiveStats>(live_guard_.apply(*parsed.doc, &started)));
+            for (const LiveAnomaly& a : started) {
+                log_warning(describe_live_anomaly(a));
+                live_anomalies_[static_cast<std::size_t>(a.kind)].fetch_add(1, std::memory_order_relaxed);
+            }
+            const auto now = std::chrono::steady_clock::now();
+            if (now - live_seen_saved_ >= config_.live_cache_write_interval) {
+                save_live_seen();
+                live_seen_saved_ = now;
+            }
+        }
+        return DocumentVerdict{valid, std::move(parsed.errors), std::move(parsed.warnings)};
+    };
+}
+
+void FeedPipeline::save_live_seen() {
+    if (!cache_ok_) return;
+    std::string error;
+    if (!write_file_atomically(cache_.dir() / "live-seen.json", live_guard_.save(), error))
+        log_warning("cache: cannot keep the live trend: " + error);
+}
+
+std::array<std::uint64_t, kLiveAnomalyKinds> FeedPipeline::live_anomalies() const {
+    std::array<std::uint64_t, kLiveAnomalyKinds> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = live_anomalies_[i].load(std::memory_order_relaxed);
+    return out;
 }
 
 void FeedPipeline::refresh_now() {

@@ -9,12 +9,15 @@
 #pragma once
 
 #include "base/published.h"
+#include "feed/live_guard.h"
 #include "feed/model.h"
 #include "search/indexed_feed.h"
 #include "sources/document_cache.h"
 #include "sources/document_source.h"
 #include "sources/schedule_keeper.h"
 
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -39,6 +42,8 @@ struct PipelineConfig {
     std::chrono::milliseconds live_cache_write_interval{10'000};   // live stats change every few seconds
     std::chrono::milliseconds file_check_interval{500};
     FetchOptions fetch;
+    // [Issue 16, live figures] held decreases and spikes, cadence (config live_spike_factor, live_cadence_seconds)
+    LiveGuardOptions live_guard;
 };
 
 class FeedPipeline {
@@ -74,6 +79,10 @@ public:
     // Null when the cache directory could not be created (the kiosk then runs without one).
     DocumentCache* cache() { return cache_ok_ ? &cache_ : nullptr; }
 
+    // [Issue 16, live figures] Holds the live guard started since start, by LiveAnomalyKind
+    // (kiosk_live_anomalies_total{kind}); any thread.
+    std::array<std::uint64_t, kLiveAnomalyKinds> live_anomalies() const;
+
 private:
     PipelineConfig config_;
     DocumentCache cache_;
@@ -85,6 +94,12 @@ private:
     std::unique_ptr<DocumentSource> feed_source_;
     std::unique_ptr<DocumentSource> live_source_;
     std::unique_ptr<DocumentSource> announcements_source_;
+    // [Issue 16, live figures] The live worker's guard (loaded before it starts, saved after it stops).
+    DocumentHandler guarded_live(ParseFunction<LiveStats> parse);
+    void save_live_seen();
+    LiveGuard live_guard_;
+    std::chrono::steady_clock::time_point live_seen_saved_{};
+    std::array<std::atomic<std::uint64_t>, kLiveAnomalyKinds> live_anomalies_{};
 };
 
 } // namespace kiosk
