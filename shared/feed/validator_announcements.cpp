@@ -6,23 +6,7 @@
 
 namespace kiosk {
 
-namespace {
-
 using nlohmann::json;
-
-// A valid time, or nullopt after saying why not (nothing when the schema already did).
-std::optional<Timestamp> time_member(const json& item, const char* key, const std::string& pointer, ProblemSink& sink) {
-    const std::string* text = string_member(item, key, pointer, sink);
-    if (!text) return std::nullopt;
-    auto t = parse_iso8601(*text);
-    if (!t)
-        sink.error(pointer_append(pointer, key),
-                   "not a time: " + quote(*text) + "; write ISO 8601 with an offset, e.g. 2020-05-16T19:30:00+08:00",
-                   "时间格式错误：" + quote_zh(*text) + "；应为带时区偏移的 ISO 8601 时间，例如 2020-05-16T19:30:00+08:00");
-    return t;
-}
-
-} // namespace
 
 void check_announcement_rules(const json& doc, ProblemSink& sink) {
     const json* list = doc.is_object() ? array_member(doc, "announcements") : nullptr;
@@ -33,8 +17,8 @@ void check_announcement_rules(const json& doc, ProblemSink& sink) {
         const std::string pointer = pointer_append("/announcements", i);
         if (!item.is_object()) continue;   // the schema said so
         check_unique(ids, item, pointer, "announcement", "公告", sink);
-        const auto starts = time_member(item, "starts_at", pointer, sink);
-        const auto ends = time_member(item, "ends_at", pointer, sink);
+        const auto starts = timestamp_member(item, "starts_at", pointer, sink);
+        const auto ends = timestamp_member(item, "ends_at", pointer, sink);
         if (starts && ends && ends->unix_seconds <= starts->unix_seconds)
             sink.error(pointer_append(pointer, "ends_at"),
                        "the announcement ends before or when it starts: ends_at must be after starts_at",

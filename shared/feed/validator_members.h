@@ -3,10 +3,12 @@
 // references to another section's ids).
 #pragma once
 
+#include "base/timestamp.h"
 #include "feed/problems.h"
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -18,6 +20,11 @@ using IdTable = std::unordered_map<std::string, std::string>;
 // A member that is a string and passed the schema; nullptr otherwise.
 const std::string* string_member(const nlohmann::json& object, const char* key, const std::string& pointer,
                                  const ProblemSink& sink);
+
+// A member that is an ISO 8601 time with an offset, or nullopt after saying why not
+// (nothing when the schema already did).
+std::optional<Timestamp> timestamp_member(const nlohmann::json& item, const char* key, const std::string& pointer,
+                                          ProblemSink& sink);
 
 // A member that is a string, whether or not it passed the schema: an id that
 // breaks the id pattern still names its item for references.

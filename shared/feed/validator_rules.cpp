@@ -87,18 +87,6 @@ void check_image(const json& item, const std::string& pointer, MissingImages& mi
 }
 
 // [SECTION] Times and dates
-std::optional<Timestamp> timestamp_member(const json& item, const char* key, const std::string& pointer,
-                                          ProblemSink& sink) {
-    const std::string* text = string_member(item, key, pointer, sink);
-    if (!text) return std::nullopt;
-    auto t = parse_iso8601(*text);
-    if (!t)
-        sink.error(pointer_append(pointer, key),
-                   "not a time: " + quote(*text) + "; write ISO 8601 with an offset, e.g. 2020-05-16T19:30:00+08:00",
-                   "时间格式错误：" + quote_zh(*text) + "；应为带时区偏移的 ISO 8601 时间，例如 2020-05-16T19:30:00+08:00");
-    return t;
-}
-
 std::optional<std::int64_t> date_member(const json& item, const char* key, const std::string& pointer,
                                         ProblemSink& sink) {
     const std::string* text = string_member(item, key, pointer, sink);

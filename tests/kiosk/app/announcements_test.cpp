@@ -3,10 +3,9 @@
 // emergency covers the screen and takes every touch; each shown, ended and
 // withdrawn one goes to the visitors' statistics and the status callback.
 #include "app/app.h"
-#include "base/embedded.h"
-#include "feed/validator.h"
 #include "headless_ui.h"
 #include "service/display_hours.h"
+#include "test_feeds.h"
 
 #include <GLFW/glfw3.h>   // key codes
 
@@ -17,11 +16,6 @@ using namespace kiosk;
 using namespace kiosk::test;
 
 namespace {
-
-std::shared_ptr<const Feed> demo() {
-    static const FeedParseResult parsed = parse_feed(*embedded_file("config/demo-feed.json"));
-    return parsed.feed;
-}
 
 constexpr std::int64_t kStart = 1589630400;   // 2020-05-16T20:00:00+08:00
 
@@ -76,7 +70,7 @@ struct Rig {
         o.identity = std::move(identity);
         o.idle_seconds = 3600;
         o.announcements_shown = [this](const std::vector<ShownAnnouncement>& shown) { reports.push_back(shown); };
-        app = std::make_unique<KioskApp>(demo(), o);
+        app = std::make_unique<KioskApp>(demo_feed(), o);
         app->set_source(&source);
         app->set_wall_clock([this] { return clock; });
     }
@@ -189,7 +183,7 @@ TEST_CASE("an expired announcement never shows, and the feed's own show too") {
         CHECK(rig.app->shown_announcements().empty());
         CHECK(rig.usage.take(std::chrono::system_clock::now()).announcements.empty());
     }
-    auto feed = std::make_shared<Feed>(*demo());
+    auto feed = std::make_shared<Feed>(*demo_feed());
     feed->announcements = {make("from-feed", AnnouncementSeverity::info, kStart, kStart + 600)};
     feed->index();   // the copy's own lookups
     AppOptions o;
