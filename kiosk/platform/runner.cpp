@@ -73,14 +73,6 @@ void on_button(GLFWwindow*, int, int action, int) {
 void on_scroll(GLFWwindow*, double, double) { on_input(); }
 void on_key(GLFWwindow*, int key, int, int action, int mods) {
     on_input();
-    g_frames.input();
-    g_input_seen = true;
-}
-void on_cursor(GLFWwindow*, double, double) { g_frames.input(); }
-void on_button(GLFWwindow*, int, int, int) { on_input(); }
-void on_scroll(GLFWwindow*, double, double) { on_input(); }
-void on_key(GLFWwindow*, int key, int, int action, int mods) {
-    on_input();
     if (g_kiosk_mode) note_exit_shortcut(key, action, mods);
     if (action == GLFW_PRESS) g_keys_pressed.emplace_back(key, mods);
 }
