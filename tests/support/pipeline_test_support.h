@@ -72,7 +72,7 @@ inline Parsed<LiveStats> parse_test_live(std::string_view text, std::string_view
         return out;
     }
     auto live = std::make_shared<LiveStats>();
-    live->sessions.push_back({j.value("session", ""), {}, {}});
+    live->sessions.push_back({j.value("session", ""), {}, {}, {}, {}});
     out.doc = std::move(live);
     return out;
 }

@@ -32,9 +32,9 @@ Feed two_county_feed() {
     feed.counties = {County{"jiaocheng", {"交城", "Jiaocheng"}, {}, {}, {}, {}}, County{"wenshui", {"文水", "Wenshui"}, {}, {}, {}, {}}};
     feed.live.sessions = {
         SessionLive{"live-a", {platform("douyin", "抖音", 400, 30, 10000), platform("jd", "京东", 80, 7, 2600)},
-                    {TopProduct{"jujube", 20, 8000}, TopProduct{"millet", 5, 1000}}},
-        SessionLive{"live-b", {platform("douyin", "抖音", 100, 12, 5000)}, {TopProduct{"drink", 9, 9000}, TopProduct{"millet", 4, 900}}},
-        SessionLive{"no-such-session", {platform("kuaishou", "快手", 600, 1, 100)}, {}},
+                    {TopProduct{"jujube", 20, 8000}, TopProduct{"millet", 5, 1000}}, {}, {}},
+        SessionLive{"live-b", {platform("douyin", "抖音", 100, 12, 5000)}, {TopProduct{"drink", 9, 9000}, TopProduct{"millet", 4, 900}}, {}, {}},
+        SessionLive{"no-such-session", {platform("kuaishou", "快手", 600, 1, 100)}, {}, {}, {}},
     };
     feed.index();
     return feed;
@@ -51,7 +51,7 @@ TEST_CASE("live totals add every platform of every session") {
 TEST_CASE("live totals saturate instead of overflowing") {
     LiveStats live;
     live.sessions = {SessionLive{"s", {platform("a", "a", std::numeric_limits<std::int64_t>::max(), 1, 1),
-                                       platform("b", "b", 5, 1, 1)}, {}}};
+                                       platform("b", "b", 5, 1, 1)}, {}, {}, {}}};
     CHECK(live_totals(live).viewers == std::numeric_limits<std::int64_t>::max());
 }
 
