@@ -104,8 +104,9 @@ TEST_CASE("status.json holds the documented fields with sane values") {
     std::set<std::string> keys;
     for (auto it = doc.begin(); it != doc.end(); ++it) keys.insert(it.key());
     CHECK(keys == std::set<std::string>{"version", "time", "time_unix", "uptime_seconds", "kiosk_mode", "frames_drawn",
-                                        "resident_bytes", "texture_bytes", "feed", "live", "kiosk_id",
-                                        "kiosk_tags", "announcements", "announcements_shown"});
+                                        "resident_bytes", "texture_bytes", "display_asleep", "screen_picture",
+                                        "feed", "live", "kiosk_id", "kiosk_tags", "announcements",
+                                        "announcements_shown"});
 }
 
 TEST_CASE("a source without data has a null age and shows offline") {
