@@ -66,6 +66,7 @@ struct Rig {
     explicit Rig(KioskIdentity identity = {"k1", {"hall-1"}}, DisplayHours hours = {}) {
         AppOptions o;
         o.display_hours = std::move(hours);
+        o.wake_seconds = 0.2;   // the start counts as a touch: asleep soon after
         o.usage = &usage;
         o.identity = std::move(identity);
         o.idle_seconds = 3600;
@@ -254,13 +255,13 @@ TEST_CASE("an emergency wakes a display asleep outside its hours and it sleeps a
     Rig rig({"k1", {}}, hours);
     HeadlessUi ui(*rig.app);
     step_idle(ui, rig, 0.5);
-    CHECK_FALSE(rig.app->display_wanted(ui.now()));
+    REQUIRE_FALSE(rig.app->display_wanted(ui.now()));
     CHECK(rig.app->wake_reason(ui.now()) == WakeReason::none);
     rig.source.publish({make("evacuate-1", AnnouncementSeverity::emergency, kStart - 10, kStart + 3)});
     step_idle(ui, rig, 0.5);
     CHECK(rig.app->wake_reason(ui.now()) == WakeReason::emergency);
     CHECK(rig.app->display_wanted(ui.now()));
-    step_idle(ui, rig, 4.0);   // its end passes
+    step_idle(ui, rig, 6.0);   // its end passes
     CHECK(rig.app->shown_announcements().empty());
     CHECK_FALSE(rig.app->display_wanted(ui.now()));
 }
@@ -271,7 +272,7 @@ TEST_CASE("a notice does not wake a sleeping display") {
     Rig rig({"k1", {}}, hours);
     HeadlessUi ui(*rig.app);
     rig.source.publish({make("notice-2", AnnouncementSeverity::notice, kStart - 10, kStart + 60)});
-    step_idle(ui, rig, 0.5);
+    step_idle(ui, rig, 1.0);
     CHECK(rig.app->shown_announcements().size() == 1);
     CHECK_FALSE(rig.app->display_wanted(ui.now()));
 }
