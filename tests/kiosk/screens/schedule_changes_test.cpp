@@ -3,6 +3,7 @@
 // under Xvfb, the real program run twice on the same cache marks the change,
 // and a third run (a restart) still does.
 #include "app/app.h"
+#include "app_options_at.h"
 #include "base/embedded.h"
 #include "drawn_text.h"
 #include "feed/schedule_changes.h"
@@ -22,14 +23,6 @@ using namespace kiosk::test;
 namespace {
 
 std::int64_t at(const char* iso) { return parse_iso8601(iso)->unix_seconds; }
-
-AppOptions options_at(Lang lang, Route start, std::int64_t now) {
-    AppOptions o;
-    o.lang = lang;
-    o.start = std::move(start);
-    o.pinned_now = now;
-    return o;
-}
 
 Session session_at(std::string id, const char* start, const char* end, const char* place) {
     Session s;
@@ -95,7 +88,7 @@ std::string demo_variant(bool changed) {
 TEST_CASE("the schedule lists today's changes and a tap on one opens its session", "[schedule_changes]") {
     const auto feed = second_feed_marked();
     for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1920}}) {
-        KioskApp app(feed, options_at(Lang::zh, Route{ScreenId::schedule, {}}, at("2020-05-16T12:00:00+08:00")));
+        KioskApp app(feed, app_options_at(Lang::zh, Route{ScreenId::schedule, {}}, at("2020-05-16T12:00:00+08:00")));
         HeadlessUi ui(app, w, h);
         ui.idle(0.1);
         std::set<std::string> opened;
@@ -117,7 +110,7 @@ TEST_CASE("a cancelled session says 已取消 once on its page and once in its r
     const auto feed = second_feed_marked();
     for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1920}}) {
         INFO(w << "x" << h);
-        KioskApp app(feed, options_at(Lang::zh, Route{ScreenId::session, "gone"}, at("2020-05-16T12:00:00+08:00")));
+        KioskApp app(feed, app_options_at(Lang::zh, Route{ScreenId::session, "gone"}, at("2020-05-16T12:00:00+08:00")));
         HeadlessUi ui(app, w, h);
         ui.idle(0.1);
         CHECK(drawn_text_count("已取消") == 1);   // the badge, no status text repeating it
@@ -141,7 +134,7 @@ TEST_CASE("more changes than two rows of chips hold end in a +N chip", "[schedul
     auto second = std::make_shared<Feed>(*first);
     for (Session& s : second->schedule) s.cancelled = true;
     compare_with_memory(*second, memory);
-    KioskApp app(second, options_at(Lang::en, Route{ScreenId::schedule, {}}, at("2020-05-16T09:00:00+08:00")));
+    KioskApp app(second, app_options_at(Lang::en, Route{ScreenId::schedule, {}}, at("2020-05-16T09:00:00+08:00")));
     HeadlessUi ui(app, 1080, 1920);
     ui.idle(0.1);
     int chips = 0;
@@ -157,7 +150,7 @@ TEST_CASE("no changes, no changes list: the first row stays where it was", "[sch
     auto feed = test_event_feed();
     feed->schedule = {session_at("only", "2020-05-16T14:00:00+08:00", "2020-05-16T15:00:00+08:00", "大厅")};
     feed->index();
-    KioskApp app(feed, options_at(Lang::en, Route{ScreenId::schedule, {}}, at("2020-05-16T12:00:00+08:00")));
+    KioskApp app(feed, app_options_at(Lang::en, Route{ScreenId::schedule, {}}, at("2020-05-16T12:00:00+08:00")));
     HeadlessUi ui(app);
     ui.idle(0.1);
     ui.tap(ImVec2(960, 290));   // the first row, right under the tabs

@@ -7,6 +7,7 @@
 // [SECTION] Countdowns, times in the event's zone, QR modules
 // [SECTION] The real program under Xvfb: QR codes scanned
 #include "app/app.h"
+#include "app_options_at.h"
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
@@ -29,14 +30,6 @@ using namespace kiosk::test;
 namespace {
 
 std::int64_t at(const char* iso) { return parse_iso8601(iso)->unix_seconds; }
-
-AppOptions schedule_options(Lang lang, Route start, std::int64_t now) {
-    AppOptions o;
-    o.lang = lang;
-    o.start = std::move(start);
-    o.pinned_now = now;
-    return o;
-}
 
 Timestamp stamp(std::int64_t unix_seconds) { return Timestamp{unix_seconds, 480, true}; }
 
@@ -71,7 +64,7 @@ struct ScheduleAt {
     KioskApp app;
     HeadlessUi ui;
     ScheduleAt(const char* now, int width = 1920, int height = 1080)
-        : app(long_feed(), schedule_options(Lang::zh, Route{ScreenId::schedule, {}}, at(now))), ui(app, width, height) {
+        : app(long_feed(), app_options_at(Lang::zh, Route{ScreenId::schedule, {}}, at(now))), ui(app, width, height) {
         ui.idle(0.1);
     }
     // The session a tap at `pos` opens ("" when it opens none), then back to the schedule.
@@ -159,7 +152,7 @@ TEST_CASE("the schedule works in portrait, where day tabs and rows differ", "[sc
 }
 
 TEST_CASE("the session screen's county button opens the county", "[schedule]") {
-    KioskApp app(long_feed(), schedule_options(Lang::en, Route{ScreenId::session, "d16-01"}, at("2020-05-16T07:00:00+08:00")));
+    KioskApp app(long_feed(), app_options_at(Lang::en, Route{ScreenId::session, "d16-01"}, at("2020-05-16T07:00:00+08:00")));
     HeadlessUi ui(app);
     ui.idle(0.1);
     // Badge row, title, day and time, location, then the county button (no QR: no watch link).
