@@ -13,6 +13,10 @@ install(FILES ${CMAKE_BINARY_DIR}/lvliang-kiosk DESTINATION bin)
 install(FILES config/demo-feed.json config/feed.schema.json config/live.schema.json config/announcements.schema.json config/kiosk.json
         DESTINATION share/lvliang-kiosk)
 install(FILES config/feed-format.md deploy/README-venue.md DESTINATION share/doc/lvliang-kiosk)
+# Fleet monitoring, for the monitoring machine (README "Many kiosks"): a kiosk PC never loads them,
+# but staff who have the package have them without a checkout.
+install(FILES deploy/monitoring/kiosk-alerts.yml deploy/monitoring/prometheus.yml deploy/monitoring/grafana-kiosk-fleet.json
+        DESTINATION share/lvliang-kiosk/monitoring)
 
 # System integration. Absolute paths: these belong where Debian 12 looks.
 install(FILES config/kiosk.json DESTINATION /etc/lvliang-kiosk)

@@ -62,6 +62,9 @@ cat >"$work/files.expected" <<'LIST'
 -rw-r--r-- /usr/share/lvliang-kiosk/feed.schema.json
 -rw-r--r-- /usr/share/lvliang-kiosk/kiosk.json
 -rw-r--r-- /usr/share/lvliang-kiosk/live.schema.json
+-rw-r--r-- /usr/share/lvliang-kiosk/monitoring/grafana-kiosk-fleet.json
+-rw-r--r-- /usr/share/lvliang-kiosk/monitoring/kiosk-alerts.yml
+-rw-r--r-- /usr/share/lvliang-kiosk/monitoring/prometheus.yml
 -rwxr-xr-x /usr/lib/lvliang-kiosk/kiosk
 -rwxr-xr-x /usr/lib/lvliang-kiosk/kiosk-session
 lrwxrwxrwx /usr/bin/lvliang-kiosk -> ../lib/lvliang-kiosk/kiosk
@@ -73,6 +76,16 @@ root="$work/root"
 dpkg-deb -x "$deb" "$root"
 check "installed kiosk.json is config/kiosk.json" cmp "$source/config/kiosk.json" "$root/etc/lvliang-kiosk/kiosk.json"
 check "installed demo feed is config/demo-feed.json" cmp "$source/config/demo-feed.json" "$root/usr/share/lvliang-kiosk/demo-feed.json"
+for f in kiosk-alerts.yml prometheus.yml grafana-kiosk-fleet.json; do
+    check "installed monitoring/$f is deploy/monitoring/$f" cmp "$source/deploy/monitoring/$f" "$root/usr/share/lvliang-kiosk/monitoring/$f"
+done
+# The installed pair is usable as shipped: the example config finds the rules beside it.
+if command -v promtool >/dev/null; then
+    check "promtool checks the installed monitoring/prometheus.yml and its rules" \
+        promtool check config "$root/usr/share/lvliang-kiosk/monitoring/prometheus.yml"
+else
+    fail "promtool not found (deploy/setup.sh installs prometheus)"
+fi
 check "the kiosk binary is stripped" sh -c "file '$root/usr/lib/lvliang-kiosk/kiosk' | grep -q ', stripped'"
 
 # --- The installed program -------------------------------------------------
