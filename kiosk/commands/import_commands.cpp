@@ -79,6 +79,7 @@ int run_preview_command(const OrganiserCommands& c, std::ostream& out, std::ostr
     PreviewOptions options;
     options.feed_path = c.preview_feed;
     options.out_dir = c.preview_dir;
+    options.county = c.preview_county;
     if (!c.preview_now.empty()) {
         const auto now = parse_iso8601(c.preview_now);
         if (!now) {
@@ -118,6 +119,7 @@ void add_organiser_commands(CLI::App& cli, OrganiserCommands& c) {
                                               "a contact sheet and the validation report (needs X; try xvfb-run -a)");
     c.preview->add_option("FEED", c.preview_feed, "The feed file")->required();
     c.preview->add_option("-o,--output", c.preview_dir, "Directory for the pictures")->required();
+    c.preview->add_option("--county", c.preview_county, "Only this county (its id): its page, sessions and products");
     c.preview->add_option("--now", c.preview_now, "The clock the screens show, ISO 8601 with offset "
                                                   "(default: half an hour into the first session)");
 }

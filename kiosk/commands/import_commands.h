@@ -20,7 +20,7 @@ struct OrganiserCommands {
     CLI::App* import_schedule = nullptr;
     std::string schedule_json, into;
     CLI::App* preview = nullptr;
-    std::string preview_feed, preview_dir, preview_now;
+    std::string preview_feed, preview_dir, preview_now, preview_county;
 };
 
 // Adds the three subcommands to `cli`; `commands` must outlive the parse.

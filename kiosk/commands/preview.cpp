@@ -7,6 +7,7 @@
 #include "images/image_decode.h"
 #include "images/image_loader.h"
 #include "platform/runner.h"
+#include "platform/screen_picture.h"   // downscale_picture
 #include "screens/order_tabs.h"
 #include "widgets/image_textures.h"
 
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 
 namespace kiosk {
@@ -26,6 +28,10 @@ constexpr int kCaptionHeight = 52;
 constexpr int kCellHeight = kThumbSide + kCaptionHeight + 16;
 constexpr int kHeaderHeight = 110;
 constexpr float kCaptionSize = 19;
+// A page of the contact sheet holds at most 12 × 10 thumbnails (3168×3190 px, 40 MB of RGBA): a larger
+// one costs hundreds of MB in its texture, framebuffer and read-back, and beyond 16384 px GL refuses it.
+constexpr int kMaxColumns = 12;
+constexpr std::size_t kPageCells = 120;
 
 struct SheetLayout {
     int columns = 1, rows = 1, width = 0, height = 0;
@@ -34,10 +40,17 @@ struct SheetLayout {
     }
 };
 
+// Thumbnails a page: kPageCells, or fewer from $KIOSK_PREVIEW_PAGE_CELLS (tests see pages without hundreds of pictures).
+std::size_t page_cells() {
+    const char* env = std::getenv("KIOSK_PREVIEW_PAGE_CELLS");
+    const long n = env ? std::strtol(env, nullptr, 10) : 0;
+    return n > 0 && std::size_t(n) < kPageCells ? std::size_t(n) : kPageCells;
+}
+
 SheetLayout sheet_layout(std::size_t count) {
     SheetLayout l;
     // Roughly as wide as tall, so the sheet opens well in an image viewer.
-    l.columns = std::clamp(int(std::ceil(std::sqrt(count * double(kCellHeight) / kCellWidth))), 4, 24);
+    l.columns = std::clamp(int(std::ceil(std::sqrt(count * double(kCellHeight) / kCellWidth))), 4, kMaxColumns);
     l.rows = std::max(1, int((count + l.columns - 1) / l.columns));
     l.width = l.columns * kCellWidth;
     l.height = kHeaderHeight + l.rows * kCellHeight;
@@ -52,13 +65,18 @@ public:
         : feed_(std::move(feed)), shots_(std::move(shots)), dir_(std::move(dir)), now_(now),
           summary_(std::move(summary)), images_(images) {}
 
-    // The runner's next_screenshot: the next screen, then the sheet, then done.
+    // The runner's next_screenshot: the next screen, and after every page's worth of them the sheet's
+    // page of their thumbnails; false when done.
     bool next(Screenshot& shot, std::string& error);
+    // The runner's screenshots.taken: the screen's thumbnail for the sheet, from the pixels just read.
+    void taken(const Screenshot& shot, const std::vector<std::uint8_t>& rgba);
+    // The sheet's file names: contact-sheet.png alone, else contact-sheet-1.png, -2, … one a page.
+    std::vector<std::string> sheet_files() const;
 
     // The kiosk's glyphs for the feed, and the sheet's captions (safe on the font worker: copies only).
     GlyphSource glyph_source() const override {
         GlyphSource kiosk = KioskApp(feed_, AppOptions{}).glyph_source();
-        std::string extra = summary_ + header_title();
+        std::string extra = summary_ + header_title() + "page of screens –0123456789";   // page_note()
         for (const PreviewShot& s : shots_) extra += s.caption;
         return [kiosk = std::move(kiosk), extra = std::move(extra)](FontGlyphs& glyphs) {
             kiosk(glyphs);
@@ -84,7 +102,13 @@ public:
     }
 
 private:
+    struct Thumb {
+        int width = 0, height = 0;
+        std::vector<std::uint8_t> rgba;   // top-down, opaque
+    };
     std::string header_title() const { return feed_->event.title.zh + " · " + feed_->event.title.en; }
+    std::size_t pages() const { return (shots_.size() + page_cells_ - 1) / page_cells_; }
+    std::string page_note() const;   // "page 2 of 3 · screens 121–240", or nothing on a single page
     bool build_sheet(std::string& error);
     void draw_sheet();
 
@@ -96,62 +120,84 @@ private:
     ImageTextures* images_;
     FontRoles fonts_;
     float pixel_scale_ = 1;
-    std::size_t next_ = 0;
+    const std::size_t page_cells_ = page_cells();
+    std::size_t next_ = 0;         // the next screen to take
+    std::size_t page_start_ = 0;   // the first screen of the sheet's page being filled
+    std::size_t page_ = 0;         // pages written
     std::unique_ptr<KioskApp> app_;
     std::unique_ptr<TextureUploader> uploader_ = make_gl_texture_uploader();
     ImTextureID sheet_texture_ = nullptr;
     SheetLayout layout_;
-    std::vector<ImVec2> thumb_sizes_;
+    std::vector<Thumb> thumbs_;    // of the page being filled, in order
+    bool sheet_taken_ = false;     // the page's sheet is the picture being (or just) taken
 };
 
 bool PreviewApp::next(Screenshot& shot, std::string& error) {
-    if (next_ < shots_.size()) {
-        const PreviewShot& s = shots_[next_++];
-        AppOptions options;
-        options.lang = s.lang;
-        options.start = s.route;
-        options.pinned_now = now_;
-        app_ = std::make_unique<KioskApp>(feed_, options);
-        app_->set_images(images_);
-        if (fonts_.body) app_->set_fonts(fonts_, pixel_scale_);
-        shot = Screenshot{(dir_ / s.file).string(), s.width, s.height, 0};
-        return true;
-    }
-    if (next_ == shots_.size()) {
-        ++next_;
+    const bool page_full = next_ - page_start_ == page_cells_ || (next_ == shots_.size() && next_ > page_start_);
+    if (page_full && !sheet_taken_) {   // the page's screens are all taken: its sheet
         if (app_) app_->release_gpu();   // the pictures' textures: the sheet needs none of them
         app_.reset();
         if (!build_sheet(error)) return false;
-        shot = Screenshot{(dir_ / kContactSheetFile).string(), layout_.width, layout_.height, 1.0f};
+        shot = Screenshot{(dir_ / sheet_files()[page_]).string(), layout_.width, layout_.height, 1.0f};
+        sheet_taken_ = true;
         return true;
     }
-    return false;
+    if (page_full) {   // the sheet's picture was taken: on with the next page
+        sheet_taken_ = false;
+        thumbs_.clear();
+        if (sheet_texture_) uploader_->release(sheet_texture_);
+        sheet_texture_ = nullptr;
+        page_start_ = next_;
+        ++page_;
+    }
+    if (next_ == shots_.size()) return false;
+    const PreviewShot& s = shots_[next_++];
+    AppOptions options;
+    options.lang = s.lang;
+    options.start = s.route;
+    options.pinned_now = now_;
+    app_ = std::make_unique<KioskApp>(feed_, options);
+    app_->set_images(images_);
+    if (fonts_.body) app_->set_fonts(fonts_, pixel_scale_);
+    shot = Screenshot{(dir_ / s.file).string(), s.width, s.height, 0};
+    return true;
 }
 
-// Every screenshot shrunk (decode_image's area average) into one picture; the captions are drawn over it.
+void PreviewApp::taken(const Screenshot& shot, const std::vector<std::uint8_t>& rgba) {
+    if (sheet_taken_ || thumbs_.size() >= next_ - page_start_) return;   // the sheet itself
+    Thumb thumb;
+    thumb.rgba = downscale_picture(rgba.data(), shot.width, shot.height, kThumbSide, thumb.width, thumb.height);
+    thumbs_.push_back(std::move(thumb));
+}
+
+std::vector<std::string> PreviewApp::sheet_files() const {
+    if (pages() <= 1) return {kContactSheetFile};
+    std::vector<std::string> files;
+    for (std::size_t p = 1; p <= pages(); ++p) files.push_back(contact_sheet_page_file(p));
+    return files;
+}
+
+std::string PreviewApp::page_note() const {
+    if (pages() <= 1) return {};
+    return " · page " + std::to_string(page_ + 1) + " of " + std::to_string(pages()) + " · screens " +
+           std::to_string(page_start_ + 1) + "–" + std::to_string(page_start_ + thumbs_.size());
+}
+
+// The page's thumbnails in one picture; the captions are drawn over it.
 bool PreviewApp::build_sheet(std::string& error) {
-    layout_ = sheet_layout(shots_.size());
+    layout_ = sheet_layout(thumbs_.size());
     DecodedImage sheet;
     sheet.width = layout_.width;
     sheet.height = layout_.height;
     sheet.rgba.assign(std::size_t(sheet.width) * sheet.height * 4, 0);
-    for (std::size_t i = 0; i < shots_.size(); ++i) {
-        const auto path = dir_ / shots_[i].file;
-        const auto bytes = read_whole_file(path, 64u * 1024 * 1024, error);
-        if (!bytes) return false;
-        const auto* data = reinterpret_cast<const std::uint8_t*>(bytes->data());
-        const auto thumb = decode_image({data, bytes->size()}, kThumbSide, kThumbSide, &error);
-        if (!thumb) {
-            error = path.string() + ": " + error;
-            return false;
-        }
+    for (std::size_t i = 0; i < thumbs_.size(); ++i) {
+        const Thumb& thumb = thumbs_[i];
         const ImVec2 cell = layout_.cell(i);
-        const int x0 = int(cell.x) + (kCellWidth - thumb->width) / 2;
-        const int y0 = int(cell.y) + 8 + (kThumbSide - thumb->height);   // bottoms aligned, above the caption
-        for (int y = 0; y < thumb->height; ++y)
-            std::copy_n(&thumb->rgba[std::size_t(y) * thumb->width * 4], std::size_t(thumb->width) * 4,
+        const int x0 = int(cell.x) + (kCellWidth - thumb.width) / 2;
+        const int y0 = int(cell.y) + 8 + (kThumbSide - thumb.height);   // bottoms aligned, above the caption
+        for (int y = 0; y < thumb.height; ++y)
+            std::copy_n(&thumb.rgba[std::size_t(y) * thumb.width * 4], std::size_t(thumb.width) * 4,
                         &sheet.rgba[(std::size_t(y0 + y) * sheet.width + x0) * 4]);
-        thumb_sizes_.emplace_back(float(thumb->width), float(thumb->height));
     }
     sheet_texture_ = uploader_->upload(sheet);
     if (!sheet_texture_) {
@@ -170,14 +216,14 @@ void PreviewApp::draw_sheet() {
     ImFont* font = fonts_.heading ? fonts_.heading : ImGui::GetFont();
     ImFont* body = fonts_.body ? fonts_.body : ImGui::GetFont();
     dl->AddText(font, 40, ImVec2(24, 18), IM_COL32(40, 36, 30, 255), header_title().c_str());
-    dl->AddText(body, 24, ImVec2(24, 68), IM_COL32(90, 84, 74, 255), summary_.c_str());
-    for (std::size_t i = 0; i < shots_.size(); ++i) {
+    dl->AddText(body, 24, ImVec2(24, 68), IM_COL32(90, 84, 74, 255), (summary_ + page_note()).c_str());
+    for (std::size_t i = 0; i < thumbs_.size(); ++i) {
         const ImVec2 cell = layout_.cell(i);
-        const ImVec2 thumb = thumb_sizes_[i];
+        const ImVec2 thumb(float(thumbs_[i].width), float(thumbs_[i].height));
         const ImVec2 t0(cell.x + std::floor((kCellWidth - thumb.x) / 2), cell.y + 8 + (kThumbSide - thumb.y));
         dl->AddRect(ImVec2(t0.x - 1, t0.y - 1), ImVec2(t0.x + thumb.x + 1, t0.y + thumb.y + 1), IM_COL32(120, 110, 96, 255));
         // "product:jc-junzao · EN · 1080×1920" on two lines: the route, then language and size.
-        const std::string& caption = shots_[i].caption;
+        const std::string& caption = shots_[page_start_ + i].caption;
         constexpr std::string_view kSeparator = " · ";
         const std::size_t split = caption.find(kSeparator);
         const ImVec4 clip(cell.x + 4, cell.y, cell.x + kCellWidth - 4, cell.y + kCellHeight);
@@ -204,7 +250,9 @@ std::int64_t default_now(const Feed& feed) {
 
 } // namespace
 
-std::vector<PreviewShot> preview_shots(const Feed& feed) {
+std::string contact_sheet_page_file(std::size_t page) { return "contact-sheet-" + std::to_string(page) + ".png"; }
+
+std::vector<PreviewShot> preview_shots(const Feed& feed, std::string_view county) {
     std::vector<PreviewShot> shots;
     const auto add = [&shots](const Route& route, Lang lang, int w, int h) {
         PreviewShot shot;
@@ -224,11 +272,16 @@ std::vector<PreviewShot> preview_shots(const Feed& feed) {
         for (Lang lang : {Lang::zh, Lang::en})
             for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) add(route, lang, w, h);
     };
-    for (ScreenId screen : {ScreenId::home, ScreenId::schedule, ScreenId::catalogue, ScreenId::live, ScreenId::attract})
-        add_all(Route{screen});
-    for (const Session& s : feed.schedule) add_all(Route{ScreenId::session, s.id});
-    for (const County& c : feed.counties) add_all(Route{ScreenId::county, c.id});
+    const auto wanted = [county](const std::string& of) { return county.empty() || of == county; };
+    if (county.empty())
+        for (ScreenId screen : {ScreenId::home, ScreenId::schedule, ScreenId::catalogue, ScreenId::live, ScreenId::attract})
+            add_all(Route{screen});
+    for (const Session& s : feed.schedule)
+        if (wanted(s.county)) add_all(Route{ScreenId::session, s.id});
+    for (const County& c : feed.counties)
+        if (wanted(c.id)) add_all(Route{ScreenId::county, c.id});
     for (const Product& p : feed.products) {
+        if (!wanted(p.county)) continue;
         add_all(Route{ScreenId::product, p.id});
         // [order links] Every other tab's code too, once in each language and orientation:
         // the code and caption change with the tab, the rest of the page does not.
@@ -270,8 +323,15 @@ int run_preview(const PreviewOptions& options, std::ostream& out, std::ostream& 
         return 2;
     }
     const FeedParseResult parsed = parse_feed(*text);
+    if (!options.county.empty() && !parsed.feed->county(options.county)) {
+        std::string ids;
+        for (const County& c : parsed.feed->counties) ids += (ids.empty() ? "" : ", ") + c.id;
+        err << "kiosk preview: --county " << options.county << " is not a county of " << options.feed_path
+            << " (its counties: " << (ids.empty() ? "none" : ids) << ")\n";
+        return 2;
+    }
     const std::int64_t now = options.now ? *options.now : default_now(*parsed.feed);
-    const std::vector<PreviewShot> shots = preview_shots(*parsed.feed);
+    const std::vector<PreviewShot> shots = preview_shots(*parsed.feed, options.county);
 
     std::string last_line = report.str();
     last_line.pop_back();
@@ -293,6 +353,7 @@ int run_preview(const PreviewOptions& options, std::ostream& out, std::ostream& 
     std::string sheet_error;
     RunnerOptions runner;
     runner.screenshots.next = [&](Screenshot& shot) { return app.next(shot, sheet_error); };
+    runner.screenshots.taken = [&](const Screenshot& shot, const std::vector<std::uint8_t>& rgba) { app.taken(shot, rgba); };
     const int code = run(app, runner);
     image_loader.stop();
     if (!sheet_error.empty()) {
@@ -300,8 +361,10 @@ int run_preview(const PreviewOptions& options, std::ostream& out, std::ostream& 
         return 1;
     }
     if (code != 0) return code;
-    out << "kiosk preview: " << shots.size() << " screens, " << kContactSheetFile << " and " << kValidationReportFile
-        << " in " << options.out_dir.string() << "\n";
+    const std::vector<std::string> sheets = app.sheet_files();
+    out << "kiosk preview: " << shots.size() << " screens, " << sheets.front()
+        << (sheets.size() > 1 ? " … " + sheets.back() : std::string()) << " and " << kValidationReportFile << " in "
+        << options.out_dir.string() << "\n";
     return 0;
 }
 

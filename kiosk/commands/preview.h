@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -23,16 +24,20 @@ struct PreviewShot {
     std::string caption;   // "product:jc-junzao · EN · 1080×1920"
 };
 
-// The pictures a preview of `feed` makes, in contact-sheet order.
-std::vector<PreviewShot> preview_shots(const Feed& feed);
+// The pictures a preview of `feed` makes, in contact-sheet order; with `county` (an id) only that
+// county's page, its sessions and its products.
+std::vector<PreviewShot> preview_shots(const Feed& feed, std::string_view county = {});
 
+// The contact sheet: one file when its thumbnails fit a page (120), else one file a page.
 inline constexpr const char* kContactSheetFile = "contact-sheet.png";
+std::string contact_sheet_page_file(std::size_t page);   // "contact-sheet-2.png", from 1
 inline constexpr const char* kValidationReportFile = "validation.txt";
 
 struct PreviewOptions {
     std::string feed_path;
     std::filesystem::path out_dir;
     std::optional<std::int64_t> now;   // the clock the screens show; default: the first session's start
+    std::string county;                // a county id: only its pages (default: everything)
 };
 
 // Returns 0 when every picture was written, 1 when the feed is invalid (only

@@ -1,10 +1,10 @@
 #include "platform/render_target.h"
 
+
 // Order matters: the define before the first GL header, or gl.h comes without the prototypes.
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
 #include <GL/glext.h>
-#include <stb_image_write.h>
 
 #include <cstdio>
 #include <vector>
@@ -149,14 +149,11 @@ bool RotatedPresenter::draw(const RenderTarget& target, Size2 window, int rotati
     return true;
 }
 
-bool write_png(const std::string& path, int w, int h) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
+std::vector<std::uint8_t> read_pixels(int w, int h) {
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(w) * h * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;   // the screen is opaque
-    // GL's rows run bottom-up; PNG's top-down: write with a negative stride.
-    const int stride = w * 4;
-    return stbi_write_png(path.c_str(), w, h, 4, pixels.data() + static_cast<std::size_t>(h - 1) * stride, -stride) != 0;
+    return pixels;
 }
 
 } // namespace kiosk

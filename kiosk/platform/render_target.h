@@ -5,7 +5,9 @@
 
 #include "platform/rotation.h"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -48,7 +50,7 @@ private:
     bool failed_ = false;
 };
 
-// Writes the currently bound framebuffer's top-left `width`×`height` as an opaque PNG.
-bool write_png(const std::string& path, int width, int height);
+// The currently bound framebuffer's bottom-left `width`×`height` as RGBA8, rows bottom-up as GL reads them.
+std::vector<std::uint8_t> read_pixels(int width, int height);
 
 } // namespace kiosk

@@ -11,6 +11,7 @@
 // [SECTION] Public entry points
 #include "platform/runner.h"
 
+#include "images/png_file_writer.h"
 #include "platform/burn_in.h"
 #include "platform/display_power.h"
 #include "platform/font_keeper.h"
@@ -393,6 +394,7 @@ int RunLoop::take_screenshots() {
                     pixel_scale_};
     const bool batch = static_cast<bool>(options_.screenshots.next);
     if (batch && !options_.screenshots.next(shot)) return 0;
+    PngFileWriter png_files;
     for (;;) {
         const float scale = shot.pixel_scale > 0 ? shot.pixel_scale : pixel_scale_for(shot.width, shot.height);
         if (scale != pixel_scale_) {   // another size: the fonts anew, at once (nobody is watching)
@@ -412,6 +414,8 @@ int RunLoop::take_screenshots() {
         target_.bind();
         const Size2 size{float(shot.width), float(shot.height)};
         bool new_text = false;
+        // Frames are laid out until the picture settles, and only the last is rendered: software GL
+        // would spend most of a preview's time on pixels nobody sees.
         auto frame = [&] {
             if (app_.update(glfwGetTime(), new_text) && new_text) {   // a picture shows every glyph at once
                 fonts_->request(app_.glyph_source());
@@ -420,7 +424,7 @@ int RunLoop::take_screenshots() {
                     install_ready_fonts();
                 }
             }
-            draw_frame(size, size);
+            build_frame(size, size);
         };
         for (int i = 0; i < options_.screenshots.frames; ++i) frame();
         // Pictures come from workers; each draws a frame that may ask for more.
@@ -432,13 +436,15 @@ int RunLoop::take_screenshots() {
         if (app_.busy_loading())
             std::fprintf(stderr, "kiosk: pictures still loading after %.0f s; the screenshot shows placeholders for them\n",
                          options_.screenshots.load_wait);
-        glFinish();
-        if (!write_png(shot.path, target_.width(), target_.height())) {
-            std::fprintf(stderr, "kiosk: cannot write %s\n", shot.path.c_str());
-            return 1;
-        }
-        if (!batch || !options_.screenshots.next(shot)) return 0;
+        render_frame(size, {DamageRect{0, 0, shot.width, shot.height}});
+        std::vector<std::uint8_t> pixels = read_pixels(target_.width(), target_.height());
+        if (options_.screenshots.taken) options_.screenshots.taken(shot, pixels);
+        png_files.submit(shot.path, std::move(pixels), target_.width(), target_.height(), true);   // compressed while the next is drawn
+        if (!batch || !options_.screenshots.next(shot)) break;
     }
+    const std::vector<std::string> failures = png_files.finish();
+    for (const std::string& failure : failures) std::fprintf(stderr, "kiosk: cannot write %s\n", failure.c_str());
+    return failures.empty() ? 0 : 1;
 }
 
 // [SECTION] Set-up

@@ -49,6 +49,9 @@ struct ScreenshotOptions {
     // Several screenshots instead of `path`: called before each, it readies the app
     // and fills in the next; false when there are no more.
     std::function<bool(Screenshot&)> next;
+    // Called with each picture's pixels (RGBA, rows bottom-up as GL reads them) on the UI thread, before
+    // they go to a worker to be written: the preview's contact sheet shrinks them instead of reading files.
+    std::function<void(const Screenshot&, const std::vector<std::uint8_t>&)> taken;
     int frames = 4;                // frames drawn before the capture, so layout and animations settle
     double load_wait = 10;         // then, seconds at most to keep drawing while pictures load
     bool wanted() const { return !path.empty() || static_cast<bool>(next); }

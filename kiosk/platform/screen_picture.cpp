@@ -2,16 +2,16 @@
 
 #include "base/atomic_file.h"
 #include "base/log.h"
+#include "images/png_encode.h"
 
 // Order matters: the define before the first GL header, or gl.h comes without the prototypes.
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
 #include <GL/glext.h>
-#include <stb_image_resize.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 
 namespace kiosk {
 
@@ -20,10 +20,32 @@ std::vector<unsigned char> downscale_picture(const unsigned char* rgba, int w, i
     out_w = std::max(1, int(w * scale + 0.5));
     out_h = std::max(1, int(h * scale + 0.5));
     std::vector<unsigned char> small(static_cast<std::size_t>(out_w) * out_h * 4);
-    // GL's rows run bottom-up: start at the last row and step backwards, so the result is top-down.
-    const int stride = w * 4;
-    stbir_resize_uint8(rgba + static_cast<std::size_t>(h - 1) * stride, w, h, -stride, small.data(), out_w, out_h, 0, 4);
-    for (std::size_t i = 3; i < small.size(); i += 4) small[i] = 255;   // the screen is opaque
+    // A box filter by hand: each small pixel the average of the screen pixels it covers. As good as any
+    // kernel for a thumbnail, and each pixel read once: stb_image_resize's float path took several times
+    // as long, a sixth of a preview's time.
+    std::vector<std::uint32_t> sums(static_cast<std::size_t>(out_w) * 3);
+    std::vector<int> column_of(static_cast<std::size_t>(w)), count_in(static_cast<std::size_t>(out_w), 0);
+    for (int x = 0; x < w; ++x) ++count_in[static_cast<std::size_t>(column_of[static_cast<std::size_t>(x)] = int(std::int64_t(x) * out_w / w))];
+    for (int oy = 0; oy < out_h; ++oy) {
+        const int y0 = int(std::int64_t(oy) * h / out_h), y1 = int(std::int64_t(oy + 1) * h / out_h);
+        std::fill(sums.begin(), sums.end(), 0u);
+        for (int y = y0; y < y1; ++y) {
+            // GL's rows run bottom-up: screen row y is the (h - 1 - y)th row read.
+            const unsigned char* row = rgba + static_cast<std::size_t>(h - 1 - y) * w * 4;
+            for (int x = 0; x < w; ++x) {
+                std::uint32_t* sum = &sums[static_cast<std::size_t>(column_of[static_cast<std::size_t>(x)]) * 3];
+                sum[0] += row[x * 4];
+                sum[1] += row[x * 4 + 1];
+                sum[2] += row[x * 4 + 2];
+            }
+        }
+        for (int ox = 0; ox < out_w; ++ox) {
+            const std::uint32_t n = std::uint32_t(count_in[static_cast<std::size_t>(ox)]) * std::uint32_t(y1 - y0);
+            unsigned char* out = &small[(static_cast<std::size_t>(oy) * out_w + ox) * 4];
+            for (int c = 0; c < 3; ++c) out[c] = static_cast<unsigned char>((sums[static_cast<std::size_t>(ox) * 3 + c] + n / 2) / n);
+            out[3] = 255;   // the screen is opaque
+        }
+    }
     return small;
 }
 
@@ -131,12 +153,10 @@ void ScreenPictureTaker::run() {
         job_done_ = true;   // the UI thread may unmap now
         lock.unlock();
         wake_.notify_all();
-        std::string png;
-        stbi_write_png_to_func([](void* out, void* data, int size) { static_cast<std::string*>(out)->append(static_cast<char*>(data), size); },
-                               &png, sw, sh, 4, small.data(), sw * 4);
         std::string error;
-        if (png.empty() || !write_file_atomically(options_.path, png, error)) {
-            log_warning("screen picture: " + (error.empty() ? std::string("cannot encode the PNG") : error));
+        const auto png = encode_png(RgbaView{small.data(), sw, sh, std::ptrdiff_t(sw) * 4}, {}, &error);
+        if (!png || !write_file_atomically(options_.path, *png, error)) {
+            log_warning("screen picture: " + error);
             continue;
         }
         ++written_count_;

@@ -85,19 +85,15 @@ LabelSizes plan_label_sizes(const Theme& t, bool markers) {
     LabelSizes sizes;
     sizes.largest = t.fonts.body->FontSize;
     sizes.markers = markers;
-    if (markers) {   // readable or numbered, with air between a name's lines and its area's edges
-        sizes.smallest = t.px(kReadableLabelPx);
-        sizes.alike_together = true;
-        sizes.halve_latin = false;   // "Toil" "ets" reads worse than a number
-        sizes.marker_radius = number_marker_radius(t);
-        sizes.smallest_marker_radius = t.px(18);
-        sizes.pad_x = t.px(8);
-        sizes.pad_y = t.px(12);
-    } else {         // as small as half the body size, then cut short
-        sizes.smallest = sizes.largest * 0.5f;
-        sizes.pad_x = t.px(8);
-        sizes.pad_y = t.px(4);
-    }
+    sizes.omit = !markers;   // no key to number into: a name that is not readable is not drawn
+    // Readable or numbered (or left out), with air between a name's lines and its area's edges.
+    sizes.smallest = t.px(kReadableLabelPx);
+    sizes.alike_together = markers;
+    sizes.halve_latin = false;   // "Toil" "ets" reads worse than a number
+    sizes.marker_radius = number_marker_radius(t);
+    sizes.smallest_marker_radius = t.px(18);
+    sizes.pad_x = t.px(8);
+    sizes.pad_y = t.px(12);
     return sizes;
 }
 

@@ -30,7 +30,8 @@ std::string area_kind_key(AreaKind kind);
 inline constexpr float kReadableLabelPx = 22;
 
 // How the plan sizes its names at this theme: from the body size down to kReadableLabelPx, numbered
-// below it along with their like neighbours (`markers`); else down to half the body size, then cut short.
+// below it along with their like neighbours (`markers`); else not drawn (the route screen, whose panel
+// leaves no room for a key: its title names the destination and a pin marks it).
 LabelSizes plan_label_sizes(const Theme& theme, bool markers);
 
 // The labels of `floor` as draw_floor_plan places them (plan_labels.h) in `lang`, the body font measuring.
@@ -42,8 +43,8 @@ PlanLabels plan_labels(const Theme& theme, const Venue& venue, std::string_view 
 void draw_floor_plan(ImDrawList* dl, const Theme& theme, const Venue& venue, std::string_view floor,
                      const PlanTransform& plan, const PlanLabels& labels, Lang lang, std::string_view selected = {});
 
-// The same with every name drawn (shrunk, or cut short): `unlabelled` (an area id) without its name,
-// the you-are-here marker names it instead.
+// The same with the names that fit at a readable size and no markers (the route's plan): `unlabelled`
+// (an area id) without its name, the you-are-here marker names it instead.
 void draw_floor_plan(ImDrawList* dl, const Theme& theme, const Venue& venue, std::string_view floor,
                      const PlanTransform& plan, Lang lang, std::string_view selected = {}, std::string_view unlabelled = {});
 

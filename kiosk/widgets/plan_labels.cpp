@@ -84,7 +84,7 @@ float marker_radius(const ImRect& box, const LabelSizes& sizes) {
 }
 
 // The name at the largest size from `largest` down to `smallest` (by tenths, then `smallest` itself)
-// that fits `box`; a marker, or the name cut short at `smallest`, when none does.
+// that fits `box`; a marker, nothing, or the name cut short at `smallest`, when none does.
 void fit_label(AreaLabel& label, std::string_view name, const ImRect& box, const LabelSizes& sizes, const TextWidth& width) {
     const float max_w = std::max(1.0f, box.GetWidth() - sizes.pad_x);
     const float max_h = std::max(1.0f, box.GetHeight() - sizes.pad_y);
@@ -99,7 +99,7 @@ void fit_label(AreaLabel& label, std::string_view name, const ImRect& box, const
         }
         if (size == smallest) break;
     }
-    label.kind = sizes.markers ? LabelKind::marker : LabelKind::cut;
+    label.kind = sizes.markers ? LabelKind::marker : sizes.omit ? LabelKind::none : LabelKind::cut;
     label.size = smallest;
     label.radius = marker_radius(box, sizes);
     label.max_width = max_w;

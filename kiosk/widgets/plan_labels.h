@@ -25,6 +25,7 @@ struct LabelSizes {
     float largest = 28;     // names start at this size (the body size) and shrink by tenths
     float smallest = 14;    // down to this
     bool markers = false;   // none fits: a numbered marker (else the name cut short at `smallest`)
+    bool omit = false;      // none fits and no markers: no label at all (a plan with no room for a key)
     bool alike_together = false;   // with markers: when one area is numbered, so are those of its kind in the same
                                    // hall (or outside any): a row of booths reads as one, and the key lists them all
     bool halve_latin = true;   // a name without spaces may break in two halves even when it has Latin letters

@@ -64,5 +64,6 @@ void bench_idle_frames(const BenchOptions& options, Table& table);
 void bench_screen_pictures(const BenchOptions& options, Table& table);
 void bench_routes(const BenchOptions& options, Table& table);   // venue routing (issue 14)
 void bench_search(const BenchOptions& options, Table& table);
+void bench_preview(const BenchOptions& options, Table& table);   // kiosk preview and PNG writing (issue 17)
 
 } // namespace kiosk::bench

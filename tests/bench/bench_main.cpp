@@ -71,9 +71,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1.0, 3600.0));
     cli.add_option("--runs", options.runs, "Repetitions of the timed steps (default 5)")->check(CLI::Range(1, 1000));
     cli.add_option("--kiosk", options.kiosk_binary, "The kiosk program to run (default: the one built with this)");
-    cli.add_option("--only", only, "Sections to run: parse, ui, reload, wire, save, frames, picture, route, search (default: all)")
+    cli.add_option("--only", only, "Sections to run: parse, ui, reload, wire, save, frames, picture, route, search, preview (default: all)")
         ->delimiter(',')
-        ->check(CLI::IsMember({"parse", "ui", "reload", "wire", "save", "frames", "picture", "route", "search"}));
+        ->check(CLI::IsMember({"parse", "ui", "reload", "wire", "save", "frames", "picture", "route", "search", "preview"}));
 
     CLI::App* generate = cli.add_subcommand("generate", "Write a generated feed of N products to OUT.json");
     int products = 0;
@@ -122,6 +122,7 @@ int main(int argc, char** argv) {
         if (wanted("picture")) bench_screen_pictures(options, table);
         if (wanted("route")) bench_routes(options, table);
         if (wanted("search")) bench_search(options, table);
+        if (wanted("preview")) bench_preview(options, table);
     } catch (const std::exception& e) {
         table.fail("kiosk_bench", e.what());
     }

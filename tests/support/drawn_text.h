@@ -10,11 +10,12 @@
 
 namespace kiosk::test {
 
-// How many times the last frame drew `text`'s visible glyphs one after another, in any font of the atlas.
-inline int drawn_text_count(const std::string& text) {
+// The size (ImGui's: a line's height) of each run of `text`'s visible glyphs one after another that the
+// last frame drew, in any font of the atlas: one entry per time it was drawn.
+inline std::vector<float> drawn_text_sizes(const std::string& text) {
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const ImDrawData* data = ImGui::GetDrawData();
-    int found = 0;
+    std::vector<float> sizes;
     for (const ImFont* font : atlas->Fonts) {
         std::vector<const ImFontGlyph*> glyphs;
         for (const char* s = text.c_str(); *s;) {
@@ -34,12 +35,17 @@ inline int drawn_text_count(const std::string& text) {
                     all = q[0].uv.x == glyphs[k]->U0 && q[0].uv.y == glyphs[k]->V0 && q[2].uv.x == glyphs[k]->U1 &&
                           q[2].uv.y == glyphs[k]->V1;
                 }
-                if (all) ++found;
+                if (!all) continue;
+                const ImDrawVert* q = &vtx[v];   // the first glyph's quad, scaled from the font's own size
+                sizes.push_back((q[2].pos.y - q[0].pos.y) / (glyphs[0]->Y1 - glyphs[0]->Y0) * font->FontSize);
             }
         }
     }
-    return found;
+    return sizes;
 }
+
+// How many times the last frame drew `text`'s visible glyphs one after another, in any font of the atlas.
+inline int drawn_text_count(const std::string& text) { return static_cast<int>(drawn_text_sizes(text).size()); }
 
 // Whether the last frame drew `text` at all.
 inline bool drew_text(const std::string& text) { return drawn_text_count(text) > 0; }

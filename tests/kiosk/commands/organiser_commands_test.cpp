@@ -147,3 +147,35 @@ TEST_CASE("preview renders every screen and page, a contact sheet with captions 
     CHECK(dark > 500);
     CHECK(read_text(out / "validation.txt").find("1 file: 1 valid, 0 invalid") != std::string::npos);
 }
+
+TEST_CASE("preview --county renders that county's pages alone and a sheet too big for one page in several", "[xvfb]") {
+    const auto dir = temp_dir("preview-county");
+    const auto out = dir / "out", log = dir / "preview.log";
+    const std::string feed_path = std::string(TEST_DATA_DIR) + "/feed-small.json";
+    // 5 thumbnails a page instead of 120: wenshui's 12 pictures make pages of 5, 5 and 2.
+    const int code = run_kiosk("preview '" + feed_path + "' -o " + in_quotes(out) + " --county wenshui --now 2020-05-16T20:30:00+08:00",
+                               std::string("KIOSK_PREVIEW_PAGE_CELLS=5 ") + kUnderXvfb, log.string());
+    INFO(read_text(log));
+    REQUIRE(code == 0);
+    std::set<std::string> expected = {"contact-sheet-1.png", "contact-sheet-2.png", "contact-sheet-3.png", "validation.txt"};
+    for (const char* route : {"session-wenshui-live", "county-wenshui", "product-ws-seabuckthorn"})
+        for (const char* lang : {"zh", "en"})
+            for (const char* size : {"1920x1080", "1080x1920"}) expected.insert(std::string(route) + "-" + lang + "-" + size + ".png");
+    std::set<std::string> written;
+    for (const auto& entry : std::filesystem::directory_iterator(out)) written.insert(entry.path().filename().string());
+    CHECK(written == expected);   // no home, no other county, no single contact-sheet.png
+    CHECK(read_text(log).find("12 screens, contact-sheet-1.png … contact-sheet-3.png") != std::string::npos);
+
+    Picture full, last;
+    REQUIRE(load_picture(out / "contact-sheet-1.png", full));
+    REQUIRE(load_picture(out / "contact-sheet-3.png", last));
+    CHECK(full.width == last.width);      // at least four columns on every page
+    CHECK(full.height > last.height);     // 5 thumbnails take two rows, 2 take one
+    CHECK(colours_in(last, 0, 120, last.width, last.height, 2) > 100);   // its two thumbnails are there
+
+    const int unknown = run_kiosk("preview '" + feed_path + "' -o " + in_quotes(dir / "none") + " --county lishi",
+                                  kWithoutDisplay, (dir / "unknown.log").string());
+    CHECK(unknown == 2);
+    CHECK(read_text(dir / "unknown.log").find("--county lishi is not a county of") != std::string::npos);
+    CHECK(read_text(dir / "unknown.log").find("jiaocheng, wenshui") != std::string::npos);
+}

@@ -14,6 +14,7 @@
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "feed/venue_route.h"
+#include "drawn_text.h"
 #include "headless_ui.h"
 #include "run_kiosk.h"
 #include "test_feeds.h"
@@ -408,4 +409,23 @@ TEST_CASE("English landscape numbers the booths too, and Chinese, whose booth na
         CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
         CHECK(colour_patches(kMarker).empty());
     }
+}
+
+TEST_CASE("the route's plan draws no area name below the readable size in either language or orientation", "[map]") {
+    const auto feed = demo_feed();
+    for (const Lang lang : {Lang::en, Lang::zh})
+        for (const bool portrait : {false, true}) {
+            INFO((lang == Lang::en ? "en " : "zh ") << (portrait ? "portrait" : "landscape"));
+            Kiosk k(feed, Route{ScreenId::map_route, "booth-linxian"}, "entrance", portrait ? 1080 : 1920, portrait ? 1920 : 1080, lang);
+            int names_drawn = 0;
+            for (const Area& a : feed->venue.areas) {
+                if (a.floor != "1f") continue;
+                for (const float size : drawn_text_sizes(a.name.in(lang))) {
+                    INFO(a.id << " at " << size << " px");
+                    CHECK(size >= 21.5f);   // kReadableLabelPx at a 1080-pixel panel's scale of 1
+                    ++names_drawn;
+                }
+            }
+            CHECK(names_drawn >= 3);   // the halls and the destination in the title still say where
+        }
 }

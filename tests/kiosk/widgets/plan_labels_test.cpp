@@ -171,6 +171,21 @@ TEST_CASE("without markers a name too long for its area shrinks to the smallest 
     CHECK(shrunk.size == 28);
 }
 
+TEST_CASE("the route's plan leaves out a name that is not readable in its area and keeps those that are", "[map]") {
+    const Venue v = test_venue();
+    LabelSizes s = map_sizes(false);
+    s.markers = false;
+    s.omit = true;   // as plan_label_sizes gives the route screen
+    const PlanLabels labels = layout_plan_labels(v, "1f", kPlan, Lang::en, s, fake_width);
+    const AreaLabel& left_out = label_of(labels, "booth-a");   // "Jiaocheng" is 99 px even at 22, in 72
+    CHECK(left_out.kind == LabelKind::none);
+    CHECK(left_out.lines.empty());
+    CHECK(label_of(labels, "booth-c").kind == LabelKind::name);   // "Lishi booth" fits at 28 on two lines
+    CHECK(marker_ids(labels).empty());
+    for (const AreaLabel& l : labels.labels)   // nothing drawn below the readable size
+        if (l.kind == LabelKind::name) CHECK(l.size >= 22);
+}
+
 TEST_CASE("a tap near a numbered marker finds its area, the nearest when two are in reach, and nothing beside a name", "[map]") {
     const Venue v = test_venue();
     const PlanLabels labels = layout_plan_labels(v, "1f", kPlan, Lang::en, map_sizes(true), fake_width);
