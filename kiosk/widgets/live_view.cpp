@@ -101,9 +101,10 @@ LiveFreshness live_freshness(const LiveStats& live, bool source_offline, std::in
 std::string updated_ago(const Timestamp& updated_at, std::int64_t now_unix, const TimeZone& zone, Lang lang) {
     if (!updated_at.valid) return {};
     const std::int64_t age = now_unix - updated_at.unix_seconds;
-    // A stamp from the future (a clock ahead on the sender's side) reads as "just now".
-    if (age <= 0) return ui_text("live_updated_just_now", lang);
-    if (age < 60) return ui_text_n("live_updated_seconds", lang, std::to_string(age));
+    // A stamp from the future (a clock ahead on the sender's side) reads as "just now". Seconds go in
+    // tens: a text ticking every second redrew the screen 60 times a minute for nobody's benefit.
+    if (age < 10) return ui_text("live_updated_just_now", lang);
+    if (age < 60) return ui_text_n("live_updated_seconds", lang, std::to_string(age / 10 * 10));
     if (age < 3600) return ui_text_n("live_updated_minutes", lang, std::to_string(age / 60));
     const LocalTime local = zone.to_local(updated_at.unix_seconds);
     std::string when = format_hhmm(local);
@@ -114,7 +115,8 @@ std::string updated_ago(const Timestamp& updated_at, std::int64_t now_unix, cons
 double seconds_until_updated_ago_changes(const Timestamp& updated_at, std::int64_t now_unix, const TimeZone& zone) {
     if (!updated_at.valid) return std::numeric_limits<double>::infinity();
     const std::int64_t age = now_unix - updated_at.unix_seconds;
-    if (age < 60) return static_cast<double>(std::max<std::int64_t>(1, 1 - age));   // "just now" until age 1, then each second
+    if (age < 10) return static_cast<double>(10 - age);   // "just now" until age 10 (later for a stamp from the future)
+    if (age < 60) return static_cast<double>(10 - age % 10);   // then every ten seconds
     if (age < 3600) return static_cast<double>(60 - age % 60);
     // Shown as a clock time: it changes only when the day label appears, at local midnight.
     const LocalTime now = zone.to_local(now_unix);

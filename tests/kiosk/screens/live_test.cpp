@@ -118,9 +118,9 @@ TEST_CASE("the live screen counts up on higher totals and drops at once on a cor
     HeadlessUi ui(app);
     ui.idle(0.2);
     const std::int64_t updated = feed->live.updated_at.unix_seconds;
-    // "Updated 5 s ago" changes within a second; the first totals do not animate.
-    CHECK(app.seconds_until_change(ui.now()) > 0.0);
-    CHECK(app.seconds_until_change(ui.now()) <= 1.0);
+    // "Updated just now" becomes "Updated 10 s ago" 5 s later; the first totals do not animate.
+    CHECK(app.seconds_until_change(ui.now()) > 4.0);
+    CHECK(app.seconds_until_change(ui.now()) <= 5.0);
 
     source.publish(scaled_live(feed->live, 120, updated + 3));
     ui.idle(0.1);
@@ -137,8 +137,9 @@ TEST_CASE("updated_ago says seconds, then minutes, then the time") {
     const TimeZone zone = TimeZone::fixed_offset(8 * 3600);
     const Timestamp at = *parse_iso8601("2020-05-16T19:00:00+08:00");
     const std::int64_t t = at.unix_seconds;
-    CHECK(updated_ago(at, t + 3, zone, Lang::zh) == "3 秒前更新");
-    CHECK(updated_ago(at, t + 3, zone, Lang::en) == "Updated 3 s ago");
+    CHECK(updated_ago(at, t + 3, zone, Lang::zh) == "刚刚更新");   // seconds in tens
+    CHECK(updated_ago(at, t + 27, zone, Lang::zh) == "20 秒前更新");
+    CHECK(updated_ago(at, t + 59, zone, Lang::en) == "Updated 50 s ago");
     CHECK(updated_ago(at, t + 75, zone, Lang::zh) == "1 分钟前更新");
     CHECK(updated_ago(at, t + 75, zone, Lang::en) == "Updated 1 min ago");
     CHECK(updated_ago(at, t - 30, zone, Lang::en) == "Updated just now");
@@ -146,8 +147,9 @@ TEST_CASE("updated_ago says seconds, then minutes, then the time") {
     CHECK(updated_ago(at, t + 6 * 3600, zone, Lang::en) == "Updated Sat 16 May 19:00");
     CHECK(updated_ago(Timestamp{}, t, zone, Lang::en).empty());
 
-    CHECK(seconds_until_updated_ago_changes(at, t + 3, zone) == 1.0);
-    CHECK(seconds_until_updated_ago_changes(at, t - 30, zone) == 31.0);
+    CHECK(seconds_until_updated_ago_changes(at, t + 3, zone) == 7.0);
+    CHECK(seconds_until_updated_ago_changes(at, t + 27, zone) == 3.0);
+    CHECK(seconds_until_updated_ago_changes(at, t - 30, zone) == 40.0);
     CHECK(seconds_until_updated_ago_changes(at, t + 75, zone) == 45.0);
     CHECK(seconds_until_updated_ago_changes(at, t + 2 * 3600, zone) == 3 * 3600.0);   // until local midnight
     CHECK(seconds_until_updated_ago_changes(Timestamp{}, t, zone) == kNoChange);
@@ -160,13 +162,13 @@ TEST_CASE("the live figures say Not live when the live source stopped answering"
     live.updated_at = *parse_iso8601("2020-05-16T19:00:00+08:00");
     const std::int64_t t = live.updated_at.unix_seconds;
 
-    LiveFreshness fresh = live_freshness(live, false, t + 3, zone, Lang::en);
-    CHECK(fresh.text == "Updated 3 s ago");
+    LiveFreshness fresh = live_freshness(live, false, t + 13, zone, Lang::en);
+    CHECK(fresh.text == "Updated 10 s ago");
     CHECK_FALSE(fresh.stale);
-    fresh = live_freshness(live, true, t + 3, zone, Lang::en);
-    CHECK(fresh.text == "Not live · Updated 3 s ago");
+    fresh = live_freshness(live, true, t + 13, zone, Lang::en);
+    CHECK(fresh.text == "Not live · Updated 10 s ago");
     CHECK(fresh.stale);
-    CHECK(live_freshness(live, true, t + 3, zone, Lang::zh).text == "非实时数据 · 3 秒前更新");
+    CHECK(live_freshness(live, true, t + 13, zone, Lang::zh).text == "非实时数据 · 10 秒前更新");
     CHECK(live_freshness(live, false, t + 121, zone, Lang::en).stale);   // answering, but the figures are old
     CHECK(live_freshness(LiveStats{}, true, t, zone, Lang::en).text == "Not live · " + ui_text("live_no_data", Lang::en));
 }
