@@ -1,6 +1,7 @@
 // kiosk: the venue program, and the organisers' tools as subcommands.
 #include "app/app.h"
 #include "app/config_flags.h"
+#include "app/deferred_index_source.h"
 #include "app/pipeline_source.h"
 #include "base/embedded.h"
 #include "base/log.h"
@@ -36,10 +37,11 @@ using namespace kiosk;
 
 constexpr std::string_view kDemoFeed = "config/demo-feed.json";
 
-// Parsed and indexed once, before the UI runs.
-IndexedFeed demo_feed() {
-    static const IndexedFeed demo = index_feed(parse_feed(*embedded_file(kDemoFeed)).feed);   // validated by the tests
-    return demo;
+// Parsed once, before the UI runs; its search index comes from a worker (DeferredIndexSource), or at
+// once for a screenshot, which must show search results in its one picture.
+IndexedFeed demo_feed(bool screenshot) {
+    static const std::shared_ptr<const Feed> demo = parse_feed(*embedded_file(kDemoFeed)).feed;   // validated by the tests
+    return screenshot ? index_feed(demo) : IndexedFeed{demo, nullptr};
 }
 
 PipelineConfig pipeline_config(const KioskConfig& config) {
@@ -62,14 +64,14 @@ PipelineConfig pipeline_config(const KioskConfig& config) {
 // cache) once it answered, else the demo event, marked as sample data.
 IndexedFeed first_feed(FeedPipeline* pipeline, PipelineSource* source, bool screenshot) {
     const bool has_feed = pipeline && pipeline->feed_status() != std::nullopt;
-    if (!has_feed && (!pipeline || pipeline->announcements_status() == std::nullopt)) return demo_feed();
+    if (!has_feed && (!pipeline || pipeline->announcements_status() == std::nullopt)) return demo_feed(screenshot);
     // A screenshot waits out a whole fetch; a kiosk shows something within seconds.
     source->wait_for_first_answer(screenshot ? std::chrono::seconds(25) : std::chrono::seconds(3));
-    if (!has_feed) return demo_feed();   // announcements alone: over the demo event
+    if (!has_feed) return demo_feed(screenshot);   // announcements alone: over the demo event
     if (auto feed = pipeline->feed().latest()) return *feed;
     log_warning("no valid feed yet from " + pipeline->feed_status()->location +
                 ": showing the embedded demo event until it answers");
-    return screenshot ? IndexedFeed{} : demo_feed();
+    return screenshot ? IndexedFeed{} : demo_feed(false);
 }
 
 // The admin panel's view of this run: who may open it, and the pipeline it reports on.
@@ -265,7 +267,10 @@ int run_kiosk(const KioskFlags& flags) {
         };
     }
     KioskApp app(feed, options);
-    app.set_source(source.get());
+    // The demo's search index, built while the first frame is drawn.
+    std::optional<DeferredIndexSource> deferred_index;
+    if (!feed.search) deferred_index.emplace(feed.feed, source.get(), wake_ui);
+    app.set_source(deferred_index ? static_cast<SnapshotSource*>(&*deferred_index) : source.get());
 
     // Pictures: downloaded into the pipeline's cache; relative paths are relative to the feed.
     ImageLoaderOptions image_options;
