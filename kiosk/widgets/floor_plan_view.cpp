@@ -88,7 +88,7 @@ LabelSizes plan_label_sizes(const Theme& t, bool markers) {
     sizes.omit = !markers;   // no key to number into: a name that is not readable is not drawn
     // Readable or numbered (or left out), with air between a name's lines and its area's edges.
     sizes.smallest = t.px(kReadableLabelPx);
-    sizes.alike_together = markers;
+    sizes.alike_together = true;
     sizes.halve_latin = false;   // "Toil" "ets" reads worse than a number
     sizes.marker_radius = number_marker_radius(t);
     sizes.smallest_marker_radius = t.px(18);

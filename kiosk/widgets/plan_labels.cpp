@@ -119,17 +119,20 @@ const Area* container_of(const Venue& venue, const Area& a) {
     return best;
 }
 
-// Numbers every named area whose kind and hall it shares with a numbered one.
-void number_alike(const Venue& venue, const PlanTransform& plan, const LabelSizes& sizes, std::vector<AreaLabel>& labels) {
-    std::vector<std::pair<const Area*, AreaKind>> numbered;   // (hall, kind) of each marker
+// Numbers (or, without markers, leaves unnamed) every named area whose kind and hall it shares with a
+// numbered (unnamed) one: a row of booths reads as one. `unlabelled` is unnamed for another reason.
+void treat_alike(const Venue& venue, const PlanTransform& plan, const LabelSizes& sizes, std::string_view unlabelled,
+                 std::vector<AreaLabel>& labels) {
+    const LabelKind unfit = sizes.markers ? LabelKind::marker : LabelKind::none;
+    std::vector<std::pair<const Area*, AreaKind>> unfitting;   // (hall, kind) of each marker or left-out name
     for (const AreaLabel& l : labels)
-        if (l.kind == LabelKind::marker) numbered.emplace_back(container_of(venue, *l.area), l.area->kind);
+        if (l.kind == unfit && l.area->id != unlabelled) unfitting.emplace_back(container_of(venue, *l.area), l.area->kind);
     for (AreaLabel& l : labels)
         if (l.kind == LabelKind::name &&
-            std::find(numbered.begin(), numbered.end(), std::make_pair(container_of(venue, *l.area), l.area->kind)) != numbered.end()) {
-            l.kind = LabelKind::marker;
+            std::find(unfitting.begin(), unfitting.end(), std::make_pair(container_of(venue, *l.area), l.area->kind)) != unfitting.end()) {
+            l.kind = unfit;
             l.lines.clear();
-            l.radius = marker_radius(label_box(venue, *l.area, plan, l.at), sizes);
+            if (unfit == LabelKind::marker) l.radius = marker_radius(label_box(venue, *l.area, plan, l.at), sizes);
         }
 }
 
@@ -157,7 +160,7 @@ PlanLabels layout_plan_labels(const Venue& venue, std::string_view floor, const 
         else fit_label(label, a.name.in(lang), label_box(venue, a, plan, label.at), sizes, width);
         out.labels.push_back(std::move(label));
     }
-    if (sizes.markers && sizes.alike_together) number_alike(venue, plan, sizes, out.labels);
+    if ((sizes.markers || sizes.omit) && sizes.alike_together) treat_alike(venue, plan, sizes, unlabelled, out.labels);
     return out;
 }
 

@@ -27,7 +27,8 @@ struct LabelSizes {
     bool markers = false;   // none fits: a numbered marker (else the name cut short at `smallest`)
     bool omit = false;      // none fits and no markers: no label at all (a plan with no room for a key)
     bool alike_together = false;   // with markers: when one area is numbered, so are those of its kind in the same
-                                   // hall (or outside any): a row of booths reads as one, and the key lists them all
+                                   // hall (or outside any): a row of booths reads as one, and the key lists them all;
+                                   // with `omit`: when one is left unnamed, so are they
     bool halve_latin = true;   // a name without spaces may break in two halves even when it has Latin letters
                                // ("Toil" "ets"); Chinese always may
     float pad_x = 8;        // the room kept free inside the area's box across, both sides together

@@ -180,10 +180,18 @@ TEST_CASE("the route's plan leaves out a name that is not readable in its area a
     const AreaLabel& left_out = label_of(labels, "booth-a");   // "Jiaocheng" is 99 px even at 22, in 72
     CHECK(left_out.kind == LabelKind::none);
     CHECK(left_out.lines.empty());
-    CHECK(label_of(labels, "booth-c").kind == LabelKind::name);   // "Lishi booth" fits at 28 on two lines
+    CHECK(label_of(labels, "booth-b").kind == LabelKind::name);   // "Lishi booth" fits at 28 on two lines
+    CHECK(label_of(labels, "booth-c").kind == LabelKind::name);
     CHECK(marker_ids(labels).empty());
     for (const AreaLabel& l : labels.labels)   // nothing drawn below the readable size
         if (l.kind == LabelKind::name) CHECK(l.size >= 22);
+
+    s.alike_together = true;   // as the route screen has it: booth-a's neighbour in the market goes unnamed too
+    const PlanLabels alike = layout_plan_labels(v, "1f", kPlan, Lang::en, s, fake_width, "gate");
+    CHECK(label_of(alike, "booth-b").kind == LabelKind::none);
+    CHECK(label_of(alike, "booth-c").kind == LabelKind::name);   // outside the market
+    CHECK(label_of(alike, "desk").kind == LabelKind::name);      // another kind
+    CHECK(label_of(alike, "gate").kind == LabelKind::none);      // the you-are-here area, and it leaves the rest alone
 }
 
 TEST_CASE("a tap near a numbered marker finds its area, the nearest when two are in reach, and nothing beside a name", "[map]") {
