@@ -11,7 +11,7 @@ PACKAGES="
   libcli11-dev libstb-dev libpng-dev libqrcodegencpp-dev libsystemd-dev libicu-dev
   fonts-noto-cjk tzdata
   catch2 libcpp-httplib-dev zlib1g-dev xvfb xauth libgl1-mesa-dri zbar-tools
-  dpkg-dev file systemd shellcheck libx11-dev libxrandr-dev libxext-dev xdotool python3
+  dpkg-dev file systemd shellcheck libx11-dev libxrandr-dev libxext-dev x11-xserver-utils xdotool python3
   tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   prometheus prometheus-node-exporter
   clang-14 libclang-rt-14-dev llvm
