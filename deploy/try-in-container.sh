@@ -188,24 +188,30 @@ done
 inside systemctl show -p NRestarts lvliang-kiosk lvliang-kiosk-display
 echo; echo "== restarts (also in ROOTFS/root/restarts.txt)"; cat "$rootfs/root/restarts.txt"
 
-echo; echo "== crash loop: the kiosk killed (SEGV) as soon as each start has a process, up to 30 times"
-inside systemctl reset-failed lvliang-kiosk   # a fresh start count, as after a quiet hour
-t0=$(date +%s.%N) kills=0 last=0 state=""
-while [ "$kills" -lt 30 ]; do
-    state=$(inside systemctl show -p ActiveState --value lvliang-kiosk)
-    [ "$state" = failed ] && break
-    pid=$(main_pid lvliang-kiosk)
-    if [ "$pid" != 0 ] && [ "$pid" != "$last" ]; then
-        inside kill -SEGV "$pid" 2>/dev/null && kills=$((kills + 1)) && last=$pid
+crash_loop() {   # crash_loop UNIT VICTIM...: kills (SEGV) the command VICTIM names at each start of UNIT until systemd gives up
+    unit=$1; shift
+    echo; echo "== crash loop: $unit, its process killed (SEGV) as soon as each start has one, up to 15 times"
+    inside systemctl reset-failed lvliang-kiosk lvliang-kiosk-display   # a fresh start count, as after a quiet hour
+    t0=$(date +%s.%N) kills=0 last=0 state=""
+    while [ "$kills" -lt 15 ]; do
+        state=$(inside systemctl show -p ActiveState --value "$unit")
+        [ "$state" = failed ] && break
+        pid=$("$@" 2>/dev/null || echo 0)
+        if [ -n "$pid" ] && [ "$pid" != 0 ] && [ "$pid" != "$last" ]; then
+            inside kill -SEGV "$pid" 2>/dev/null && kills=$((kills + 1)) && last=$pid
+        fi
+        sleep 0.05
+    done
+    gave_up=$(date +%s.%N)
+    echo "$kills kills in $(awk "BEGIN { printf \"%.1f\", $gave_up - $t0 }") s; $unit: $(inside systemctl show -p ActiveState -p Result --value "$unit" | tr '\n' ' ')"
+    if [ "$state" != failed ]; then
+        echo "crash loop ($unit): systemd still restarts after $kills crashes (no start limit)"
+        kiosk_ready 0
+        return 0
     fi
-    sleep 0.05
-done
-gave_up=$(date +%s.%N)
-echo "$kills kills in $(awk "BEGIN { printf \"%.1f\", $gave_up - $t0 }") s; the unit: $(inside systemctl show -p ActiveState -p Result --value lvliang-kiosk | tr '\n' ' ')"
-if [ "$state" = failed ]; then
     inside systemctl list-timers --all --no-pager lvliang-kiosk-retry.timer || true
-    unit_log -u lvliang-kiosk --since "@$t0" | grep -v 'kiosk: ' | tail -4
-    echo "waiting for the retry (the unit's OnFailure=) to bring the kiosk back"
+    unit_log -u "$unit" --since "@$t0" | grep -v 'kiosk: \|kiosk-session\[' | tail -4
+    echo "waiting for the retry (OnFailure=lvliang-kiosk-retry.timer) to bring the kiosk back"
     back=""
     for _ in $(seq 1 400); do
         [ "$(inside systemctl show -p ActiveState -p SubState --value lvliang-kiosk | tr '\n' ' ')" = "active running " ] && back=yes && break
@@ -214,13 +220,13 @@ if [ "$state" = failed ]; then
     sleep 0.3
     shown=$(inside journalctl -o short-unix -b -u lvliang-kiosk --since "@$gave_up" | grep 'first frame after' | tail -1 | cut -d' ' -f1)
     if [ -n "$back" ] && [ -n "$shown" ]; then
-        echo "crash loop: content again $(awk "BEGIN { printf \"%.1f\", $shown - $gave_up }") s after systemd gave up"
+        echo "crash loop ($unit): content again $(awk "BEGIN { printf \"%.1f\", $shown - $gave_up }") s after systemd gave up"
     else
-        echo "crash loop: the kiosk did not come back in 200 s after systemd gave up"
+        echo "crash loop ($unit): the kiosk did not come back in 200 s after systemd gave up"
     fi
-else
-    echo "crash loop: systemd still restarts after $kills crashes (no start limit)"
-fi
+}
+crash_loop lvliang-kiosk main_pid lvliang-kiosk
+crash_loop lvliang-kiosk-display inside pgrep -x Xorg
 
 echo; echo "== systemctl stop lvliang-kiosk-display"
 t0=$(date +%s.%N)
