@@ -20,7 +20,8 @@ install(FILES deploy/monitoring/kiosk-alerts.yml deploy/monitoring/prometheus.ym
 
 # System integration. Absolute paths: these belong where Debian 12 looks.
 install(FILES config/kiosk.json DESTINATION /etc/lvliang-kiosk)
-install(FILES deploy/lvliang-kiosk.service deploy/lvliang-kiosk-display.service DESTINATION /lib/systemd/system)
+install(FILES deploy/lvliang-kiosk.service deploy/lvliang-kiosk-display.service deploy/lvliang-kiosk-retry.timer
+        deploy/lvliang-kiosk-retry.service DESTINATION /lib/systemd/system)
 install(FILES deploy/lvliang-kiosk.sysusers DESTINATION lib/sysusers.d RENAME lvliang-kiosk.conf)
 install(FILES deploy/lvliang-kiosk.pam DESTINATION /etc/pam.d RENAME lvliang-kiosk)
 install(FILES deploy/xorg-kiosk.conf DESTINATION /etc/X11/xorg.conf.d RENAME 50-lvliang-kiosk.conf)

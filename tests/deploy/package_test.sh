@@ -53,6 +53,8 @@ cat >"$work/files.expected" <<'LIST'
 -rw-r--r-- /etc/lvliang-kiosk/kiosk.json
 -rw-r--r-- /etc/pam.d/lvliang-kiosk
 -rw-r--r-- /lib/systemd/system/lvliang-kiosk-display.service
+-rw-r--r-- /lib/systemd/system/lvliang-kiosk-retry.service
+-rw-r--r-- /lib/systemd/system/lvliang-kiosk-retry.timer
 -rw-r--r-- /lib/systemd/system/lvliang-kiosk.service
 -rw-r--r-- /usr/lib/sysusers.d/lvliang-kiosk.conf
 -rw-r--r-- /usr/share/doc/lvliang-kiosk/README-venue.md
@@ -102,21 +104,37 @@ case $hash in pbkdf2-sha256\$*) ;; *) fail "hash-pin printed: $hash" ;; esac
 # --- systemd ---------------------------------------------------------------
 # verify resolves units and ExecStart paths under --root; give it the host's units to depend on.
 cp -rn /lib/systemd/system/. "$root/lib/systemd/system/"
-systemd-analyze verify --root="$root" lvliang-kiosk.service lvliang-kiosk-display.service >"$work/verify" 2>&1 ||
+# and systemctl, which lvliang-kiosk-retry.service runs (systemd, a dependency, installs it there).
+mkdir -p "$root/bin" && cp /bin/systemctl "$root/bin/"
+systemd-analyze verify --root="$root" lvliang-kiosk.service lvliang-kiosk-display.service lvliang-kiosk-retry.timer \
+    lvliang-kiosk-retry.service \
+    >"$work/verify" 2>&1 ||
     fail "systemd-analyze verify exits $?"
 [ -s "$work/verify" ] && fail "systemd-analyze verify complains: $(cat "$work/verify")"
 
 unit="$root/lib/systemd/system/lvliang-kiosk.service"
-for line in Type=notify Restart=always RestartSec=2 WatchdogSec=10 User=lvliang-kiosk CacheDirectory=lvliang-kiosk \
+# A short RestartSec (issue 17: back on screen in 1.5 s), a start limit against a crash loop, a slow retry after it.
+for line in Type=notify Restart=always RestartSec=100ms WatchdogSec=10 User=lvliang-kiosk CacheDirectory=lvliang-kiosk \
             StateDirectory=lvliang-kiosk BindsTo=lvliang-kiosk-display.service \
+            StartLimitIntervalSec=60 StartLimitBurst=10 OnFailure=lvliang-kiosk-retry.timer \
             "ExecStart=/usr/lib/lvliang-kiosk/kiosk --kiosk --config /etc/lvliang-kiosk/kiosk.json"; do
     grep -qx "$line" "$unit" || fail "lvliang-kiosk.service lacks $line"
 done
 grep -q '^Environment=DISPLAY=:0 ' "$unit" || fail "lvliang-kiosk.service does not set DISPLAY=:0"
+timer="$root/lib/systemd/system/lvliang-kiosk-retry.timer"
+for line in OnActiveSec=2min RemainAfterElapse=no PartOf=lvliang-kiosk-display.service; do
+    grep -qx "$line" "$timer" || fail "lvliang-kiosk-retry.timer lacks $line"
+done
+# Without reset-failed the retry's start would be refused inside the start limit (seen in try-in-container).
+for line in "ExecStart=/bin/systemctl reset-failed lvliang-kiosk.service lvliang-kiosk-display.service" \
+            "ExecStart=/bin/systemctl start --no-block lvliang-kiosk.service"; do
+    grep -qx "$line" "$root/lib/systemd/system/lvliang-kiosk-retry.service" || fail "lvliang-kiosk-retry.service lacks $line"
+done
 display="$root/lib/systemd/system/lvliang-kiosk-display.service"
 # "+" on the helpers: no PAM session of their own, and root to end an orphaned Xorg (see the unit).
 for line in Conflicts=getty@tty1.service TTYPath=/dev/tty1 PAMName=lvliang-kiosk Wants=lvliang-kiosk.service \
-            WantedBy=multi-user.target SuccessExitStatus=1 \
+            WantedBy=multi-user.target SuccessExitStatus=1 RestartSec=500ms StartLimitIntervalSec=60 StartLimitBurst=5 \
+            OnFailure=lvliang-kiosk-retry.timer \
             "ExecStartPost=+/usr/lib/lvliang-kiosk/kiosk-session wait" \
             "ExecStopPost=+/usr/lib/lvliang-kiosk/kiosk-session cleanup"; do
     grep -qx "$line" "$display" || fail "lvliang-kiosk-display.service lacks $line"
