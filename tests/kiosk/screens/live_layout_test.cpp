@@ -41,7 +41,7 @@ const ImRect kPortraitArea(ImVec2(32, 688), ImVec2(1048, 1896));
 TEST_CASE("the live trend in portrait is taller than a landscape strip and the panels share the height", "[live][portrait]") {
     const Theme t;
     for (const bool on_air : {true, false}) {
-        INFO(on_air ? "with the product on air" : "nothing on air");
+        INFO((on_air ? "with the product on air" : "nothing on air"));
         const LivePanelNeeds n = demo_needs(on_air);
         const LivePanels p = live_panels(t, kPortraitArea, true, n);
         const ImRect trend = p.trend;
