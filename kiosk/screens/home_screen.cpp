@@ -224,7 +224,7 @@ private:
         const Theme& t = f.theme;
         list_featured(f.feed);
         const float heading_h = t.fonts.heading->FontSize + t.px(12);
-        const float gap = t.px(24), min_h = t.px(120), max_h = t.px(240);
+        const float gap = t.px(24), min_h = t.px(96), max_h = t.px(240);
         const float room = area.GetHeight() - heading_h;
         if (featured_.empty() || room < min_h) return;
         const int cols = 2, n = static_cast<int>(featured_.size());
@@ -251,7 +251,8 @@ private:
                    ImagePlaceholder{p.id, name}, t.rounding());
         const float x = r.Min.x + 2 * pad + side, w = r.Max.x - pad - x;
         if (w < t.px(80)) return;
-        draw_text(dl, t.fonts.body, ImVec2(x, r.Min.y + pad), t.text, clamp_lines(t.fonts.body, name, w, 2));
+        const int lines = r.GetHeight() >= t.px(150) ? 2 : 1;   // a short card keeps the price clear of the name
+        draw_text(dl, t.fonts.body, ImVec2(x, r.Min.y + pad), t.text, clamp_lines(t.fonts.body, name, w, lines));
         const std::string price = fit_line(t.fonts.heading, format_money_fen(p.price_fen), w);
         const float price_y = r.Max.y - pad - t.fonts.heading->FontSize;
         draw_text(dl, t.fonts.heading, ImVec2(x, price_y), t.bar, price);
