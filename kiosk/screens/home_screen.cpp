@@ -1,11 +1,14 @@
 // Home: the event (title, venue, dates), what is live now, the large entries
 // (schedule, county products, live sales, featured, venue map, search) and today's sessions.
+// Portrait fills the height: the entries, larger, at the bottom in reach, featured products above them.
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/home_layout.h"
 #include "screens/on_air_part.h"
 #include "screens/session_text.h"
+#include "widgets/image_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 
@@ -45,17 +48,48 @@ const Session* current_or_next(const Feed& feed, std::int64_t now, bool& running
     return nullptr;
 }
 
+// A large entry: its title, a hint below it, where it leads and its top stripe.
+struct Entry {
+    const char* title;
+    const char* hint;
+    Route route;
+    ImU32 stripe;
+};
+
+std::vector<Entry> home_entries(const FrameContext& f) {
+    const Theme& t = f.theme;
+    std::vector<Entry> entries{
+        {"schedule", "schedule_hint", {ScreenId::schedule, {}}, t.bar},
+        {"catalogue", "catalogue_hint", {ScreenId::catalogue, {}}, t.bar},
+        {"live_sales", "live_sales_hint", {ScreenId::live, {}}, t.live},
+        {"featured", "featured_hint", {ScreenId::attract, {}}, t.bar},
+    };
+    if (!f.feed.venue.empty()) entries.push_back({"venue_map", "venue_map_hint", {ScreenId::map, {}}, t.accent});
+    entries.push_back({"search", "search_hint", {ScreenId::search, {}}, t.accent});
+    return entries;
+}
+
 class HomeScreen final : public Screen {
 public:
     void draw(FrameContext& f) override {
         const Theme& t = f.theme;
-        ImDrawList* dl = f.draw;
         const float m = t.margin();
-        const float width = f.size.x - 2 * m;
-        float y = f.origin.y + t.px(28);
-        const float x = f.origin.x + m;
+        const float x = f.origin.x + m, width = f.size.x - 2 * m;
+        float y = draw_event(f, x, f.origin.y + t.px(28), width);
+        y = draw_live_strip(f, x, y, width);
+        if (home_portrait(f.size)) draw_portrait_body(f, x, y, width);
+        else draw_landscape_body(f, x, y, width);
+    }
 
-        // The event.
+    double seconds_until_change(std::int64_t now_unix, double) const override {
+        return static_cast<double>(60 - now_unix % 60);   // the live strip follows the clock
+    }
+
+private:
+    // The event: title, venue and dates, the sample-data badge. Returns the bottom.
+    float draw_event(FrameContext& f, float x, float y, float width) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
         y += draw_text(dl, t.fonts.title, ImVec2(x, y), t.text, clamp_lines(t.fonts.title, f.feed.event.title.in(f.lang), width, 2), width);
         y += t.px(8);
         y += draw_text(dl, t.fonts.body, ImVec2(x, y), t.text_muted,
@@ -65,123 +99,183 @@ public:
             draw_badge(dl, t, ImVec2(x, y), ui_text("sample_data", f.lang), t.highlight, t.warning);
             y += t.fonts.body->FontSize + t.px(4);
         }
-        y += t.px(24);
+        return y + t.px(24);
+    }
 
-        // What is live now, or what comes next.
+    // What is live now with its viewers, or what comes next. Returns the bottom.
+    float draw_live_strip(FrameContext& f, float x, float y, float width) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
         bool running = false;
-        if (const Session* s = current_or_next(f.feed, f.now_unix, running)) {
-            const ImRect strip(ImVec2(x, y), ImVec2(x + width, y + t.px(96)));
-            if (touch_card(dl, t, f.touch, strip)) f.nav.go(Route{ScreenId::session, s->id});
-            float sx = strip.Min.x + t.px(24);
-            const ImU32 badge_fill = running ? t.live : t.accent;
-            sx += draw_badge(dl, t, ImVec2(sx, strip.Min.y + t.px(28)), ui_text(running ? "now_live" : "up_next", f.lang),
-                             badge_fill, IM_COL32_WHITE) + t.px(20);
-            const LocalTime start = f.zone.to_local(s->start.unix_seconds);
-            std::string line = format_hhmm(start) + "  " + s->title.in(f.lang);
-            const std::int64_t viewers = session_viewers(f.live, s->id);
-            std::string right = viewers >= 0 ? ui_text("viewers", f.lang) + " " + format_big(viewers, f.lang) : std::string();
-            const float right_w = text_size(t.fonts.heading, right).x;
-            draw_text(dl, t.fonts.heading, ImVec2(sx, strip.Min.y + t.px(24)), t.text,
-                      fit_line(t.fonts.heading, line, strip.Max.x - sx - right_w - t.px(48)));
-            if (!right.empty())
-                draw_text(dl, t.fonts.heading, ImVec2(strip.Max.x - right_w - t.px(24), strip.Min.y + t.px(24)), t.live, right);
-            y = strip.Max.y + t.px(24);
-        }
+        const Session* s = current_or_next(f.feed, f.now_unix, running);
+        if (!s) return y;
+        const ImRect strip(ImVec2(x, y), ImVec2(x + width, y + t.px(96)));
+        if (touch_card(dl, t, f.touch, strip)) f.nav.go(Route{ScreenId::session, s->id});
+        float sx = strip.Min.x + t.px(24);
+        const ImU32 badge_fill = running ? t.live : t.accent;
+        sx += draw_badge(dl, t, ImVec2(sx, strip.Min.y + t.px(28)), ui_text(running ? "now_live" : "up_next", f.lang),
+                         badge_fill, IM_COL32_WHITE) + t.px(20);
+        const LocalTime start = f.zone.to_local(s->start.unix_seconds);
+        std::string line = format_hhmm(start) + "  " + s->title.in(f.lang);
+        const std::int64_t viewers = session_viewers(f.live, s->id);
+        std::string right = viewers >= 0 ? ui_text("viewers", f.lang) + " " + format_big(viewers, f.lang) : std::string();
+        const float right_w = text_size(t.fonts.heading, right).x;
+        draw_text(dl, t.fonts.heading, ImVec2(sx, strip.Min.y + t.px(24)), t.text,
+                  fit_line(t.fonts.heading, line, strip.Max.x - sx - right_w - t.px(48)));
+        if (!right.empty())
+            draw_text(dl, t.fonts.heading, ImVec2(strip.Max.x - right_w - t.px(24), strip.Min.y + t.px(24)), t.live, right);
+        return strip.Max.y + t.px(24);
+    }
 
-        // The large entries: a row in landscape; rows of three in portrait.
-        struct Entry { const char* title; const char* hint; Route route; ImU32 stripe; };
-        std::vector<Entry> entries{
-            {"schedule", "schedule_hint", {ScreenId::schedule, {}}, t.bar},
-            {"catalogue", "catalogue_hint", {ScreenId::catalogue, {}}, t.bar},
-            {"live_sales", "live_sales_hint", {ScreenId::live, {}}, t.live},
-            {"featured", "featured_hint", {ScreenId::attract, {}}, t.bar},
-        };
-        if (!f.feed.venue.empty()) entries.push_back({"venue_map", "venue_map_hint", {ScreenId::map, {}}, t.accent});
-        entries.push_back({"search", "search_hint", {ScreenId::search, {}}, t.accent});
-        const int count = static_cast<int>(entries.size());
-        const bool portrait = f.size.y > f.size.x;
-        const int cols = portrait ? 3 : count;
-        const int rows = (count + cols - 1) / cols;
+    // Landscape: the entries in a row, then today's sessions with the product on air beside them.
+    void draw_landscape_body(FrameContext& f, float x, float y, float width) {
+        const Theme& t = f.theme;
         const float gap = t.px(24);
-        const float tile_w = (width - gap * (cols - 1)) / cols;
-        const float tile_h = portrait ? t.px(230) : t.px(240);
-        for (int i = 0; i < count; ++i) {
-            const float tx = x + (i % cols) * (tile_w + gap);
-            const float ty = y + (i / cols) * (tile_h + gap);
-            const ImRect r(ImVec2(tx, ty), ImVec2(tx + tile_w, ty + tile_h));
-            if (touch_card(dl, t, f.touch, r)) f.nav.go(entries[i].route);
-            dl->AddRectFilled(r.Min, ImVec2(r.Max.x, r.Min.y + t.px(10)), entries[i].stripe, t.rounding(),
-                              ImDrawFlags_RoundCornersTop);
-            const ImRect title_r(ImVec2(r.Min.x + t.px(16), r.Min.y + t.px(40)), ImVec2(r.Max.x - t.px(16), r.Min.y + t.px(140)));
-            draw_fitted_centered(dl, t.fonts.title, title_r, t.text, ui_text(entries[i].title, f.lang));
-            const ImRect hint_r(ImVec2(r.Min.x + t.px(16), title_r.Max.y), ImVec2(r.Max.x - t.px(16), r.Max.y - t.px(24)));
-            draw_text_centered(dl, t.fonts.body, hint_r, t.text_muted, ui_text(entries[i].hint, f.lang));
-        }
-        y += rows * (tile_h + gap) + t.px(8);
+        const std::vector<Entry> entries = home_entries(f);
+        const std::vector<ImRect> tiles = home_entry_tiles(t, f.origin, f.size, y, static_cast<int>(entries.size()));
+        for (std::size_t i = 0; i < entries.size(); ++i) draw_entry(f, entries[i], tiles[i]);
+        y += tiles.front().GetHeight() + gap + t.px(8);
 
-        // [Issue 16] The product on air in the running live session: above today's sessions in portrait,
-        // beside them in landscape.
+        // [Issue 16] The product on air beside today's sessions.
         const float bottom = f.origin.y + f.size.y - t.px(24);
         float today_right = x + width;
         if (OnAirPart::product_on_air(f, {})) {
-            if (portrait) {
-                y = std::max(y, on_air_.draw(f, {}, ImRect(ImVec2(x, y), ImVec2(x + width, bottom))) + gap);
-            } else {
-                const float on_air_x = x + width * 0.55f;
-                if (on_air_.draw(f, {}, ImRect(ImVec2(on_air_x, y), ImVec2(x + width, bottom))) > y) today_right = on_air_x - gap;
-            }
+            const float on_air_x = x + width * 0.55f;
+            if (on_air_.draw(f, {}, ImRect(ImVec2(on_air_x, y), ImVec2(x + width, bottom))) > y) today_right = on_air_x - gap;
         }
         // Today's sessions (or the first day's, before the event).
         draw_today(f, ImRect(ImVec2(x, y), ImVec2(today_right, bottom)));
     }
 
-    double seconds_until_change(std::int64_t now_unix, double) const override {
-        return static_cast<double>(60 - now_unix % 60);   // the live strip follows the clock
+    // Portrait, top down: the product on air, today's sessions, featured products filling
+    // what is left; the entries, larger, at the bottom where every visitor reaches them.
+    void draw_portrait_body(FrameContext& f, float x, float y, float width) {
+        const Theme& t = f.theme;
+        const float gap = t.px(24);
+        const std::vector<Entry> entries = home_entries(f);
+        const std::vector<ImRect> tiles = home_entry_tiles(t, f.origin, f.size, y, static_cast<int>(entries.size()));
+        for (std::size_t i = 0; i < entries.size(); ++i) draw_entry(f, entries[i], tiles[i]);
+        const float limit = tiles.front().Min.y - gap;
+        if (OnAirPart::product_on_air(f, {}))
+            y = std::max(y, on_air_.draw(f, {}, ImRect(ImVec2(x, y), ImVec2(x + width, limit))) + gap);
+        y = draw_today(f, ImRect(ImVec2(x, y), ImVec2(x + width, limit))) + gap;
+        draw_featured(f, ImRect(ImVec2(x, y), ImVec2(x + width, limit)));
     }
 
-private:
-    void draw_today(FrameContext& f, const ImRect& area) {
+    void draw_entry(FrameContext& f, const Entry& e, const ImRect& r) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        if (touch_card(dl, t, f.touch, r)) f.nav.go(e.route);
+        dl->AddRectFilled(r.Min, ImVec2(r.Max.x, r.Min.y + t.px(10)), e.stripe, t.rounding(), ImDrawFlags_RoundCornersTop);
+        const ImRect title_r(ImVec2(r.Min.x + t.px(16), r.Min.y + t.px(40)), ImVec2(r.Max.x - t.px(16), r.Min.y + t.px(140)));
+        draw_fitted_centered(dl, t.fonts.title, title_r, t.text, ui_text(e.title, f.lang));
+        const ImRect hint_r(ImVec2(r.Min.x + t.px(16), title_r.Max.y), ImVec2(r.Max.x - t.px(16), r.Max.y - t.px(24)));
+        draw_text_centered(dl, t.fonts.body, hint_r, t.text_muted, ui_text(e.hint, f.lang));
+    }
+
+    // Today's sessions (or the first day's, before the event): as many rows as fit in `area`. Returns the bottom used.
+    float draw_today(FrameContext& f, const ImRect& area) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const std::int64_t today = f.zone.day_number_at(f.now_unix);
         std::int64_t day = today;
         const auto first = parse_date(f.feed.event.first_day), last = parse_date(f.feed.event.last_day);
         if (first && last) day = std::clamp(day, *first, *last);
-        std::vector<const Session*> sessions;
-        for (const Session& s : f.feed.schedule)
-            if (f.zone.day_number_at(s.start.unix_seconds) == day) sessions.push_back(&s);
 
         float y = area.Min.y;
         const std::string heading = (day == today ? ui_text("today", f.lang) : format_day_label(day, f.lang)) +
                                     (day == today ? "  ·  " + format_day_label(day, f.lang) : std::string());
         y += draw_text(dl, t.fonts.heading, ImVec2(area.Min.x, y), t.text, heading) + t.px(12);
-        if (sessions.empty()) {
-            draw_text(dl, t.fonts.body, ImVec2(area.Min.x, y), t.text_muted, ui_text("nothing_today", f.lang));
-            return;
-        }
+        bool any = false;
         const float row_h = t.px(72);
-        for (const Session* s : sessions) {
+        for (const Session& s : f.feed.schedule) {
+            if (f.zone.day_number_at(s.start.unix_seconds) != day) continue;
+            any = true;
             if (y + row_h > area.Max.y) break;
-            const ImRect row(ImVec2(area.Min.x, y), ImVec2(area.Max.x, y + row_h - t.px(8)));
-            const bool now = session_running(*s, f.now_unix);
-            if (touch_card(dl, t, f.touch, row)) f.nav.go(Route{ScreenId::session, s->id});
-            if (now) dl->AddRectFilled(row.Min, ImVec2(row.Min.x + t.px(8), row.Max.y), t.live, t.rounding(), ImDrawFlags_RoundCornersLeft);
-            const std::string times = format_hhmm(f.zone.to_local(s->start.unix_seconds)) + "–" +
-                                      format_hhmm(f.zone.to_local(s->end.unix_seconds));
-            const float ty = row.Min.y + (row.GetHeight() - t.fonts.body->FontSize) * 0.5f;
-            draw_text(dl, t.fonts.body, ImVec2(row.Min.x + t.px(24), ty), now ? t.live : t.text_muted, times);
-            const float tx = row.Min.x + t.px(230);
-            std::string title = s->title.in(f.lang);
-            if (!s->location.empty()) title += "  ·  " + s->location.in(f.lang);
-            float x = tx;   // 已取消 / 已调整 before the title, as on the schedule
-            if (const float w = draw_change_badge(dl, t, ImVec2(x, ty - t.px(2)), *s, f.zone, f.now_unix, f.lang)) x += w + t.px(12);
-            draw_text(dl, t.fonts.body, ImVec2(x, ty), s->cancelled ? t.text_muted : t.text,
-                      fit_line(t.fonts.body, title, row.Max.x - x - t.px(24)));
+            draw_session_row(f, s, ImRect(ImVec2(area.Min.x, y), ImVec2(area.Max.x, y + row_h - t.px(8))));
             y += row_h;
+        }
+        if (!any) y += draw_text(dl, t.fonts.body, ImVec2(area.Min.x, y), t.text_muted, ui_text("nothing_today", f.lang));
+        return y;
+    }
+
+    // One session: its times, 已取消 / 已调整, title and place; the running one marked red.
+    void draw_session_row(FrameContext& f, const Session& s, const ImRect& row) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const bool now = session_running(s, f.now_unix);
+        if (touch_card(dl, t, f.touch, row)) f.nav.go(Route{ScreenId::session, s.id});
+        if (now) dl->AddRectFilled(row.Min, ImVec2(row.Min.x + t.px(8), row.Max.y), t.live, t.rounding(), ImDrawFlags_RoundCornersLeft);
+        const std::string times = format_hhmm(f.zone.to_local(s.start.unix_seconds)) + "–" +
+                                  format_hhmm(f.zone.to_local(s.end.unix_seconds));
+        const float ty = row.Min.y + (row.GetHeight() - t.fonts.body->FontSize) * 0.5f;
+        draw_text(dl, t.fonts.body, ImVec2(row.Min.x + t.px(24), ty), now ? t.live : t.text_muted, times);
+        std::string title = s.title.in(f.lang);
+        if (!s.location.empty()) title += "  ·  " + s.location.in(f.lang);
+        float x = row.Min.x + t.px(230);   // 已取消 / 已调整 before the title, as on the schedule
+        if (const float w = draw_change_badge(dl, t, ImVec2(x, ty - t.px(2)), s, f.zone, f.now_unix, f.lang)) x += w + t.px(12);
+        draw_text(dl, t.fonts.body, ImVec2(x, ty), s.cancelled ? t.text_muted : t.text,
+                  fit_line(t.fonts.body, title, row.Max.x - x - t.px(24)));
+    }
+
+    // Portrait: the featured products (not sold out) as cards in two columns, as many rows as
+    // fit in `area`, the cards growing to fill it; nothing when not even one row fits.
+    void draw_featured(FrameContext& f, const ImRect& area) {
+        const Theme& t = f.theme;
+        list_featured(f.feed);
+        const float heading_h = t.fonts.heading->FontSize + t.px(12);
+        const float gap = t.px(24), min_h = t.px(96), max_h = t.px(240);
+        const float room = area.GetHeight() - heading_h;
+        if (featured_.empty() || room < min_h) return;
+        const int cols = 2, n = static_cast<int>(featured_.size());
+        const int rows = std::min((n + cols - 1) / cols, static_cast<int>((room + gap) / (min_h + gap)));
+        const float card_h = std::floor(std::min(max_h, (room - gap * (rows - 1)) / rows));
+        draw_text(f.draw, t.fonts.heading, area.Min, t.text, ui_text("featured", f.lang));
+        const float card_w = (area.GetWidth() - gap * (cols - 1)) / cols;
+        for (int i = 0; i < std::min(n, rows * cols); ++i) {
+            const float cx = area.Min.x + (i % cols) * (card_w + gap);
+            const float cy = area.Min.y + heading_h + (i / cols) * (card_h + gap);
+            draw_featured_card(f, *featured_[static_cast<std::size_t>(i)], ImRect(ImVec2(cx, cy), ImVec2(cx + card_w, cy + card_h)));
         }
     }
 
+    // A featured product: its picture on the left, name and price beside it; a tap opens its page.
+    void draw_featured_card(FrameContext& f, const Product& p, const ImRect& r) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        if (touch_card(dl, t, f.touch, r)) f.nav.go(Route{ScreenId::product, p.id});
+        const float pad = t.px(16);
+        const float side = r.GetHeight() - 2 * pad;
+        const std::string& name = p.name.in(f.lang);
+        draw_image(dl, t, f.images, p.image, ImRect(ImVec2(r.Min.x + pad, r.Min.y + pad), ImVec2(r.Min.x + pad + side, r.Max.y - pad)),
+                   ImagePlaceholder{p.id, name}, t.rounding());
+        const float x = r.Min.x + 2 * pad + side, w = r.Max.x - pad - x;
+        if (w < t.px(80)) return;
+        const int lines = r.GetHeight() >= t.px(150) ? 2 : 1;   // a short card keeps the price clear of the name
+        draw_text(dl, t.fonts.body, ImVec2(x, r.Min.y + pad), t.text, clamp_lines(t.fonts.body, name, w, lines));
+        const std::string price = fit_line(t.fonts.heading, format_money_fen(p.price_fen), w);
+        const float price_y = r.Max.y - pad - t.fonts.heading->FontSize;
+        draw_text(dl, t.fonts.heading, ImVec2(x, price_y), t.bar, price);
+        const float price_w = text_size(t.fonts.heading, price).x;
+        if (!p.unit.empty() && x + price_w + t.px(4) < r.Max.x - pad)
+            draw_text(dl, t.fonts.body, ImVec2(x + price_w + t.px(4), price_y + t.fonts.heading->FontSize - t.fonts.body->FontSize - t.px(4)),
+                      t.text_muted, fit_line(t.fonts.body, "/" + p.unit.in(f.lang), r.Max.x - pad - x - price_w - t.px(4)));
+    }
+
+    // The featured products, listed once per feed snapshot rather than every frame.
+    void list_featured(const Feed& feed) {
+        if (&feed == listed_feed_ && feed.products.data() == listed_products_) return;
+        featured_.clear();
+        for (const Product& p : feed.products)
+            if (p.featured && !p.sold_out) featured_.push_back(&p);
+        listed_feed_ = &feed;
+        listed_products_ = feed.products.data();
+    }
+
     OnAirPart on_air_;
+    std::vector<const Product*> featured_;
+    const Feed* listed_feed_ = nullptr;
+    const Product* listed_products_ = nullptr;
 };
 
 } // namespace

@@ -13,6 +13,7 @@
 #include "feed/live_guard.h"
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/live_layout.h"
 #include "screens/on_air_part.h"
 #include "widgets/live_view.h"
 #include "widgets/ui_strings.h"
@@ -160,60 +161,24 @@ public:
         }
         y += t.px(8);
 
-        // Breakdowns and top products get the height their rows want; the trend
-        // takes the rest (at least a readable strip).
-        const float left = bottom - y;
+        // The lists, the product on air and the trend below the figures (live_layout.h).
         // [Issue 16] The product on air takes its card's height beside (landscape) or above (portrait) the trend.
         const Product* on_air = OnAirPart::product_on_air(f, {});
-        const float on_air_h = on_air ? on_air_.height(f, *on_air, portrait ? width : (width - 2 * gap) / 3) : 0.0f;
-        const float trend_min = portrait ? t.px(220) : std::max(t.px(200), on_air_h);
+        LivePanelNeeds needs;
         auto need = [&](std::size_t rows, float row_h) {
             return panel_chrome(t) + static_cast<float>(std::max<std::size_t>(rows, 1)) * row_h;
         };
-        const float platforms_h = need(platforms_.size(), t.px(60));
-        const float counties_h = need(counties_.size(), t.px(60));
-        const float top_h = need(std::min<std::size_t>(top_.size(), 5), t.px(64));
-        if (portrait) {
-            float want[3] = {platforms_h, counties_h, top_h};
-            // A tight screen squeezes the trend (down to a thin strip) before the lists.
-            const float sum = want[0] + want[1] + want[2];
-            const float extra = on_air ? on_air_h + gap : 0.0f;   // the trend keeps its strip; the lists give room
-            const float trend_h = std::clamp(left - 3 * gap - sum - extra, t.px(220), trend_min);
-            const float room = std::max(0.0f, left - 3 * gap - trend_h - extra);
-            if (sum > room) {   // squeezed, each list keeps two readable rows (draw_bars' smallest)
-                const float two_rows = panel_chrome(t) + 2 * (t.fonts.body->FontSize + t.px(12));
-                float floors[3], floor_sum = 0;
-                for (int i = 0; i < 3; ++i) floor_sum += floors[i] = std::min(want[i], two_rows);
-                const float share = sum > floor_sum ? std::max(0.0f, room - floor_sum) / (sum - floor_sum) : 0.0f;
-                for (int i = 0; i < 3; ++i) want[i] = std::floor(floors[i] + (want[i] - floors[i]) * std::min(1.0f, share));
-            }
-            ImRect rows[3];
-            for (int i = 0; i < 3; ++i) {
-                rows[i] = ImRect(ImVec2(x, y), ImVec2(x + width, y + want[i]));
-                y += want[i] + gap;
-            }
-            draw_platforms(f, rows[0]);
-            draw_counties(f, rows[1]);
-            draw_top_products(f, rows[2]);
-            // The product on air above the trend, when the trend keeps a readable strip.
-            if (on_air && bottom - y - on_air_h - gap >= t.px(140))
-                y = on_air_.draw(f, {}, ImRect(ImVec2(x, y), ImVec2(x + width, bottom))) + gap;
-            draw_trend(f, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)));
-        } else {
-            const float row_h = std::max(0.0f, std::min(std::max({platforms_h, counties_h, top_h}), left - gap - trend_min));
-            const float w = (width - 2 * gap) / 3;
-            const float y2 = y + row_h + gap;
-            draw_platforms(f, ImRect(ImVec2(x, y), ImVec2(x + w, y + row_h)));
-            draw_counties(f, ImRect(ImVec2(x + w + gap, y), ImVec2(x + 2 * w + gap, y + row_h)));
-            draw_top_products(f, ImRect(ImVec2(x + 2 * (w + gap), y), ImVec2(x + width, y + row_h)));
-            // The product on air beside the trend, a third of the width.
-            float trend_right = x + width;
-            if (OnAirPart::product_on_air(f, {})) {
-                const float on_air_x = x + 2 * (w + gap);
-                if (on_air_.draw(f, {}, ImRect(ImVec2(on_air_x, y2), ImVec2(x + width, bottom))) > y2) trend_right = on_air_x - gap;
-            }
-            draw_trend(f, ImRect(ImVec2(x, y2), ImVec2(trend_right, bottom)));
-        }
+        needs.platforms = need(platforms_.size(), t.px(60));
+        needs.counties = need(counties_.size(), t.px(60));
+        needs.top = need(std::min<std::size_t>(top_.size(), 5), t.px(64));
+        needs.two_rows = panel_chrome(t) + 2 * (t.fonts.body->FontSize + t.px(12));   // draw_bars' smallest
+        needs.on_air = on_air ? on_air_.height(f, *on_air, live_on_air_width(t, width, portrait)) : 0.0f;
+        const LivePanels panels = live_panels(t, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)), portrait, needs);
+        draw_platforms(f, panels.platforms);
+        draw_counties(f, panels.counties);
+        draw_top_products(f, panels.top);
+        if (panels.on_air.GetArea() > 0) on_air_.draw(f, {}, panels.on_air);
+        draw_trend(f, panels.trend);
     }
 
     double seconds_until_change(std::int64_t now_unix, double now) const override {

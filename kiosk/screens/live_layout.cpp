@@ -1,0 +1,72 @@
+#include "screens/live_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+LivePanels landscape_panels(const Theme& t, const ImRect& area, const LivePanelNeeds& n) {
+    const float gap = t.px(24), x = area.Min.x, y = area.Min.y, width = area.GetWidth(), bottom = area.Max.y;
+    // Lists get the height their rows want; the trend takes the rest (at least a readable strip).
+    const float trend_min = std::max(t.px(200), n.on_air);
+    const float row_h = std::max(0.0f, std::min(std::max({n.platforms, n.counties, n.top}), bottom - y - gap - trend_min));
+    const float w = (width - 2 * gap) / 3;
+    const float y2 = y + row_h + gap;
+    LivePanels p;
+    p.platforms = ImRect(ImVec2(x, y), ImVec2(x + w, y + row_h));
+    p.counties = ImRect(ImVec2(x + w + gap, y), ImVec2(x + 2 * w + gap, y + row_h));
+    p.top = ImRect(ImVec2(x + 2 * (w + gap), y), ImVec2(x + width, y + row_h));
+    // The on-air card beside the trend, a third of the width, when a readable card fits (on_air_part.h).
+    float trend_right = x + width;
+    const float on_air_x = x + 2 * (w + gap);
+    if (n.on_air > 0 && std::min(n.on_air, bottom - y2) >= t.px(120)) {
+        p.on_air = ImRect(ImVec2(on_air_x, y2), ImVec2(x + width, bottom));
+        trend_right = on_air_x - gap;
+    }
+    p.trend = ImRect(ImVec2(x, y2), ImVec2(trend_right, bottom));
+    return p;
+}
+
+LivePanels portrait_panels(const Theme& t, const ImRect& area, const LivePanelNeeds& n) {
+    const float gap = t.px(24), x = area.Min.x, width = area.GetWidth(), bottom = area.Max.y;
+    const float left = area.GetHeight();
+    const float want[2] = {std::max(n.platforms, n.counties), n.top};
+    const float floors[2] = {std::min(want[0], n.two_rows), std::min(want[1], n.two_rows)};
+    const float lists_want = want[0] + want[1] + gap, lists_floor = floors[0] + floors[1] + gap;
+    const float trend_want = std::max(t.px(220), std::round(width * 0.6f));
+    // The on-air card only when the trend keeps a readable strip beside the squeezed lists.
+    float on_air_block = n.on_air > 0 ? n.on_air + gap : 0.0f;
+    if (left - lists_floor - gap - on_air_block < t.px(220)) on_air_block = 0;
+    // The lists shrink (each to two rows) before the trend goes below its wanted height.
+    const float room = std::clamp(left - gap - on_air_block - trend_want, lists_floor, lists_want);
+    const float share = lists_want > lists_floor ? (room - lists_floor) / (lists_want - lists_floor) : 1.0f;
+    float h[2];
+    for (int i = 0; i < 2; ++i) h[i] = std::floor(floors[i] + (want[i] - floors[i]) * std::min(1.0f, share));
+
+    LivePanels p;
+    float y = area.Min.y;
+    const float half = (width - gap) / 2;
+    p.platforms = ImRect(ImVec2(x, y), ImVec2(x + half, y + h[0]));
+    p.counties = ImRect(ImVec2(x + half + gap, y), ImVec2(x + width, y + h[0]));
+    y += h[0] + gap;
+    p.top = ImRect(ImVec2(x, y), ImVec2(x + width, y + h[1]));
+    y += h[1] + gap;
+    if (on_air_block > 0) {
+        p.on_air = ImRect(ImVec2(x, y), ImVec2(x + width, y + n.on_air));
+        y += on_air_block;
+    }
+    p.trend = ImRect(ImVec2(x, std::min(y, bottom)), ImVec2(x + width, bottom));
+    return p;
+}
+
+} // namespace
+
+float live_on_air_width(const Theme& t, float width, bool portrait) { return portrait ? width : (width - 2 * t.px(24)) / 3; }
+
+LivePanels live_panels(const Theme& t, const ImRect& area, bool portrait, const LivePanelNeeds& needs) {
+    return portrait ? portrait_panels(t, area, needs) : landscape_panels(t, area, needs);
+}
+
+} // namespace kiosk
