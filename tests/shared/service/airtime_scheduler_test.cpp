@@ -70,19 +70,19 @@ std::int64_t simulate(std::int64_t from, std::int64_t to, const std::filesystem:
     scheduler.set_counties(weighted_demo_counties());
     PlayLog log;
     std::int64_t on_air = 0, slide_end = from, next_take = from + 15, next_visitor = from + 7 * 60 - (from % 420);
-    std::optional<std::int64_t> slide_start;
+    std::int64_t slide_start = -1;   // -1: nothing on air
     std::string error;
     for (std::int64_t t = from; t < to; ++t) {
         if (t == next_visitor) {   // a touch: the slide ends, 100 s of visitor
-            if (slide_start) on_air += t - *slide_start;
+            if (slide_start >= 0) on_air += t - slide_start;
             scheduler.stop(static_cast<double>(t));
             log.stop(at(t));
-            slide_start.reset();
+            slide_start = -1;
             slide_end = t + 100;
             next_visitor += 420;
         }
         if (t == slide_end) {
-            if (slide_start) on_air += t - *slide_start;
+            if (slide_start >= 0) on_air += t - slide_start;
             const auto slot = scheduler.next(static_cast<double>(t));
             REQUIRE(slot);
             log.showing(slot->county, slot->product, at(t));
@@ -94,7 +94,7 @@ std::int64_t simulate(std::int64_t from, std::int64_t to, const std::filesystem:
             next_take += 15;
         }
     }
-    if (slide_start) on_air += to - *slide_start;
+    if (slide_start >= 0) on_air += to - slide_start;
     log.stop(at(to));   // a clean stop: the writer's last round
     REQUIRE(append_play(dir, log.take(at(to)), zone, error));
     return on_air;
