@@ -196,7 +196,8 @@ private:
 
         const float x = text_r.Min.x;
         float y = text_r.Min.y;
-        float bx = x + draw_badge(dl, t, ImVec2(x, y), ui_text("featured", f.lang), t.accent, IM_COL32_WHITE) + t.px(12);
+        // Every county's products take turns now: the badge only on the featured ones.
+        float bx = p.featured ? x + draw_badge(dl, t, ImVec2(x, y), ui_text("featured", f.lang), t.accent, IM_COL32_WHITE) + t.px(12) : x;
         for (const LocalizedText& tag : p.tags) {
             const float tag_w = text_size(t.fonts.body, tag.in(f.lang)).x + t.px(20);
             if (bx + tag_w > text_r.Max.x) break;
