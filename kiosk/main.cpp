@@ -10,9 +10,11 @@
 #include "commands/check_command.h"
 #include "commands/hash_pin_command.h"
 #include "commands/import_commands.h"
+#include "commands/report_command.h"
 #include "feed/validator.h"
 #include "images/image_loader.h"
 #include "platform/runner.h"
+#include "service/play_log.h"
 #include "service/status_writer.h"
 #include "service/usage_stats.h"
 #include "sources/document_parsers.h"
@@ -116,12 +118,22 @@ private:
     std::vector<ShownAnnouncement> shown_;
 };
 
+// Each county's attract-loop seconds in today's play log (the event's day), for a fair restart.
+std::vector<std::pair<std::string, std::int64_t>> seed_airtime(const KioskConfig& config, const Feed& feed) {
+    if (config.storage.data_dir.empty()) return {};
+    std::string error;
+    const auto zone = TimeZone::load(feed.event.time_zone, &error);
+    return play_seconds_today(config.storage.data_dir, std::time(nullptr), zone ? *zone : TimeZone::fixed_offset(8 * 3600));
+}
+
 // Writes status_dir's health files and data_dir's visitor statistics while the kiosk runs.
 std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Feed& feed, FeedPipeline* pipeline,
-                                            const RenderCounters& counters, UsageCounter& usage, const ShownBoard& board) {
+                                            const RenderCounters& counters, UsageCounter& usage, const ShownBoard& board,
+                                            PlayLog& play_log) {
     StatusWriter::Config sc;
     sc.status_dir = config.storage.status_dir;
     sc.data_dir = config.storage.data_dir;
+    sc.play = &play_log;
     std::string error;
     if (auto zone = TimeZone::load(feed.event.time_zone, &error)) sc.zone = std::move(*zone);
     const auto started = std::chrono::steady_clock::now();
@@ -252,13 +264,16 @@ int run_kiosk(const KioskFlags& flags) {
         return 1;
     }
     UsageCounter usage;
+    PlayLog play_log;
     RenderCounters counters;
     ShownBoard board;
     std::unique_ptr<StatusWriter> status;
     if (screenshot.empty()) {
         options.usage = &usage;
+        options.play_log = &play_log;
         runner.counters = &counters;
-        status = status_writer(config, *feed.feed, pipeline.get(), counters, usage, board);
+        status = status_writer(config, *feed.feed, pipeline.get(), counters, usage, board, play_log);
+        options.airtime_seed = seed_airtime(config, *feed.feed);
         status->start();
         // An announcement shown or gone: in status.json and kiosk.prom at once, not at the next 15 s round.
         options.announcements_shown = [&board, writer = status.get()](const std::vector<ShownAnnouncement>& shown) {
@@ -315,6 +330,8 @@ int main(int argc, char** argv) {
     add_organiser_commands(cli, organiser);
     AnnounceCommand announce;
     add_announce_command(cli, announce);
+    ReportCommand report;
+    add_report_command(cli, report);
     auto organiser_command = [&] { return *run_organiser_command(organiser, std::cout, std::cerr); };
     const Subcommand subcommands[] = {
         {check, [&] { return check_feed_files(check_files, std::cout, std::cerr); }},
@@ -323,6 +340,7 @@ int main(int argc, char** argv) {
         {organiser.import_schedule, organiser_command},
         {organiser.preview, organiser_command},
         {announce.command, [&] { return run_announce(announce.options, std::time(nullptr), std::cout, std::cerr); }},
+        {report.command, [&] { return run_report(report.options, std::cout, std::cerr); }},
     };
 
     try {

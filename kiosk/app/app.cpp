@@ -122,6 +122,7 @@ KioskApp::KioskApp(IndexedFeed feed, AppOptions options)
     if (options_.pinned_now) pinned_offset_ = *options_.pinned_now - std::time(nullptr);
     load_zone();
     check_location();
+    for (const auto& [county, seconds] : options_.airtime_seed) airtime_.credit(county, static_cast<double>(seconds));
     screen_for(route_.screen).enter(route_);
 }
 
@@ -173,6 +174,12 @@ Screen& KioskApp::screen_for(ScreenId id) {
 
 void KioskApp::go(const Route& route) {
     if (route == route_) return;
+    if (options_.usage && route_.screen == ScreenId::search) {   // a search result opened: counted for its county
+        const char* kind = route.screen == ScreenId::product ? "product"
+                           : route.screen == ScreenId::county ? "county"
+                           : route.screen == ScreenId::session ? "session" : nullptr;
+        if (kind) options_.usage->search_open(kind, route.id);
+    }
     if (route.screen == ScreenId::home || route.screen == ScreenId::attract) history_.clear();
     else history_.push_back(route_);
     route_ = route;
@@ -194,10 +201,15 @@ void KioskApp::replace(const Route& route) {
 }
 
 void KioskApp::entered() {
+    if (route_.screen != ScreenId::attract) {   // the attract loop's slide ends where the visitor came
+        airtime_.stop(last_now_);
+        if (options_.play_log) options_.play_log->stop(std::chrono::system_clock::time_point(std::chrono::seconds(now_unix())));
+    }
     screen_for(route_.screen).enter(route_);
     if (!options_.usage) return;
     options_.usage->screen_view(route_name(Route{route_.screen, {}}));
     if (route_.screen == ScreenId::product) options_.usage->product_open(route_.id);
+    if (route_.screen == ScreenId::map_route) options_.usage->route_shown(route_.id);
 }
 
 // [SECTION] Fonts and new data
@@ -363,6 +375,7 @@ void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
 
 void KioskApp::draw(double now) {
     const ImGuiIO& io = ImGui::GetIO();
+    last_now_ = now;
     if (first_frame_) {   // the idle countdown starts when the screen first shows
         touch_.note_activity(now);
         first_frame_ = false;
@@ -403,7 +416,7 @@ void KioskApp::draw(double now) {
     const float bottom = display.y - announcement_banners_height(theme_, banners);   // the banners take the bottom
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
                        ImVec2(0, top), ImVec2(display.x, bottom - top), freshness_, trend_, options_.usage, images_,
-                       search_.get(), &place_, &shown_};
+                       search_.get(), &place_, &shown_, &airtime_, options_.play_log};
     if (emergency_shown()) {   // nothing of the screen beneath: no touch may reach it
         touch_.consume();
         draw_announcements(frame, display);

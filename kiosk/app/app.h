@@ -58,6 +58,9 @@ struct AppOptions {
     std::function<void(const std::vector<ShownAnnouncement>&)> announcements_shown;
     DisplayHours display_hours;               // when the display is on (display_hours); empty: always
     double wake_seconds = 600;                // outside them, a touch keeps it on this long (wake_minutes)
+    PlayLog* play_log = nullptr;              // the attract loop's play log; null: none
+    // Each county's attract-loop seconds of today's play log: a restarted kiosk goes on fairly.
+    std::vector<std::pair<std::string, std::int64_t>> airtime_seed;
 };
 
 // Why the display is on (KioskApp::wake_reason): none means it sleeps.
@@ -175,6 +178,8 @@ private:
     double awake_until_ = -1;             // a touch keeps the display on until then (runner seconds)
     double touch_seen_ = 0;               // the last touch draw() counted for awake_until_
     bool asleep_ = false;                 // display_wanted said no last time
+    AirtimeScheduler airtime_;            // the attract loop's turns, kept while visitors use the kiosk
+    double last_now_ = 0;                 // the latest frame's runner seconds: when a visitor left the attract loop
 };
 
 } // namespace kiosk

@@ -1,5 +1,7 @@
-// Attract loop, shown when nobody has touched the kiosk for a while: featured
-// products and the live-sale totals take turns every few seconds with a
+// Attract loop, shown when nobody has touched the kiosk for a while: the
+// counties' products (fair turns by county, featured first: the app's
+// AirtimeScheduler decides, the play log hears what is on air) and, after each
+// round of counties, the live-sale totals take turns every few seconds with a
 // cross-fade, under a large "touch the screen to start". KioskApp turns the
 // first touch into a trip Home, so nothing here is tappable.
 #include "screens/screens.h"
@@ -11,6 +13,7 @@
 #include "widgets/widgets.h"
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <cmath>
 
@@ -21,9 +24,10 @@ namespace {
 constexpr double kSlideSeconds = 8.0;
 constexpr double kFadeSeconds = 0.8;
 
-// A slide: a featured product, or the live totals when `product` is null.
+// A slide: a product by id, or the live totals when `live`.
 struct Slide {
-    const Product* product = nullptr;
+    std::string product;
+    bool live = false;
 };
 
 // Scales the alpha of every vertex added since `first_vertex`: fades whatever
@@ -44,7 +48,10 @@ std::string event_dates(const Event& e, Lang lang) {
 
 class AttractScreen final : public Screen {
 public:
-    void enter(const Route&) override { started_ = false; }
+    void enter(const Route&) override {
+        started_ = false;
+        turn_ = SIZE_MAX;
+    }
 
     void draw(FrameContext& f) override {
         if (!started_) {
@@ -74,23 +81,22 @@ public:
         draw_text_centered(dl, t.fonts.title, band, t.bar_text, ui_text("attract_touch", f.lang));
 
         const ImRect stage(ImVec2(area.Min.x + m, y), ImVec2(area.Max.x - m, band.Min.y - t.px(32)));
-        collect_slides(f);
-        slide_count_ = slides_.size();
-        if (slides_.empty()) {
-            draw_text_centered(dl, t.fonts.heading, stage, t.text_muted, f.feed.event.venue.in(f.lang));
-            return;
-        }
         const double elapsed = std::max(0.0, f.now - start_);
         const auto turn = static_cast<std::size_t>(elapsed / kSlideSeconds);
         const double into = elapsed - static_cast<double>(turn) * kSlideSeconds;
-        const Slide& current = slides_[turn % slides_.size()];
-        if (turn > 0 && into < kFadeSeconds && slides_.size() > 1) {
+        if (turn != turn_) advance(f, turn);
+        if (!current_) {
+            draw_text_centered(dl, t.fonts.heading, stage, t.text_muted, f.feed.event.venue.in(f.lang));
+            return;
+        }
+        const Slide& current = *current_;
+        if (turn > 0 && into < kFadeSeconds && previous_) {
             // Cross-fade with a short drift to the left.
             const float p = static_cast<float>(into / kFadeSeconds);
             const float eased = 1.0f - (1.0f - p) * (1.0f - p);
             const float drift = t.px(80);
             int first = dl->VtxBuffer.Size;
-            draw_slide(f, slides_[(turn - 1) % slides_.size()], stage, -drift * eased);
+            draw_slide(f, *previous_, stage, -drift * eased);
             fade_since(dl, first, 1.0f - eased);
             first = dl->VtxBuffer.Size;
             draw_slide(f, current, stage, drift * (1.0f - eased));
@@ -98,7 +104,7 @@ public:
         } else {
             draw_slide(f, current, stage, 0);
         }
-        if (current.product) live_boundary_unix_ = INT64_MAX;   // only the live slide shows what is running
+        if (!current.live) live_boundary_unix_ = INT64_MAX;   // only the live slide shows what is running
     }
 
     double seconds_until_change(std::int64_t now_unix, double now) const override {
@@ -115,19 +121,40 @@ public:
     }
 
 private:
-    // Featured products still for sale, then the live totals when there are any.
-    void collect_slides(const FrameContext& f) {
-        slides_.clear();
-        for (const Product& p : f.feed.products)
-            if (p.featured && !p.sold_out) slides_.push_back(Slide{&p});
-        if (!f.live.empty()) slides_.push_back(Slide{nullptr});
+    // The next slide at a new turn: the live totals after each round of counties, else
+    // the product the scheduler says; what is on air goes to the play log.
+    void advance(const FrameContext& f, std::size_t turn) {
+        AirtimeScheduler& airtime = f.airtime ? *f.airtime : own_airtime_;
+        if (&f.feed != feed_seen_) {   // a new feed: its counties and products take the turns
+            feed_seen_ = &f.feed;
+            const auto counties = airtime_counties(f.feed);
+            county_count_ = counties.size();
+            slide_count_ = f.live.empty() ? 0 : 1;
+            for (const AirtimeCounty& c : counties) slide_count_ += c.products.size();
+            airtime.set_counties(counties);
+        }
+        const auto wall = std::chrono::system_clock::time_point(std::chrono::seconds(f.now_unix));
+        previous_ = turn_ == SIZE_MAX ? std::nullopt : current_;
+        turn_ = turn;
+        std::optional<AirtimeSlot> slot;
+        if (f.live.empty() || since_live_ < std::max<std::size_t>(1, county_count_)) slot = airtime.next(f.now);
+        if (slot) {
+            ++since_live_;
+            current_ = Slide{slot->product, false};
+            if (f.play_log) f.play_log->showing(slot->county, slot->product, wall);
+            return;
+        }
+        airtime.stop(f.now);
+        if (f.play_log) f.play_log->stop(wall);
+        since_live_ = 0;
+        current_ = f.live.empty() ? std::nullopt : std::optional<Slide>(Slide{{}, true});
     }
 
     void draw_slide(FrameContext& f, const Slide& slide, ImRect r, float dx) {
         r.Min.x += dx;
         r.Max.x += dx;
-        if (slide.product) draw_product(f, *slide.product, r);
-        else draw_live(f, r);
+        if (slide.live) draw_live(f, r);
+        else if (const Product* p = f.feed.product(slide.product)) draw_product(f, *p, r);
     }
 
     void draw_product(FrameContext& f, const Product& p, const ImRect& r) {
@@ -169,7 +196,8 @@ private:
 
         const float x = text_r.Min.x;
         float y = text_r.Min.y;
-        float bx = x + draw_badge(dl, t, ImVec2(x, y), ui_text("featured", f.lang), t.accent, IM_COL32_WHITE) + t.px(12);
+        // Every county's products take turns now: the badge only on the featured ones.
+        float bx = p.featured ? x + draw_badge(dl, t, ImVec2(x, y), ui_text("featured", f.lang), t.accent, IM_COL32_WHITE) + t.px(12) : x;
         for (const LocalizedText& tag : p.tags) {
             const float tag_w = text_size(t.fonts.body, tag.in(f.lang)).x + t.px(20);
             if (bx + tag_w > text_r.Max.x) break;
@@ -268,7 +296,12 @@ private:
 
     bool started_ = false;
     double start_ = 0;
-    std::vector<Slide> slides_;
+    std::size_t turn_ = SIZE_MAX;               // the turn current_ was picked for; none yet
+    std::optional<Slide> current_, previous_;   // on air, and the one it fades in over
+    const Feed* feed_seen_ = nullptr;           // the feed the scheduler has the counties of
+    std::size_t county_count_ = 0;              // a round: this many product slides, then the live one
+    std::size_t since_live_ = 0;                // product slides since the live one
+    AirtimeScheduler own_airtime_;              // when the app gives none (tests)
     std::size_t slide_count_ = 0;
     std::int64_t live_boundary_unix_ = INT64_MAX;   // when the live slide's "live now" line changes
     LiveFigures figures_;

@@ -7,6 +7,8 @@
 #include "feed/live_summary.h"
 #include "feed/localized_text.h"
 #include "feed/model.h"
+#include "service/airtime_scheduler.h"
+#include "service/play_log.h"
 #include "service/usage_stats.h"
 #include "widgets/theme.h"
 #include "widgets/touch.h"
@@ -92,6 +94,9 @@ struct FrameContext {
     // The announcements shown now, the emergency first (feed/announcements.h); the app draws
     // their banners below the screen's area and an emergency over it. Null: none.
     const std::vector<Announcement>* announcements = nullptr;
+    // The attract loop's fair turns by county (service/airtime_scheduler.h); null: feed order.
+    AirtimeScheduler* airtime = nullptr;
+    PlayLog* play_log = nullptr;   // told what the attract loop has on air; null: no log
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

@@ -65,6 +65,7 @@ struct County {
     std::string image;       // URL or local path, may be empty
     std::string booth_area;  // venue area id of its booth, empty when none
     std::vector<std::string> search_terms;   // extra words search finds it by
+    double airtime_weight = 1;   // its share of the attract loop against the others' (feed airtime_weight)
 };
 
 // [order links] One order link of a product: the platform it opens in (the id

@@ -213,6 +213,7 @@ Feed build_feed(const json& doc) {
         county.image = string_or_empty(c, "image");
         county.booth_area = string_or_empty(c, "booth_area");
         county.search_terms = strings_of(c, "search_terms");
+        if (c.contains("airtime_weight")) county.airtime_weight = number_or_zero(c, "airtime_weight");
         feed.counties.push_back(std::move(county));
     }
 

@@ -5,7 +5,35 @@
 #include <cerrno>
 #include <iconv.h>
 
+#include <unicode/ucnv.h>
+
 namespace kiosk {
+
+std::optional<std::string> encode_from_utf8(std::string_view utf8, TextEncoding encoding, std::string& error) {
+    if (encoding != TextEncoding::gb18030) return std::string(utf8);
+    if (utf8.empty()) return std::string();
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* from = ucnv_open("UTF-8", &status);
+    UConverter* to = ucnv_open("GB18030", &status);
+    if (U_SUCCESS(status)) {   // a malformed byte is an error, not a substitute character
+        ucnv_setToUCallBack(from, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+        ucnv_setFromUCallBack(to, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    }
+    std::string out(utf8.size() * 4 + 16, '\0');   // GB18030 needs at most 4 bytes per UTF-8 byte
+    char* target = out.data();
+    const char* source = utf8.data();
+    if (U_SUCCESS(status))
+        ucnv_convertEx(to, from, &target, out.data() + out.size(), &source, utf8.data() + utf8.size(), nullptr, nullptr,
+                       nullptr, nullptr, true, true, &status);
+    out.resize(static_cast<std::size_t>(target - out.data()));
+    ucnv_close(from);
+    ucnv_close(to);
+    if (U_FAILURE(status)) {
+        error = std::string("cannot convert to GB18030: ") + u_errorName(status);
+        return std::nullopt;
+    }
+    return out;
+}
 
 namespace {
 

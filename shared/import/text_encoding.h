@@ -22,4 +22,9 @@ struct DecodedText {
 // detect: valid UTF-8 after an optional BOM is UTF-8, anything else GB18030.
 DecodedText decode_to_utf8(std::string_view bytes, TextEncoding encoding);
 
+// UTF-8 text in `encoding` (utf8 or gb18030; detect is utf8), converted with ICU's
+// converter for what the organisers open in Chinese Excel. Nullopt with `error`
+// when the text is not valid UTF-8.
+std::optional<std::string> encode_from_utf8(std::string_view utf8, TextEncoding encoding, std::string& error);
+
 } // namespace kiosk

@@ -68,6 +68,15 @@ bool StatusWriter::write_round() {
             ok = ok && appended;
         }
     }
+    if (config_.play) {
+        const std::vector<PlayEntry> entries = config_.play->take(health.time);
+        if (!config_.data_dir.empty()) {
+            const bool appended = append_play(config_.data_dir, entries, config_.zone, error);
+            if (appended) summarizer_.clear("play:");
+            else summarizer_.report(LogLevel::warning, "play:write", "play log: " + error);
+            ok = ok && appended;
+        }
+    }
     summarizer_.tick();
     notifier_.status(format_status_line(health));
     return ok;

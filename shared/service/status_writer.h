@@ -9,6 +9,7 @@
 #include "base/time_zone.h"
 #include "service/service_notify.h"
 #include "service/status_report.h"
+#include "service/play_log.h"
 #include "service/usage_stats.h"
 
 #include <chrono>
@@ -27,6 +28,7 @@ public:
         std::filesystem::path data_dir;     // empty: no usage files
         std::chrono::milliseconds interval{15'000};
         TimeZone zone = TimeZone::fixed_offset(8 * 3600);   // the event's: names the daily files
+        PlayLog* play = nullptr;            // the attract loop's play log (play_log.h), to data_dir; null: none
     };
 
     // `collect` is called on the writer's thread and must be thread-safe;

@@ -59,6 +59,16 @@ void UsageCounter::announcement(std::string_view event, std::string_view announc
     count(current_.announcements, std::string(event) + ":" + std::string(announcement_id));
 }
 
+void UsageCounter::search_open(std::string_view kind, std::string_view id) {
+    std::lock_guard lock(mutex_);
+    count(current_.search_opens, std::string(kind) + ":" + std::string(id));
+}
+
+void UsageCounter::route_shown(std::string_view area_id) {
+    std::lock_guard lock(mutex_);
+    count(current_.routes, area_id);
+}
+
 UsageBatch UsageCounter::take(std::chrono::system_clock::time_point now) {
     std::lock_guard lock(mutex_);
     UsageBatch out = std::move(current_);
@@ -79,6 +89,8 @@ std::string format_usage_line(const UsageBatch& batch, const TimeZone& zone) {
         {"qr_platforms", batch.qr_platforms},
     };
     if (!batch.announcements.empty()) line["announcements"] = batch.announcements;   // only while they come and go
+    if (!batch.search_opens.empty()) line["search_opens"] = batch.search_opens;
+    if (!batch.routes.empty()) line["routes"] = batch.routes;
     return line.dump() + "\n";
 }
 

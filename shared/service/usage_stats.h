@@ -11,6 +11,9 @@
 // Batches without events write no line. While announcements come and go a line also has
 // "announcements":{"shown:evacuate-1":1,"ended:evacuate-1":1,"withdrawn:talk-moved":1}
 // (feed/announcements.h): what the visitor screens showed, by announcement id.
+// When visitors open something from the search results, "search_opens":{"product:jc-junzao":1,
+// "county:jiaocheng":1,"session:s1":1}; when they ask the way, "routes":{"booth-jiaocheng":1}
+// (by venue area id). `kiosk report` counts both per county (service/airtime_report.h).
 #pragma once
 
 #include "base/time_zone.h"
@@ -33,7 +36,12 @@ struct UsageBatch {
     // [order links] the same shows by product id, then platform id ("web" for an unknown host).
     std::map<std::string, std::map<std::string, std::uint64_t, std::less<>>, std::less<>> qr_platforms;
     std::map<std::string, std::uint64_t, std::less<>> announcements;   // "shown:ID", "ended:ID", "withdrawn:ID"
-    bool empty() const { return screen_views.empty() && product_opens.empty() && qr_shows.empty() && announcements.empty(); }
+    std::map<std::string, std::uint64_t, std::less<>> search_opens;    // "product:ID", "county:ID", "session:ID"
+    std::map<std::string, std::uint64_t, std::less<>> routes;          // by venue area id
+    bool empty() const {
+        return screen_views.empty() && product_opens.empty() && qr_shows.empty() && announcements.empty() &&
+               search_opens.empty() && routes.empty();
+    }
 };
 
 // Thread-safe: the UI thread counts, the status writer's thread takes batches.
@@ -47,6 +55,10 @@ public:
     void qr_shown(std::string_view product_id, std::string_view platform_id);
     // An announcement appeared on or left the visitor screens: `event` is "shown", "ended" or "withdrawn".
     void announcement(std::string_view event, std::string_view announcement_id);
+    // A search result opened: `kind` is "product", "county" or "session".
+    void search_open(std::string_view kind, std::string_view id);
+    // The way to a venue area shown.
+    void route_shown(std::string_view area_id);
 
     // The counts since the last take (or the start), and a fresh batch from `now`.
     // A clock set back during the batch gives from = to = now (the counts are kept).

@@ -37,7 +37,7 @@ Timestamp stamp(std::int64_t unix_seconds) { return Timestamp{unix_seconds, 480,
 // screen), the other days two each. Ids say day and order: "d16-03".
 std::shared_ptr<const Feed> long_feed() {
     auto feed = kiosk::test::test_event_feed();
-    feed->counties.push_back(County{"jiaocheng", {"交城县", "Jiaocheng County"}, {}, {}, {}, {}});
+    feed->counties.push_back(County{"jiaocheng", {"交城县", "Jiaocheng County"}, {}, {}, {}, {}, 1});
     const std::int64_t day15 = at("2020-05-15T00:00:00+08:00");
     for (int day = 15; day <= 19; ++day) {
         const int count = day == 16 ? 24 : 2;

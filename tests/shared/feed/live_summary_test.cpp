@@ -29,7 +29,7 @@ Feed two_county_feed() {
     b.id = "live-b";
     b.county = "wenshui";
     feed.schedule = {a, b};
-    feed.counties = {County{"jiaocheng", {"交城", "Jiaocheng"}, {}, {}, {}, {}}, County{"wenshui", {"文水", "Wenshui"}, {}, {}, {}, {}}};
+    feed.counties = {County{"jiaocheng", {"交城", "Jiaocheng"}, {}, {}, {}, {}, 1}, County{"wenshui", {"文水", "Wenshui"}, {}, {}, {}, {}, 1}};
     feed.live.sessions = {
         SessionLive{"live-a", {platform("douyin", "抖音", 400, 30, 10000), platform("jd", "京东", 80, 7, 2600)},
                     {TopProduct{"jujube", 20, 8000}, TopProduct{"millet", 5, 1000}}, {}, {}},
