@@ -6,6 +6,7 @@
 #include "admin/admin_hooks.h"
 #include "admin/admin_panel.h"
 #include "admin/corner_hold.h"
+#include "app/still_there.h"
 #include "base/time_zone.h"
 #include "feed/model.h"
 #include "platform/runner.h"
@@ -58,6 +59,7 @@ struct AppOptions {
     std::function<void(const std::vector<ShownAnnouncement>&)> announcements_shown;
     DisplayHours display_hours;               // when the display is on (display_hours); empty: always
     double wake_seconds = 600;                // outside them, a touch keeps it on this long (wake_minutes)
+    double untouched_at_start = 0;            // --untouched: seconds of idle time already passed at the first frame
 };
 
 // Why the display is on (KioskApp::wake_reason): none means it sleeps.
@@ -109,6 +111,8 @@ public:
     Lang lang() const { return lang_; }
     Lang default_lang() const { return options_.lang; }
     const AdminPanel& admin() const { return admin_; }
+    // [Issue 19] Whether the last frame showed the 还在吗？/ Still there? countdown.
+    bool still_there_shown() const { return still_there_shown_; }
     std::int64_t now_unix() const;
     // The announcements on the visitor screens now, the emergency first.
     const std::vector<Announcement>& shown_announcements() const { return shown_; }
@@ -129,6 +133,8 @@ private:
     void report_announcement(const Announcement& a, const char* event);
     // The banners and the emergency's takeover over the visitor screen `frame` shows.
     void draw_announcements(const FrameContext& frame, ImVec2 display);
+    // The Still there? countdown over the screen when the idle reset is near; true when it shows.
+    bool draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now);
     void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
     void check_admin_entrances(double now);
@@ -175,6 +181,8 @@ private:
     double awake_until_ = -1;             // a touch keeps the display on until then (runner seconds)
     double touch_seen_ = 0;               // the last touch draw() counted for awake_until_
     bool asleep_ = false;                 // display_wanted said no last time
+    StillThere still_there_;              // when the idle countdown shows (from options_.idle_seconds)
+    bool still_there_shown_ = false;      // the last frame showed it: the next touch only dismisses it
 };
 
 } // namespace kiosk
