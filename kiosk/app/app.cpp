@@ -374,8 +374,8 @@ void KioskApp::draw(double now) {
         touch_seen_ = touch_.last_activity();
         awake_until_ = std::max(awake_until_, touch_seen_ + options_.wake_seconds);
     }
-    if (still_there_shown_ && touch_.pressed()) touch_.consume();   // the touch that answers 还在吗？ fires nothing beneath
-    still_there_shown_ = false;
+    if (still_there_drawn_ > 0 && touch_.pressed()) touch_.consume();   // the touch that answers 还在吗？ fires nothing beneath
+    still_there_drawn_ = 0;
     check_admin_entrances(now);
 
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -419,16 +419,14 @@ void KioskApp::draw(double now) {
     dl->PopClipRect();
     if (route_.screen != ScreenId::attract) draw_top_bar(dl, bar, now);
     draw_announcements(frame, display);
-    still_there_shown_ = draw_still_there_overlay(dl, display, now);
+    still_there_drawn_ = draw_still_there_overlay(dl, display, now);
     if (images_) images_->end_frame();   // ask for the pictures this frame lacked
 }
 
-bool KioskApp::draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now) {
-    const double last = touch_.last_activity();
-    if (!still_there_.shown(route_, last, now)) return false;
-    const int total = static_cast<int>(std::ceil(still_there_.countdown()));
-    draw_still_there(dl, theme_, lang_, display, still_there_.seconds_left(last, now), total);
-    return true;
+int KioskApp::draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now) {
+    const int seconds = still_there_.reading(route_, touch_.last_activity(), now);
+    if (seconds > 0) draw_still_there(dl, theme_, lang_, display, seconds, static_cast<int>(std::ceil(still_there_.countdown())));
+    return seconds;
 }
 
 void KioskApp::draw_announcements(const FrameContext& frame, ImVec2 display) {
@@ -451,7 +449,7 @@ double KioskApp::seconds_until_change(double now) const {
         return std::min(announcement_wait, corner_hold_.seconds_until_done(now));
     double wait = kNoChange;
     if (route_.screen != ScreenId::attract)   // the reset, and on a page mid-visit each second of the countdown before it
-        wait = still_there_.seconds_until_change(route_, touch_.last_activity(), now);
+        wait = still_there_.seconds_until_change(route_, touch_.last_activity(), now, still_there_drawn_);
     const auto it = screens_.find(route_.screen);
     if (it != screens_.end()) wait = std::min(wait, it->second->seconds_until_change(now_unix(), now));
     wait = std::min(wait, corner_hold_.seconds_until_done(now));   // a still finger sends no events

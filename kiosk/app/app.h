@@ -112,7 +112,7 @@ public:
     Lang default_lang() const { return options_.lang; }
     const AdminPanel& admin() const { return admin_; }
     // [Issue 19] Whether the last frame showed the 还在吗？/ Still there? countdown.
-    bool still_there_shown() const { return still_there_shown_; }
+    bool still_there_shown() const { return still_there_drawn_ > 0; }
     std::int64_t now_unix() const;
     // The announcements on the visitor screens now, the emergency first.
     const std::vector<Announcement>& shown_announcements() const { return shown_; }
@@ -133,8 +133,8 @@ private:
     void report_announcement(const Announcement& a, const char* event);
     // The banners and the emergency's takeover over the visitor screen `frame` shows.
     void draw_announcements(const FrameContext& frame, ImVec2 display);
-    // The Still there? countdown over the screen when the idle reset is near; true when it shows.
-    bool draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now);
+    // The Still there? countdown over the screen when the idle reset is near; the seconds it reads (0: none).
+    int draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now);
     void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
     void check_admin_entrances(double now);
@@ -182,7 +182,7 @@ private:
     double touch_seen_ = 0;               // the last touch draw() counted for awake_until_
     bool asleep_ = false;                 // display_wanted said no last time
     StillThere still_there_;              // when the idle countdown shows (from options_.idle_seconds)
-    bool still_there_shown_ = false;      // the last frame showed it: the next touch only dismisses it
+    int still_there_drawn_ = 0;           // what the last frame's countdown read (0: none); a touch then only dismisses it
 };
 
 } // namespace kiosk

@@ -35,9 +35,13 @@ int StillThere::seconds_left(double last_touch, double now) const {
     return std::clamp(static_cast<int>(std::ceil(left)), 0, static_cast<int>(std::ceil(countdown_)));
 }
 
-double StillThere::seconds_until_change(const Route& route, double last_touch, double now) const {
+int StillThere::reading(const Route& route, double last_touch, double now) const {
+    return shown(route, last_touch, now) ? seconds_left(last_touch, now) : 0;
+}
+
+double StillThere::seconds_until_change(const Route& route, double last_touch, double now, int drawn) const {
     const double left = idle_seconds_ - (now - last_touch);   // until the reset
-    if (left <= 0) return 0;
+    if (left <= 0 || reading(route, last_touch, now) != drawn) return 0;
     if (!interrupts_visitor(route)) return left;
     if (left > countdown_) return left - countdown_;           // the countdown appears
     return std::min(left, left - std::ceil(left) + 1);         // the next whole second: 10 → 9 … 1 → reset

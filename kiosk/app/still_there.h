@@ -25,9 +25,12 @@ public:
     bool shown(const Route& route, double last_touch, double now) const;
     // The whole seconds the countdown reads: 10 when it appears, 1 in its last second.
     int seconds_left(double last_touch, double now) const;
-    // Seconds until this decides something new on `route`: the countdown appearing, its next
+    // What the countdown should read on `route` at `now`: seconds_left(), or 0 when it does not show.
+    int reading(const Route& route, double last_touch, double now) const;
+    // Seconds until this decides something new on `route`, given what the last frame showed (`drawn`:
+    // its reading, 0 for none): 0 when that is out of date, else until the countdown appears, its next
     // number, the reset. Never sooner, so an idle screen draws no frame in between.
-    double seconds_until_change(const Route& route, double last_touch, double now) const;
+    double seconds_until_change(const Route& route, double last_touch, double now, int drawn) const;
     double countdown() const { return countdown_; }
 
 private:

@@ -58,14 +58,16 @@ TEST_CASE("still there: the countdown shows the last 10 of 90 idle seconds and r
 
 TEST_CASE("still there: the next change is the countdown's start then each whole second then the reset") {
     const StillThere st(90);
-    CHECK(st.seconds_until_change(kProduct, 0, 30) == Approx(50));      // it appears at 80 s
-    CHECK(st.seconds_until_change(kProduct, 0, 80) == Approx(1));       // 10 → 9
-    CHECK(st.seconds_until_change(kProduct, 0, 80.25) == Approx(0.75));
-    CHECK(st.seconds_until_change(kProduct, 0, 89.5) == Approx(0.5));   // 1 → the reset
-    CHECK(st.seconds_until_change(kProduct, 0, 91) == 0);
+    CHECK(st.seconds_until_change(kProduct, 0, 30, 0) == Approx(50));      // it appears at 80 s
+    CHECK(st.seconds_until_change(kProduct, 0, 80.01, 0) == 0);            // due, not drawn yet
+    CHECK(st.seconds_until_change(kProduct, 0, 80, 10) == Approx(1));      // 10 → 9
+    CHECK(st.seconds_until_change(kProduct, 0, 80.25, 10) == Approx(0.75));
+    CHECK(st.seconds_until_change(kProduct, 0, 81.5, 10) == 0);            // 9 is due
+    CHECK(st.seconds_until_change(kProduct, 0, 89.5, 1) == Approx(0.5));   // 1 → the reset
+    CHECK(st.seconds_until_change(kProduct, 0, 91, 1) == 0);
     // Home wakes only for the reset, as before.
-    CHECK(st.seconds_until_change(Route{ScreenId::home}, 0, 30) == Approx(60));
-    CHECK(st.seconds_until_change(Route{ScreenId::home}, 0, 85) == Approx(5));
+    CHECK(st.seconds_until_change(Route{ScreenId::home}, 0, 30, 0) == Approx(60));
+    CHECK(st.seconds_until_change(Route{ScreenId::home}, 0, 85, 0) == Approx(5));
 }
 
 TEST_CASE("still there: an idle time of 10 s gets a countdown of half of it") {
