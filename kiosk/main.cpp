@@ -173,6 +173,7 @@ struct KioskFlags {
     ConfigFlags config;
     std::string screenshot, screen = "home", now_text;
     double exit_after = 0;
+    double untouched = 0;   // --untouched: the idle time already passed at the start
 };
 
 void add_kiosk_flags(CLI::App& cli, KioskFlags& flags) {
@@ -183,6 +184,9 @@ void add_kiosk_flags(CLI::App& cli, KioskFlags& flags) {
     cli.add_option("--exit-after", flags.exit_after, "Close after SECONDS and print the frames drawn (benchmarks)")
         ->check(CLI::Range(0.1, 7 * 86400.0));
     cli.add_option("--now", flags.now_text, "Pretend the clock stands at this ISO 8601 instant, e.g. 2020-05-16T20:00:00+08:00");
+    cli.add_option("--untouched", flags.untouched, "Start as if nobody had touched the screen for SECONDS (--untouched 85 "
+                                                   "--screen product:ID shows the Still there? countdown)")
+        ->check(CLI::Range(0.0, 3600.0));
 }
 
 RunnerOptions runner_options(const KioskConfig& config, const KioskFlags& flags) {
@@ -218,6 +222,7 @@ bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions&
     options.identity = {config.identity.id, config.identity.tags};
     options.display_hours = config.display.hours;
     options.wake_seconds = config.display.wake_minutes * 60.0;
+    options.untouched_at_start = flags.untouched;
     if (!parse_route(flags.screen, options.start)) {
         err << "kiosk: --screen " << flags.screen << " is not one of home, schedule, session:ID, catalogue, "
                "county:ID, product:ID, product:ID@PLATFORM (taobao, jd, ...), live, attract, map, map:AREA_ID, search or search:LETTERS (a-z, 0-9, at most 32)\n";

@@ -15,6 +15,7 @@
 #include "service/kiosk_location.h"
 #include "widgets/announcement_view.h"
 #include "widgets/image_textures.h"
+#include "widgets/still_there_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
 
@@ -115,7 +116,8 @@ KioskApp::KioskApp(std::shared_ptr<const Feed> feed, AppOptions options)
 KioskApp::KioskApp(IndexedFeed feed, AppOptions options)
     : feed_(std::move(feed.feed)), search_(std::move(feed.search)), options_(std::move(options)), lang_(options_.lang),
       zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash, options_.admin.wake_ui),
-      place_{options_.kiosk_location, options_.kiosk_heading, options_.route_url} {
+      place_{options_.kiosk_location, options_.kiosk_heading, options_.route_url},
+      still_there_(options_.idle_seconds) {
     live_ = live_of(feed_);
     announcements_ = feed_->announcements;   // their glyphs in the first atlas
     record_trend(trend_, *live_);
@@ -376,8 +378,8 @@ void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
 void KioskApp::draw(double now) {
     const ImGuiIO& io = ImGui::GetIO();
     last_now_ = now;
-    if (first_frame_) {   // the idle countdown starts when the screen first shows
-        touch_.note_activity(now);
+    if (first_frame_) {   // the idle countdown starts when the screen first shows (or earlier: --untouched)
+        touch_.note_activity(now - options_.untouched_at_start);
         first_frame_ = false;
     }
     touch_.begin_frame(io, now, theme_.px(14));
@@ -385,11 +387,13 @@ void KioskApp::draw(double now) {
         touch_seen_ = touch_.last_activity();
         awake_until_ = std::max(awake_until_, touch_seen_ + options_.wake_seconds);
     }
+    if (still_there_drawn_ > 0 && touch_.pressed()) touch_.consume();   // the touch that answers 还在吗？ fires nothing beneath
+    still_there_drawn_ = 0;
     check_admin_entrances(now);
 
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const ImVec2 display = io.DisplaySize;
-    const bool idle = now - touch_.last_activity() > options_.idle_seconds;
+    const bool idle = still_there_.reset_due(touch_.last_activity(), now);
     if (admin_.is_open() && !idle) {
         draw_admin(dl, display, now);
         return;
@@ -428,7 +432,14 @@ void KioskApp::draw(double now) {
     dl->PopClipRect();
     if (route_.screen != ScreenId::attract) draw_top_bar(dl, bar, now);
     draw_announcements(frame, display);
+    still_there_drawn_ = draw_still_there_overlay(dl, display, now);
     if (images_) images_->end_frame();   // ask for the pictures this frame lacked
+}
+
+int KioskApp::draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now) {
+    const int seconds = still_there_.reading(route_, touch_.last_activity(), now);
+    if (seconds > 0) draw_still_there(dl, theme_, lang_, display, seconds, static_cast<int>(std::ceil(still_there_.countdown())));
+    return seconds;
 }
 
 void KioskApp::draw_announcements(const FrameContext& frame, ImVec2 display) {
@@ -450,8 +461,8 @@ double KioskApp::seconds_until_change(double now) const {
     if (emergency_shown() && !admin_.is_open())   // the takeover stands still whatever the screen beneath would do
         return std::min(announcement_wait, corner_hold_.seconds_until_done(now));
     double wait = kNoChange;
-    if (route_.screen != ScreenId::attract)
-        wait = std::max(0.0, touch_.last_activity() + options_.idle_seconds - now);
+    if (route_.screen != ScreenId::attract)   // the reset, and on a page mid-visit each second of the countdown before it
+        wait = still_there_.seconds_until_change(route_, touch_.last_activity(), now, still_there_drawn_);
     const auto it = screens_.find(route_.screen);
     if (it != screens_.end()) wait = std::min(wait, it->second->seconds_until_change(now_unix(), now));
     wait = std::min(wait, corner_hold_.seconds_until_done(now));   // a still finger sends no events

@@ -6,6 +6,7 @@
 #include "admin/admin_hooks.h"
 #include "admin/admin_panel.h"
 #include "admin/corner_hold.h"
+#include "app/still_there.h"
 #include "base/time_zone.h"
 #include "feed/model.h"
 #include "platform/runner.h"
@@ -61,6 +62,7 @@ struct AppOptions {
     PlayLog* play_log = nullptr;              // the attract loop's play log; null: none
     // Each county's attract-loop seconds of today's play log: a restarted kiosk goes on fairly.
     std::vector<std::pair<std::string, std::int64_t>> airtime_seed;
+    double untouched_at_start = 0;            // --untouched: seconds of idle time already passed at the first frame
 };
 
 // Why the display is on (KioskApp::wake_reason): none means it sleeps.
@@ -112,6 +114,8 @@ public:
     Lang lang() const { return lang_; }
     Lang default_lang() const { return options_.lang; }
     const AdminPanel& admin() const { return admin_; }
+    // [Issue 19] Whether the last frame showed the 还在吗？/ Still there? countdown.
+    bool still_there_shown() const { return still_there_drawn_ > 0; }
     std::int64_t now_unix() const;
     // The announcements on the visitor screens now, the emergency first.
     const std::vector<Announcement>& shown_announcements() const { return shown_; }
@@ -132,6 +136,8 @@ private:
     void report_announcement(const Announcement& a, const char* event);
     // The banners and the emergency's takeover over the visitor screen `frame` shows.
     void draw_announcements(const FrameContext& frame, ImVec2 display);
+    // The Still there? countdown over the screen when the idle reset is near; the seconds it reads (0: none).
+    int draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now);
     void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
     void check_admin_entrances(double now);
@@ -180,6 +186,8 @@ private:
     bool asleep_ = false;                 // display_wanted said no last time
     AirtimeScheduler airtime_;            // the attract loop's turns, kept while visitors use the kiosk
     double last_now_ = 0;                 // the latest frame's runner seconds: when a visitor left the attract loop
+    StillThere still_there_;              // when the idle countdown shows (from options_.idle_seconds)
+    int still_there_drawn_ = 0;           // what the last frame's countdown read (0: none); a touch then only dismisses it
 };
 
 } // namespace kiosk
