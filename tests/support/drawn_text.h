@@ -5,7 +5,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>   // ImTextCharFromUtf8
 
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk::test {
@@ -14,7 +16,8 @@ namespace kiosk::test {
 inline int drawn_text_count(const std::string& text) {
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const ImDrawData* data = ImGui::GetDrawData();
-    int found = 0;
+    // English fonts share the Chinese fonts' Han glyphs: a run found through both counts once.
+    std::set<std::pair<int, int>> found;
     for (const ImFont* font : atlas->Fonts) {
         std::vector<const ImFontGlyph*> glyphs;
         for (const char* s = text.c_str(); *s;) {
@@ -34,11 +37,11 @@ inline int drawn_text_count(const std::string& text) {
                     all = q[0].uv.x == glyphs[k]->U0 && q[0].uv.y == glyphs[k]->V0 && q[2].uv.x == glyphs[k]->U1 &&
                           q[2].uv.y == glyphs[k]->V1;
                 }
-                if (all) ++found;
+                if (all) found.emplace(i, v);
             }
         }
     }
-    return found;
+    return static_cast<int>(found.size());
 }
 
 // Whether the last frame drew `text` at all.
