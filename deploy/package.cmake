@@ -41,7 +41,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 # the session use without linking them (Dear ImGui is linked statically).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "fonts-noto-cjk, tzdata, ca-certificates, libgl1-mesa-dri, xserver-xorg-core, xserver-xorg-input-libinput, xinit, xauth, x11-xserver-utils, systemd, libpam-systemd")
+  "fonts-noto-cjk, fonts-noto-core, tzdata, ca-certificates, libgl1-mesa-dri, xserver-xorg-core, xserver-xorg-input-libinput, xinit, xauth, x11-xserver-utils, systemd, libpam-systemd")
 # Files under /etc are conffiles: an upgrade keeps the venue's edits.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_SOURCE_DIR}/deploy/debian/conffiles
   ${CMAKE_SOURCE_DIR}/deploy/debian/postinst ${CMAKE_SOURCE_DIR}/deploy/debian/prerm ${CMAKE_SOURCE_DIR}/deploy/debian/postrm)

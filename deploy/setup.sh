@@ -9,7 +9,7 @@ PACKAGES="
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libfontconfig-dev
   libcurl4-openssl-dev libssl-dev ca-certificates nlohmann-json3-dev libvalijson-dev
   libcli11-dev libstb-dev libpng-dev libqrcodegencpp-dev libsystemd-dev libicu-dev
-  fonts-noto-cjk tzdata
+  fonts-noto-cjk fonts-noto-core tzdata
   catch2 libcpp-httplib-dev zlib1g-dev xvfb xauth libgl1-mesa-dri zbar-tools
   dpkg-dev file systemd shellcheck libx11-dev libxrandr-dev libxext-dev x11-xserver-utils xdotool python3
   tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng

@@ -222,8 +222,9 @@ GlyphSource KioskApp::glyph_source() const {
     };
 }
 
-void KioskApp::set_fonts(const FontRoles& fonts, float pixel_scale) {
-    theme_.fonts = fonts;
+void KioskApp::set_fonts(const FontSet& fonts, float pixel_scale) {
+    theme_.font_set = fonts;
+    theme_.use_language(lang_);
     theme_.scale = pixel_scale;
     theme_.apply_to_style();
 }
@@ -332,9 +333,11 @@ void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
     const float lang_w = t.px(120);
     const ImRect en(ImVec2(right - lang_w, y), ImVec2(right, y + h));
     const ImRect zh(ImVec2(right - 2 * lang_w - t.px(8), y), ImVec2(right - lang_w - t.px(8), y + h));
-    if (touch_button(dl, t, touch_, zh, "中文", lang_ == Lang::zh ? ButtonStyle::selected : ButtonStyle::on_bar))
+    if (touch_button(dl, t, touch_, zh, "中文", lang_ == Lang::zh ? ButtonStyle::selected : ButtonStyle::on_bar,
+                     t.fonts_for(Lang::zh).body))
         lang_ = Lang::zh;
-    if (touch_button(dl, t, touch_, en, "EN", lang_ == Lang::en ? ButtonStyle::selected : ButtonStyle::on_bar))
+    if (touch_button(dl, t, touch_, en, "EN", lang_ == Lang::en ? ButtonStyle::selected : ButtonStyle::on_bar,
+                     t.fonts_for(Lang::en).body))   // each label in its own language's face
         lang_ = Lang::en;
     right = zh.Min.x - t.px(24);
 
@@ -394,6 +397,7 @@ void KioskApp::draw(double now) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const ImVec2 display = io.DisplaySize;
     const bool idle = still_there_.reset_due(touch_.last_activity(), now);
+    theme_.use_language(lang_);   // each language's text in its own faces (English: Latin first)
     if (admin_.is_open() && !idle) {
         draw_admin(dl, display, now);
         return;
@@ -411,6 +415,7 @@ void KioskApp::draw(double now) {
         go(Route{});
     }
 
+    theme_.use_language(lang_);   // the idle reset may have changed it
     dl->AddRectFilled(ImVec2(0, 0), display, theme_.background);
     const ImRect bar(ImVec2(0, 0), ImVec2(display.x, theme_.px(kTopBarHeight)));
 

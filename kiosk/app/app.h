@@ -83,7 +83,7 @@ public:
 
     // RunnerApp
     GlyphSource glyph_source() const override;
-    void set_fonts(const FontRoles& fonts, float pixel_scale) override;
+    void set_fonts(const FontSet& fonts, float pixel_scale) override;
     bool update(double now, bool& new_text) override;
     void draw(double now) override;
     double seconds_until_change(double now) const override;

@@ -84,7 +84,7 @@ public:
             glyphs.all.add(extra);
         };
     }
-    void set_fonts(const FontRoles& fonts, float pixel_scale) override {
+    void set_fonts(const FontSet& fonts, float pixel_scale) override {
         fonts_ = fonts;
         pixel_scale_ = pixel_scale;
         if (app_) app_->set_fonts(fonts, pixel_scale);
@@ -119,7 +119,7 @@ private:
     std::int64_t now_;
     std::string summary_;
     ImageTextures* images_;
-    FontRoles fonts_;
+    FontSet fonts_;
     float pixel_scale_ = 1;
     const std::size_t page_cells_ = page_cells();
     std::size_t next_ = 0;         // the next screen to take
@@ -159,7 +159,7 @@ bool PreviewApp::next(Screenshot& shot, std::string& error) {
     options.pinned_now = now_;
     app_ = std::make_unique<KioskApp>(feed_, options);
     app_->set_images(images_);
-    if (fonts_.body) app_->set_fonts(fonts_, pixel_scale_);
+    if (fonts_.zh.body) app_->set_fonts(fonts_, pixel_scale_);
     shot = Screenshot{(dir_ / s.file).string(), s.width, s.height, 0};
     return true;
 }
@@ -214,8 +214,8 @@ void PreviewApp::draw_sheet() {
     const ImVec2 size(float(layout_.width), float(layout_.height));
     dl->AddRectFilled(ImVec2(0, 0), size, IM_COL32(236, 232, 224, 255));
     dl->AddImage(sheet_texture_, ImVec2(0, 0), size);   // thumbnails on transparent black
-    ImFont* font = fonts_.heading ? fonts_.heading : ImGui::GetFont();
-    ImFont* body = fonts_.body ? fonts_.body : ImGui::GetFont();
+    ImFont* font = fonts_.zh.heading ? fonts_.zh.heading : ImGui::GetFont();   // the title: Chinese first
+    ImFont* body = fonts_.en.body ? fonts_.en.body : ImGui::GetFont();          // the captions: routes, EN, sizes
     dl->AddText(font, 40, ImVec2(24, 18), IM_COL32(40, 36, 30, 255), header_title().c_str());
     dl->AddText(body, 24, ImVec2(24, 68), IM_COL32(90, 84, 74, 255), (summary_ + page_note()).c_str());
     for (std::size_t i = 0; i < thumbs_.size(); ++i) {

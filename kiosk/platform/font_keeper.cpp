@@ -11,7 +11,7 @@ bool FontKeeper::build_now(const GlyphSource& source, std::string& error) {
     FontGlyphs glyphs;
     source(glyphs);
     FontAtlas atlas;
-    if (!atlas.build(file_, glyphs, pixel_scale_, error)) return false;
+    if (!atlas.build(faces_, glyphs, pixel_scale_, error)) return false;
     atlas_ = std::move(atlas);
     atlas_.install();
     return true;
@@ -37,13 +37,13 @@ bool FontKeeper::finish_first_build(std::string& error) {
 }
 
 void FontKeeper::start(GlyphSource source, bool always) {
-    auto build = [source = std::move(source), have = atlas_.glyphs(), file = file_, scale = pixel_scale_, always]() {
+    auto build = [source = std::move(source), have = atlas_.glyphs(), faces = faces_, scale = pixel_scale_, always]() {
         Result result;
         FontGlyphs glyphs;
         source(glyphs);
         if (!always && have.contains_all_of(glyphs)) return result;
         FontAtlas atlas;
-        if (atlas.build(file, glyphs, scale, result.error)) result.atlas = std::move(atlas);
+        if (atlas.build(faces, glyphs, scale, result.error)) result.atlas = std::move(atlas);
         return result;
     };
     job_ = async_then(std::move(build), on_ready_, worker_);

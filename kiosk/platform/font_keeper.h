@@ -17,8 +17,8 @@ namespace kiosk {
 
 class FontKeeper {
 public:
-    FontKeeper(FontFile file, float pixel_scale, std::function<void()> on_ready = {})
-        : file_(std::move(file)), pixel_scale_(pixel_scale), on_ready_(std::move(on_ready)) {}
+    FontKeeper(FontFaces faces, float pixel_scale, std::function<void()> on_ready = {})
+        : faces_(std::move(faces)), pixel_scale_(pixel_scale), on_ready_(std::move(on_ready)) {}
     ~FontKeeper();   // waits for a build in progress
     FontKeeper(const FontKeeper&) = delete;
     FontKeeper& operator=(const FontKeeper&) = delete;
@@ -48,7 +48,7 @@ private:
     };
     void start(GlyphSource source, bool always = false);
 
-    FontFile file_;
+    FontFaces faces_;
     float pixel_scale_;
     std::function<void()> on_ready_;
     FontAtlas atlas_;

@@ -1,6 +1,8 @@
 #include "platform/fonts.h"
 
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <imgui_freetype.h>
 
 #include <cmath>
@@ -20,6 +22,51 @@ bool read_file(const std::string& path, std::vector<char>& out) {
     return static_cast<bool>(in.read(out.data(), static_cast<std::streamsize>(out.size())));
 }
 
+using PatternPtr = std::unique_ptr<FcPattern, decltype(&FcPatternDestroy)>;
+
+// fontconfig's best match for `name` (always some face, if any is installed).
+PatternPtr match_font(const char* name) {
+    PatternPtr pattern(FcNameParse(reinterpret_cast<const FcChar8*>(name)), FcPatternDestroy);
+    FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+    FcDefaultSubstitute(pattern.get());
+    FcResult result = FcResultNoMatch;
+    return PatternPtr(FcFontMatch(nullptr, pattern.get(), &result), FcPatternDestroy);
+}
+
+// A face's line height (ascender − descender, what ImGui's FreeType builder sizes
+// by) in ems: 1.448 for Noto Sans CJK, 1.362 for Noto Sans. 0 when unreadable.
+float line_height_in_ems(const std::vector<char>& data, int index) {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) return 0;
+    FT_Face face = nullptr;
+    float ems = 0;
+    if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(data.data()), static_cast<FT_Long>(data.size()),
+                           index, &face) == 0) {
+        if (face->units_per_EM > 0) ems = float(face->ascender - face->descender) / float(face->units_per_EM);
+        FT_Done_Face(face);
+    }
+    FT_Done_FreeType(library);
+    return ems;
+}
+
+// Gives the Latin-first font `en` the CJK font `zh`'s baseline and line height,
+// and every glyph it lacks (the Han) from `zh`: the same places in the texture, not a second copy.
+void complete_from(ImFont* en, const ImFont* zh) {
+    const float dy = std::round(zh->Ascent) - std::round(en->Ascent);
+    for (ImFontGlyph& g : en->Glyphs) {
+        g.Y0 += dy;
+        g.Y1 += dy;
+    }
+    en->FontSize = zh->FontSize;
+    en->Ascent = zh->Ascent;
+    en->Descent = zh->Descent;
+    for (const ImFontGlyph& g : zh->Glyphs)
+        if (!en->FindGlyphNoFallback(static_cast<ImWchar>(g.Codepoint)))
+            en->AddGlyph(nullptr, static_cast<ImWchar>(g.Codepoint), g.X0, g.Y0, g.X1, g.Y1, g.U0, g.V0, g.U1, g.V1,
+                         g.AdvanceX);
+    en->BuildLookupTable();
+}
+
 } // namespace
 
 std::optional<FontFile> find_cjk_font(std::string& error) {
@@ -27,13 +74,7 @@ std::optional<FontFile> find_cjk_font(std::string& error) {
         error = "fontconfig could not be initialised";
         return std::nullopt;
     }
-    std::unique_ptr<FcPattern, decltype(&FcPatternDestroy)> pattern(
-        FcNameParse(reinterpret_cast<const FcChar8*>("Noto Sans CJK SC:lang=zh-cn")), FcPatternDestroy);
-    FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
-    FcDefaultSubstitute(pattern.get());
-    FcResult result = FcResultNoMatch;
-    std::unique_ptr<FcPattern, decltype(&FcPatternDestroy)> match(
-        FcFontMatch(nullptr, pattern.get(), &result), FcPatternDestroy);
+    const PatternPtr match = match_font("Noto Sans CJK SC:lang=zh-cn");
 
     // fontconfig always returns its best match, even a Latin-only face: check
     // that what it found really covers Simplified Chinese.
@@ -48,6 +89,31 @@ std::optional<FontFile> find_cjk_font(std::string& error) {
     }
     FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
     return FontFile{reinterpret_cast<const char*>(file), index};
+}
+
+std::optional<FontFile> find_latin_font(std::string& error) {
+    const char* const missing = "no Noto Sans found: install the Debian package fonts-noto-core";
+    if (!FcInit()) {
+        error = missing;
+        return std::nullopt;
+    }
+    // fontconfig falls back to any face (DejaVu, or the CJK face): only Noto Sans itself matches Noto Sans CJK.
+    const PatternPtr match = match_font("Noto Sans:lang=en:style=Regular");
+    FcChar8* family = nullptr;
+    FcChar8* file = nullptr;
+    int index = 0;
+    if (!match || FcPatternGetString(match.get(), FC_FAMILY, 0, &family) != FcResultMatch ||
+        std::string(reinterpret_cast<const char*>(family)) != "Noto Sans" ||
+        FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) {
+        error = missing;
+        return std::nullopt;
+    }
+    FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
+    return FontFile{reinterpret_cast<const char*>(file), index};
+}
+
+bool is_latin_face_char(unsigned c) {
+    return (c >= 0x0020 && c < 0x0250) || (c >= 0x2000 && c < 0x2070) || (c >= 0x20A0 && c < 0x20D0);
 }
 
 GlyphSet::GlyphSet() {
@@ -83,7 +149,38 @@ ImVector<ImWchar> GlyphSet::ranges() const {
     return out;
 }
 
-bool FontAtlas::build(const FontFile& file, const FontGlyphs& glyphs, float pixel_scale, std::string& error) {
+GlyphSet GlyphSet::latin_part() const {
+    GlyphSet out;
+    out.builder_.Clear();
+    for (unsigned c = 0; c < 0x20D0; ++c)
+        if (is_latin_face_char(c) && builder_.GetBit(c)) out.builder_.SetBit(c);
+    return out;
+}
+
+namespace {
+
+struct FontData {
+    std::vector<char> bytes;
+    int index = 0;
+};
+
+// Adds one font to `atlas` from `data` (not owned: the caller keeps it until the build ends).
+ImFont* add_font(ImFontAtlas& atlas, FontData& data, float size_px, const ImVector<ImWchar>& ranges) {
+    ImFontConfig cfg;
+    cfg.FontData = data.bytes.data();
+    cfg.FontDataSize = static_cast<int>(data.bytes.size());
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.FontNo = data.index;
+    cfg.SizePixels = std::round(size_px);
+    cfg.OversampleH = cfg.OversampleV = 1;   // FreeType renders at size; oversampling only costs memory
+    cfg.PixelSnapH = true;
+    cfg.GlyphRanges = ranges.Data;
+    return atlas.AddFont(&cfg);
+}
+
+} // namespace
+
+bool FontAtlas::build(const FontFaces& faces, const FontGlyphs& glyphs, float pixel_scale, std::string& error) {
     ImFontAtlas& atlas = *atlas_;
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -91,44 +188,48 @@ bool FontAtlas::build(const FontFile& file, const FontGlyphs& glyphs, float pixe
     atlas.TexDesiredWidth = 2048;   // fewer, wider rows pack CJK glyphs tighter
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;   // up to half the texture would be padding
     glyphs_ = glyphs;
-    ranges_ = glyphs.all.ranges();
-    display_ranges_ = glyphs.display.ranges();
 
     // Big numbers need only digits, separators, units and currency signs.
     GlyphSet numbers;
     numbers.add("0123456789.,:%+-¥万亿KMB");
-    number_ranges_ = numbers.ranges();
+    const GlyphSet* sets[3] = {&glyphs.all, &glyphs.display, &numbers};
+    for (int i = 0; i < 3; ++i) {
+        ranges_[i] = sets[i]->ranges();
+        latin_ranges_[i] = sets[i]->latin_part().ranges();
+    }
 
     // The collection is ~20 MB: read it once for all four sizes, and free it
     // after the build so it does not stay resident all event long.
-    std::vector<char> data;
-    if (!read_file(file.path, data)) {
-        error = "could not read the font file " + file.path;
+    FontData cjk{{}, faces.cjk.index};
+    if (!read_file(faces.cjk.path, cjk.bytes)) {
+        error = "could not read the font file " + faces.cjk.path;
         return false;
     }
-    auto add = [&](float px, const ImVector<ImWchar>& ranges) -> ImFont* {
-        ImFontConfig cfg;
-        cfg.FontData = data.data();
-        cfg.FontDataSize = static_cast<int>(data.size());
-        cfg.FontDataOwnedByAtlas = false;
-        cfg.FontNo = file.index;
-        cfg.SizePixels = std::round(px * pixel_scale);
-        cfg.OversampleH = cfg.OversampleV = 1;   // FreeType renders at size; oversampling only costs memory
-        cfg.PixelSnapH = true;
-        cfg.GlyphRanges = ranges.Data;
-        return atlas.AddFont(&cfg);
-    };
-    roles_.body = add(28.0f, ranges_);
-    roles_.heading = add(40.0f, display_ranges_);
-    roles_.title = add(60.0f, display_ranges_);
-    roles_.number = add(96.0f, number_ranges_);
+    FontData latin{{}, faces.latin ? faces.latin->index : 0};
+    const bool with_latin = faces.latin && read_file(faces.latin->path, latin.bytes);
+    // The Latin face at the CJK face's em (its Latin letters and Han then match in size, as in a browser).
+    const float cjk_ems = line_height_in_ems(cjk.bytes, cjk.index);
+    const float latin_ems = with_latin ? line_height_in_ems(latin.bytes, latin.index) : 0.0f;
+    const float latin_ratio = cjk_ems > 0 && latin_ems > 0 ? latin_ems / cjk_ems : 1.0f;
+
+    const float sizes[4] = {28.0f, 40.0f, 60.0f, 96.0f};
+    const int set_of[4] = {0, 1, 1, 2};   // body: every text; heading and title: display texts; number
+    ImFont* zh[4] = {};
+    ImFont* en[4] = {};
+    for (int i = 0; i < 4; ++i) zh[i] = add_font(atlas, cjk, sizes[i] * pixel_scale, ranges_[set_of[i]]);
+    if (with_latin)
+        for (int i = 0; i < 4; ++i)
+            en[i] = add_font(atlas, latin, sizes[i] * pixel_scale * latin_ratio, latin_ranges_[set_of[i]]);
     const bool built = atlas.Build();
-    atlas.ClearInputData();   // drops the pointers into `data`
+    atlas.ClearInputData();   // drops the pointers into the font data
     if (!built) {
-        error = "FreeType could not build the font atlas from " + file.path;
-        roles_ = {};
+        error = "FreeType could not build the font atlas from " + faces.cjk.path;
+        fonts_ = {};
         return false;
     }
+    for (int i = 0; i < 4 && with_latin; ++i) complete_from(en[i], zh[i]);
+    fonts_.zh = FontRoles{zh[0], zh[1], zh[2], zh[3]};
+    fonts_.en = with_latin ? FontRoles{en[0], en[1], en[2], en[3]} : fonts_.zh;
     unsigned char* pixels = nullptr;
     atlas.GetTexDataAsAlpha8(&pixels, &tex_width_, &tex_height_);
     return true;

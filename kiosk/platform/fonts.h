@@ -1,5 +1,7 @@
 // Chinese-capable fonts: found through fontconfig, rasterised by FreeType with
-// light hinting, holding only the glyphs the feed and the UI strings use.
+// light hinting, holding only the glyphs the feed and the UI strings use. English
+// text draws its Latin letters and Western punctuation from a Latin face (Noto
+// Sans) and its Han from the CJK face; Chinese text keeps the CJK face throughout.
 #pragma once
 
 #include <imgui.h>
@@ -22,12 +24,36 @@ struct FontFile {
 // naming the Debian package to install when there is none.
 std::optional<FontFile> find_cjk_font(std::string& error);
 
+// Noto Sans, the Latin face drawn with Noto Sans CJK. nullopt with a message
+// naming the Debian package when fontconfig has none (English then draws from the CJK face).
+std::optional<FontFile> find_latin_font(std::string& error);
+
+// The faces an atlas is built from; without `latin` English uses the CJK face as Chinese does.
+struct FontFaces {
+    FontFaces() = default;
+    FontFaces(FontFile cjk_, std::optional<FontFile> latin_ = std::nullopt)   // NOLINT: a CJK face alone is today's set
+        : cjk(std::move(cjk_)), latin(std::move(latin_)) {}
+    FontFile cjk;
+    std::optional<FontFile> latin;
+};
+
+// The code points English text draws from the Latin face: Latin letters, Latin-1
+// signs, General Punctuation (curly quotes, dashes, the ellipsis) and currency signs.
+bool is_latin_face_char(unsigned codepoint);
+
 // The faces the screens draw with, all from the same file at different sizes.
 struct FontRoles {
     ImFont* body = nullptr;      // 28 px at 1080p
     ImFont* heading = nullptr;   // 40 px: names, titles, UI words (FontGlyphs::display)
     ImFont* title = nullptr;     // 60 px: the same glyphs as heading
     ImFont* number = nullptr;    // 96 px: digits, units and signs only
+};
+
+// The roles per language: `en` is Latin-first with the CJK face's Han (the
+// same glyphs in the texture as `zh`'s); both are `zh` without a Latin face.
+struct FontSet {
+    FontRoles zh;
+    FontRoles en;
 };
 
 // The set of code points the atlas must hold.
@@ -38,6 +64,7 @@ public:
     bool contains_all_of(const GlyphSet& other) const;
     std::size_t count() const;
     ImVector<ImWchar> ranges() const;
+    GlyphSet latin_part() const;   // only the code points is_latin_face_char takes
 
 private:
     ImFontGlyphRangesBuilder builder_;
@@ -65,21 +92,20 @@ using GlyphSource = std::function<void(FontGlyphs&)>;
 class FontAtlas {
 public:
     // `pixel_scale` is screen height / 1080 (or width for portrait).
-    bool build(const FontFile& file, const FontGlyphs& glyphs, float pixel_scale, std::string& error);
+    bool build(const FontFaces& faces, const FontGlyphs& glyphs, float pixel_scale, std::string& error);
     void install() const { ImGui::GetIO().Fonts = atlas_.get(); }
 
-    const FontRoles& roles() const { return roles_; }
+    const FontSet& fonts() const { return fonts_; }
     const FontGlyphs& glyphs() const { return glyphs_; }
     int texture_width() const { return tex_width_; }
     int texture_height() const { return tex_height_; }
 
 private:
     std::unique_ptr<ImFontAtlas> atlas_ = std::make_unique<ImFontAtlas>();
-    FontRoles roles_;
+    FontSet fonts_;
     FontGlyphs glyphs_;
-    ImVector<ImWchar> ranges_;          // must outlive the atlas build
-    ImVector<ImWchar> display_ranges_;
-    ImVector<ImWchar> number_ranges_;
+    ImVector<ImWchar> ranges_[3];          // body, display, number: must outlive the atlas build
+    ImVector<ImWchar> latin_ranges_[3];    // the same, Latin face only
     int tex_width_ = 0;
     int tex_height_ = 0;
 };

@@ -149,7 +149,7 @@ private:
     bool screenshot_ = false;
     GLFWwindow* window_ = nullptr;
     Size2 ui_size_;                    // the UI's logical size at the start (screenshots use it)
-    FontFile font_file_;
+    FontFaces font_file_;
     ImFontAtlas context_atlas_;          // the context's own, never drawn with: FontKeeper's atlases replace it
     std::optional<FontKeeper> fonts_;
     float pixel_scale_ = 1.0f;
@@ -190,7 +190,7 @@ bool RunLoop::build_fonts() {
 void RunLoop::fonts_installed() {
     const FontAtlas& atlas = fonts_->atlas();
     font_texture_stale_ = true;
-    app_.set_fonts(atlas.roles(), pixel_scale_);
+    app_.set_fonts(atlas.fonts(), pixel_scale_);
     std::fprintf(stderr, "kiosk: font atlas %d×%d px (%d KB), %zu glyphs, %zu of them also at display sizes\n",
                  atlas.texture_width(), atlas.texture_height(), atlas.texture_width() * atlas.texture_height() / 1024,
                  atlas.glyphs().all.count(), atlas.glyphs().display.count());
@@ -465,7 +465,10 @@ int RunLoop::set_up() {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return 1;
     }
-    font_file_ = *font;
+    font_file_.cjk = *font;
+    font_file_.latin = find_latin_font(error);
+    if (!font_file_.latin)   // English still draws, its Latin and quotes from the CJK face as before
+        std::fprintf(stderr, "kiosk: %s; English text uses the Chinese face's Latin letters\n", error.c_str());
 
     glfwSetErrorCallback(on_glfw_error);
 #if GLFW_VERSION_MAJOR * 100 + GLFW_VERSION_MINOR >= 304

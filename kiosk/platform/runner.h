@@ -89,8 +89,8 @@ public:
     // Every text the screens may draw, so the atlas can hold exactly those glyphs:
     // a function holding the current data that may run on another thread.
     virtual GlyphSource glyph_source() const = 0;
-    // Fonts are (re)built; `pixel_scale` is 1 at 1080p.
-    virtual void set_fonts(const FontRoles& fonts, float pixel_scale) = 0;
+    // Fonts are (re)built, a set per language; `pixel_scale` is 1 at 1080p.
+    virtual void set_fonts(const FontSet& fonts, float pixel_scale) = 0;
     // Between frames: take new data. True when something visible changed. Sets
     // `new_text` when the new data may hold glyphs the atlas lacks.
     virtual bool update(double now, bool& new_text) = 0;

@@ -82,13 +82,15 @@ void draw_announcement_takeover(ImDrawList* dl, const Theme& theme, ImVec2 displ
     const float frame = theme.px(24);
     dl->AddRect(ImVec2(frame, frame), ImVec2(display.x - frame, display.y - frame), kEmergencyLabel, 0, 0, theme.px(8));
     const float width = display.x - 2 * theme.px(96);
-    ImFont* title = theme.fonts.title;
+    // Each language in its own faces; the bilingual label's Latin part from the Latin face.
+    ImFont* title = theme.fonts_for(Lang::zh).title;
+    ImFont* en_title = theme.fonts_for(Lang::en).title;
     const float size = title->FontSize, zh_size = std::round(size * 1.5f);   // the Chinese read from across a hall
     const std::string label = ui_text("announcement_emergency", Lang::zh) + "  " + ui_text("announcement_emergency", Lang::en);
     const Block blocks[] = {
-        {title, size, kEmergencyLabel, wrapped_lines(title, size, width, label), theme.px(64)},
+        {en_title, size, kEmergencyLabel, wrapped_lines(en_title, size, width, label), theme.px(64)},
         {title, zh_size, kEmergencyText, wrapped_lines(title, zh_size, width, emergency.text.zh), theme.px(48)},
-        {title, size, kEmergencyText, wrapped_lines(title, size, width, emergency.text.en), 0},
+        {en_title, size, kEmergencyText, wrapped_lines(en_title, size, width, emergency.text.en), 0},
     };
     float total = 0;
     for (const Block& b : blocks) total += b.height();

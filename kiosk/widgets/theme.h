@@ -2,6 +2,7 @@
 // touch targets stay ≥ 64 px and body text ≥ 28 px at 1080p.
 #pragma once
 
+#include "feed/localized_text.h"
 #include "platform/fonts.h"
 
 #include <imgui.h>
@@ -12,7 +13,12 @@ namespace kiosk {
 
 struct Theme {
     float scale = 1.0f;      // 1 at 1080p: min(width, height) / 1080
-    FontRoles fonts;
+    FontRoles fonts;         // the visitor language's (use_language): what screens draw that language's text with
+    FontSet font_set;        // both languages'
+
+    // Text of one language drawn whatever the visitor's (the 中文/EN switch, bilingual notices).
+    const FontRoles& fonts_for(Lang lang) const { return lang == Lang::en ? font_set.en : font_set.zh; }
+    void use_language(Lang lang) { fonts = fonts_for(lang); }
 
     float px(float at_1080p) const { return std::round(at_1080p * scale); }
 

@@ -31,7 +31,7 @@ deb=$1
 depends=$(dpkg-deb --field "$deb" Depends)
 echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/ .*//' >"$work/depends"   # package names only
 for p in libc6 libstdc++6 libglfw3 libgl1 libfontconfig1 libfreetype6 libstb0 libpng16-16 libssl3 \
-         fonts-noto-cjk tzdata ca-certificates libgl1-mesa-dri xserver-xorg-core xserver-xorg-input-libinput \
+         fonts-noto-cjk fonts-noto-core tzdata ca-certificates libgl1-mesa-dri xserver-xorg-core xserver-xorg-input-libinput \
          xinit xauth x11-xserver-utils systemd libpam-systemd; do
     grep -qxF "$p" "$work/depends" || fail "Depends lacks $p: $depends"
 done

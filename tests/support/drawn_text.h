@@ -5,7 +5,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>   // ImTextCharFromUtf8
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk::test {
@@ -15,7 +17,8 @@ namespace kiosk::test {
 inline std::vector<float> drawn_text_sizes(const std::string& text) {
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const ImDrawData* data = ImGui::GetDrawData();
-    std::vector<float> sizes;
+    // English fonts share the Chinese fonts' Han glyphs: a run found through both counts once.
+    std::map<std::pair<int, int>, float> found;   // (draw list, first vertex) → size
     for (const ImFont* font : atlas->Fonts) {
         std::vector<const ImFontGlyph*> glyphs;
         for (const char* s = text.c_str(); *s;) {
@@ -37,10 +40,12 @@ inline std::vector<float> drawn_text_sizes(const std::string& text) {
                 }
                 if (!all) continue;
                 const ImDrawVert* q = &vtx[v];   // the first glyph's quad, scaled from the font's own size
-                sizes.push_back((q[2].pos.y - q[0].pos.y) / (glyphs[0]->Y1 - glyphs[0]->Y0) * font->FontSize);
+                found.emplace(std::make_pair(i, v), (q[2].pos.y - q[0].pos.y) / (glyphs[0]->Y1 - glyphs[0]->Y0) * font->FontSize);
             }
         }
     }
+    std::vector<float> sizes;
+    for (const auto& [at, size] : found) sizes.push_back(size);
     return sizes;
 }
 

@@ -31,7 +31,8 @@ public:
         const auto file = find_cjk_font(error);
         if (!file) throw std::runtime_error(error);
         scale_ = std::min(width, height) / 1080.0f;
-        fonts_.emplace(*file, scale_);
+        std::string no_latin;   // without Noto Sans, English draws from the CJK face as the kiosk then does
+        fonts_.emplace(FontFaces(*file, find_latin_font(no_latin)), scale_);
         if (!fonts_->build_now(app.glyph_source(), error)) throw std::runtime_error(error);
         fonts_installed();
     }
@@ -135,7 +136,7 @@ private:
         unsigned char* pixels;
         int w, h;
         ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // what the runner uploads; no GL here
-        app_.set_fonts(fonts_->atlas().roles(), scale_);
+        app_.set_fonts(fonts_->atlas().fonts(), scale_);
         ++installs_;
     }
 
