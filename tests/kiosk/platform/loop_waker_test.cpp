@@ -75,6 +75,10 @@ TEST_CASE("X input ends the UI loop's wait", "[xvfb]") {
     GlfwOn glfw(display);
     REQUIRE(glfw.ok);
     glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    // No GL context: X input is what is tested, and Mesa unloads its driver before the sanitizer
+    // build's leak check, leaving allocations of unknown frames no suppression can name (seen in a
+    // fresh root, LANG=C.UTF-8: 128 bytes).
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
     GLFWwindow* window = glfwCreateWindow(400, 300, "loop waker test", nullptr, nullptr);
     REQUIRE(window != nullptr);
     static std::atomic<int> moves = 0;

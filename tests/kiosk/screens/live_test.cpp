@@ -118,8 +118,10 @@ TEST_CASE("the live screen counts up on higher totals and drops at once on a cor
     HeadlessUi ui(app);
     ui.idle(0.2);
     const std::int64_t updated = feed->live.updated_at.unix_seconds;
-    // "Updated just now" becomes "Updated 10 s ago" 5 s later; the first totals do not animate.
-    CHECK(app.seconds_until_change(ui.now()) > 4.0);
+    // "Updated just now" becomes "Updated 10 s ago" within 5 s, not every second; the first totals
+    // do not animate. (Whole seconds of the kiosk's clock: a slow run, as under the sanitizers, is a
+    // second further on.)
+    CHECK(app.seconds_until_change(ui.now()) >= 3.0);
     CHECK(app.seconds_until_change(ui.now()) <= 5.0);
 
     source.publish(scaled_live(feed->live, 120, updated + 3));
