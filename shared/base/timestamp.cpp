@@ -48,6 +48,14 @@ bool valid_date(int y, int m, int d) {
 
 } // namespace
 
+std::string format_date(std::int64_t days) {
+    int y = 0, m = 0, d = 0;
+    civil_from_days(days, y, m, d);
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+    return text;
+}
+
 std::optional<std::int64_t> parse_date(std::string_view s) {
     int y, m, d;
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;

@@ -30,4 +30,7 @@ void civil_from_days(std::int64_t days, int& year, int& month, int& day);
 // "YYYY-MM-DD" → days since epoch; nullopt when not a real date.
 std::optional<std::int64_t> parse_date(std::string_view text);
 
+// Days since epoch → "YYYY-MM-DD" (parse_date's inverse).
+std::string format_date(std::int64_t days);
+
 } // namespace kiosk

@@ -99,14 +99,6 @@ std::optional<std::int64_t> date_member(const json& item, const char* key, const
     return days;
 }
 
-std::string date_text(std::int64_t days) {
-    int y, m, d;
-    civil_from_days(days, y, m, d);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-}
-
 // [SECTION] The event, its sessions and products
 struct EventDays {
     std::optional<std::int64_t> first, last;
@@ -130,8 +122,8 @@ EventDays check_event(const json& doc, ProblemSink& sink) {
     days.last = date_member(event, "last_day", "/event", sink);
     if (days.first && days.last && *days.last < *days.first) {
         sink.error("/event/last_day",
-                   "the last day " + date_text(*days.last) + " is before the first day " + date_text(*days.first),
-                   "结束日期 " + date_text(*days.last) + " 早于开始日期 " + date_text(*days.first));
+                   "the last day " + format_date(*days.last) + " is before the first day " + format_date(*days.first),
+                   "结束日期 " + format_date(*days.last) + " 早于开始日期 " + format_date(*days.first));
         days = {};
     }
     const std::string* zone = string_member(event, "time_zone", "/event", sink);
@@ -182,19 +174,19 @@ void check_session(const json& session, const std::string& pointer, const IdTabl
         return;
     }
     if (!days.first || !days.last) return;
-    const std::string range_en = date_text(*days.first) + " to " + date_text(*days.last);
-    const std::string range_zh = date_text(*days.first) + " 至 " + date_text(*days.last);
+    const std::string range_en = format_date(*days.first) + " to " + format_date(*days.last);
+    const std::string range_zh = format_date(*days.first) + " 至 " + format_date(*days.last);
     if (start && (days.local_day(*start) < *days.first || days.local_day(*start) > *days.last)) {
         sink.warning(pointer_append(pointer, "start"),
-                     "starts on " + date_text(days.local_day(*start)) + ", outside the event's days " + range_en,
-                     "开始日期 " + date_text(days.local_day(*start)) + " 不在活动日期 " + range_zh + " 之内");
+                     "starts on " + format_date(days.local_day(*start)) + ", outside the event's days " + range_en,
+                     "开始日期 " + format_date(days.local_day(*start)) + " 不在活动日期 " + range_zh + " 之内");
     } else if (end) {
         Timestamp last_moment = *end;
         last_moment.unix_seconds -= 1;   // ending at midnight still belongs to the day before
         if (days.local_day(last_moment) > *days.last)
             sink.warning(pointer_append(pointer, "end"),
-                         "ends on " + date_text(days.local_day(last_moment)) + ", after the event's days " + range_en,
-                         "结束日期 " + date_text(days.local_day(last_moment)) + " 晚于活动日期 " + range_zh);
+                         "ends on " + format_date(days.local_day(last_moment)) + ", after the event's days " + range_en,
+                         "结束日期 " + format_date(days.local_day(last_moment)) + " 晚于活动日期 " + range_zh);
     }
 }
 

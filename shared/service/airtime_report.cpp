@@ -50,14 +50,6 @@ void each_line(std::string_view text, Each each) {
     }
 }
 
-std::string date_text(std::int64_t day) {
-    int y = 0, m = 0, d = 0;
-    civil_from_days(day, y, m, d);
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
-    return text;
-}
-
 std::string csv_field(const std::string& text) {
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string out = "\"";
@@ -168,7 +160,7 @@ AirtimeReport build_airtime_report(const std::filesystem::path& data_dir, std::i
                                    const Feed& feed) {
     ReportBuilder builder(feed);
     for (std::int64_t day = first_day; day <= last_day; ++day) {
-        const std::string date = date_text(day);
+        const std::string date = format_date(day);
         for (const bool play : {true, false}) {
             const auto path = data_dir / ((play ? "play-" : "stats-") + date + ".jsonl");
             std::error_code ec;
@@ -183,7 +175,7 @@ AirtimeReport build_airtime_report(const std::filesystem::path& data_dir, std::i
             else builder.add_usage_file(date, path.string(), *text);
         }
     }
-    return builder.finish(date_text(first_day), date_text(last_day));
+    return builder.finish(format_date(first_day), format_date(last_day));
 }
 
 std::string format_report_csv(const AirtimeReport& report) {

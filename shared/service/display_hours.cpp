@@ -64,14 +64,6 @@ std::string read_day(const json& value, DayHours& out) {
     return {};
 }
 
-std::string date_key(std::int64_t day_number) {
-    int y = 0, m = 0, d = 0;
-    civil_from_days(day_number, y, m, d);
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
-    return text;
-}
-
 std::string clock_text(int minutes) {
     char text[16];
     std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
@@ -138,7 +130,7 @@ json display_hours_json(const DisplayHours& hours) {
     if (hours.daily) out["daily"] = day_json(*hours.daily);
     for (int d = 0; d < 7; ++d)
         if (hours.weekdays[d]) out[kWeekdayKeys[d]] = day_json(*hours.weekdays[d]);
-    for (const auto& [day, ranges] : hours.dates) out[date_key(day)] = day_json(ranges);
+    for (const auto& [day, ranges] : hours.dates) out[format_date(day)] = day_json(ranges);
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "app/app.h"
 #include "base/embedded.h"
 #include "feed/validator.h"
+#include "font_test_context.h"
 #include "headless_ui.h"
 #include "platform/font_keeper.h"
 
@@ -16,12 +17,6 @@ using namespace kiosk;
 using namespace kiosk::test;
 
 namespace {
-
-struct Context {
-    ImFontAtlas placeholder;
-    Context() { ImGui::CreateContext(&placeholder); }
-    ~Context() { ImGui::DestroyContext(); }
-};
 
 GlyphSource texts(std::string zh) {
     return [zh](FontGlyphs& glyphs) {
@@ -50,7 +45,7 @@ bool wait_for_install(FontKeeper& fonts) {
 } // namespace
 
 TEST_CASE("FontKeeper builds new glyphs on a worker and installs them between frames, known glyphs build nothing") {
-    Context context;
+    FontTestContext context;
     std::string error;
     const auto file = find_cjk_font(error);
     REQUIRE(file);
@@ -73,7 +68,7 @@ TEST_CASE("FontKeeper builds new glyphs on a worker and installs them between fr
 }
 
 TEST_CASE("a request made while one is building is taken up after it, against the atlas then installed") {
-    Context context;
+    FontTestContext context;
     std::string error;
     const auto file = find_cjk_font(error);
     REQUIRE(file);
@@ -117,7 +112,7 @@ TEST_CASE("the headless UI keeps drawing while a new feed's glyphs are built, th
 }
 
 TEST_CASE("a finished build is announced on its worker once it can be installed") {
-    Context context;
+    FontTestContext context;
     std::string error;
     const auto file = find_cjk_font(error);
     REQUIRE(file);

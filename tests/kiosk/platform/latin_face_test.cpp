@@ -4,6 +4,7 @@
 #include "base/embedded.h"
 #include "drawn_text.h"
 #include "feed/validator.h"
+#include "font_test_context.h"
 #include "headless_ui.h"
 #include "platform/font_keeper.h"
 
@@ -15,12 +16,6 @@ using namespace kiosk;
 using namespace kiosk::test;
 
 namespace {
-
-struct Context {
-    ImFontAtlas placeholder;
-    Context() { ImGui::CreateContext(&placeholder); }
-    ~Context() { ImGui::DestroyContext(); }
-};
 
 const char* const kText = "The “Queen of Jujubes”: deep red… 交城骏枣「红枣」，“好”";
 
@@ -50,7 +45,7 @@ const ImFontGlyph& glyph(const ImFont* font, unsigned codepoint) {
 } // namespace
 
 TEST_CASE("English fonts draw curly quotes Latin-narrow while Chinese fonts keep them full-width") {
-    Context context;
+    FontTestContext context;
     FontKeeper fonts(both_faces(), 1.0f);
     std::string error;
     REQUIRE(fonts.build_now(texts(), error));
@@ -73,7 +68,7 @@ TEST_CASE("English fonts draw curly quotes Latin-narrow while Chinese fonts keep
 }
 
 TEST_CASE("English fonts draw Han and full-width Chinese punctuation with the Chinese fonts' glyphs") {
-    Context context;
+    FontTestContext context;
     FontKeeper fonts(both_faces(), 1.0f);
     std::string error;
     REQUIRE(fonts.build_now(texts(), error));
@@ -90,7 +85,7 @@ TEST_CASE("English fonts draw Han and full-width Chinese punctuation with the Ch
 }
 
 TEST_CASE("without a Latin face English uses the Chinese fonts as before") {
-    Context context;
+    FontTestContext context;
     std::string error;
     const auto cjk = find_cjk_font(error);
     REQUIRE(cjk);

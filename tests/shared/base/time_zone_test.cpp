@@ -210,3 +210,13 @@ TEST_CASE("Day labels and clock times are written per language", "[time_zone]") 
     t.minute = 5;
     CHECK(format_hhmm(t) == "07:05");
 }
+
+TEST_CASE("format_date writes the day parse_date read, around leap days and the epoch") {
+    for (const char* text : {"1970-01-01", "2020-02-29", "2020-05-16", "2000-12-31", "2100-03-01"}) {
+        INFO(text);
+        const auto days = parse_date(text);
+        REQUIRE(days);
+        CHECK(format_date(*days) == text);
+    }
+    CHECK(format_date(days_from_civil(2020, 5, 19)) == "2020-05-19");
+}
