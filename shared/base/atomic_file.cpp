@@ -72,6 +72,23 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view b
     return fsync_directory(dir, error);   // makes the rename itself durable
 }
 
+bool append_file_synced(const std::filesystem::path& path, std::string_view text, std::string& error) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = "cannot open " + path.string() + ": " + std::strerror(errno);
+        return false;
+    }
+    const ssize_t written = ::write(fd, text.data(), text.size());
+    const int write_errno = errno;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (written != static_cast<ssize_t>(text.size()) || !synced) {
+        error = "cannot append to " + path.string() + ": " + std::strerror(written < 0 ? write_errno : errno);
+        return false;
+    }
+    return true;
+}
+
 std::optional<std::string> read_whole_file(const std::filesystem::path& path, std::size_t max_bytes, std::string& error) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {

@@ -15,6 +15,10 @@ namespace kiosk {
 // path and the reason) and leaves `path` as it was.
 bool write_file_atomically(const std::filesystem::path& path, std::string_view bytes, std::string& error);
 
+// Appends `bytes` to `path` (created when missing) in one O_APPEND write, so a line is never
+// interleaved with another writer's, then fsyncs. False with `error` naming the path and the reason.
+bool append_file_synced(const std::filesystem::path& path, std::string_view bytes, std::string& error);
+
 // The whole file, or nullopt with `error` set (missing, unreadable, larger than max_bytes).
 std::optional<std::string> read_whole_file(const std::filesystem::path& path, std::size_t max_bytes, std::string& error);
 

@@ -1,5 +1,6 @@
 #include "service/play_log.h"
 
+#include "base/atomic_file.h"
 #include "base/timestamp.h"
 #include "service/usage_stats.h"
 
@@ -8,10 +9,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <map>
-#include <unistd.h>
 
 namespace kiosk {
 
@@ -35,24 +34,6 @@ bool plain_id(const std::string& id) {
     if (id.empty() || id.size() > kMaxIdBytes) return false;
     for (const unsigned char c : id)
         if (c < 0x20 || c == 0x7f) return false;
-    return true;
-}
-
-// Appends `text` to `path` in one O_APPEND write, then fsyncs.
-bool append_text(const std::filesystem::path& path, const std::string& text, std::string& error) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = "cannot open " + path.string() + ": " + std::strerror(errno);
-        return false;
-    }
-    const ssize_t written = ::write(fd, text.data(), text.size());
-    const int write_errno = errno;
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (written != static_cast<ssize_t>(text.size()) || !synced) {
-        error = "cannot append to " + path.string() + ": " + std::strerror(written < 0 ? write_errno : errno);
-        return false;
-    }
     return true;
 }
 
@@ -173,7 +154,7 @@ bool append_play(const std::filesystem::path& dir, const std::vector<PlayEntry>&
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     bool ok = true;
-    for (const auto& [name, text] : by_file) ok = append_text(dir / name, text, error) && ok;
+    for (const auto& [name, text] : by_file) ok = append_file_synced(dir / name, text, error) && ok;
     return ok;
 }
 

@@ -1,13 +1,13 @@
 #include "service/usage_stats.h"
 
+#include "base/atomic_file.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace kiosk {
 
@@ -106,22 +106,7 @@ bool append_usage(const std::filesystem::path& dir, const UsageBatch& batch, con
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     const auto path = dir / usage_file_name(batch.to, zone);
-    const std::string line = format_usage_line(batch, zone);
-    // One write with O_APPEND: a line is never interleaved with another writer's.
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = "cannot open " + path.string() + ": " + std::strerror(errno);
-        return false;
-    }
-    const ssize_t written = ::write(fd, line.data(), line.size());
-    const int write_errno = errno;
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (written != static_cast<ssize_t>(line.size()) || !synced) {
-        error = "cannot append to " + path.string() + ": " + std::strerror(written < 0 ? write_errno : errno);
-        return false;
-    }
-    return true;
+    return append_file_synced(path, format_usage_line(batch, zone), error);
 }
 
 } // namespace kiosk
