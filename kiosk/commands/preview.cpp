@@ -73,6 +73,9 @@ public:
     void taken(const Screenshot& shot, const std::vector<std::uint8_t>& rgba);
     // The sheet's file names: contact-sheet.png alone, else contact-sheet-1.png, -2, … one a page.
     std::vector<std::string> sheet_files() const;
+    std::string sheet_file(std::size_t page) const {   // from 0
+        return pages() <= 1 ? std::string(kContactSheetFile) : contact_sheet_page_file(page + 1);
+    }
 
     // The kiosk's glyphs for the feed, and the sheet's captions (safe on the font worker: copies only).
     GlyphSource glyph_source() const override {
@@ -139,7 +142,7 @@ bool PreviewApp::next(Screenshot& shot, std::string& error) {
         if (app_) app_->release_gpu();   // the pictures' textures: the sheet needs none of them
         app_.reset();
         if (!build_sheet(error)) return false;
-        shot = Screenshot{(dir_ / sheet_files()[page_]).string(), layout_.width, layout_.height, 1.0f};
+        shot = Screenshot{(dir_ / sheet_file(page_)).string(), layout_.width, layout_.height, 1.0f};
         sheet_taken_ = true;
         return true;
     }
@@ -172,9 +175,8 @@ void PreviewApp::taken(const Screenshot& shot, const std::vector<std::uint8_t>& 
 }
 
 std::vector<std::string> PreviewApp::sheet_files() const {
-    if (pages() <= 1) return {kContactSheetFile};
     std::vector<std::string> files;
-    for (std::size_t p = 1; p <= pages(); ++p) files.push_back(contact_sheet_page_file(p));
+    for (std::size_t p = 0; p < std::max<std::size_t>(pages(), 1); ++p) files.push_back(sheet_file(p));
     return files;
 }
 

@@ -127,13 +127,19 @@ private:
         return strip.Max.y + t.px(24);
     }
 
+    // The entry tiles where home_layout.h puts them for this orientation (below `y`); their rectangles.
+    std::vector<ImRect> draw_entries(FrameContext& f, float y) {
+        const std::vector<Entry> entries = home_entries(f);
+        std::vector<ImRect> tiles = home_entry_tiles(f.theme, f.origin, f.size, y, static_cast<int>(entries.size()));
+        for (std::size_t i = 0; i < entries.size(); ++i) draw_entry(f, entries[i], tiles[i]);
+        return tiles;
+    }
+
     // Landscape: the entries in a row, then today's sessions with the product on air beside them.
     void draw_landscape_body(FrameContext& f, float x, float y, float width) {
         const Theme& t = f.theme;
         const float gap = t.px(24);
-        const std::vector<Entry> entries = home_entries(f);
-        const std::vector<ImRect> tiles = home_entry_tiles(t, f.origin, f.size, y, static_cast<int>(entries.size()));
-        for (std::size_t i = 0; i < entries.size(); ++i) draw_entry(f, entries[i], tiles[i]);
+        const std::vector<ImRect> tiles = draw_entries(f, y);
         y += tiles.front().GetHeight() + gap + t.px(8);
 
         // [Issue 16] The product on air beside today's sessions.
@@ -152,9 +158,7 @@ private:
     void draw_portrait_body(FrameContext& f, float x, float y, float width) {
         const Theme& t = f.theme;
         const float gap = t.px(24);
-        const std::vector<Entry> entries = home_entries(f);
-        const std::vector<ImRect> tiles = home_entry_tiles(t, f.origin, f.size, y, static_cast<int>(entries.size()));
-        for (std::size_t i = 0; i < entries.size(); ++i) draw_entry(f, entries[i], tiles[i]);
+        const std::vector<ImRect> tiles = draw_entries(f, y);
         const float limit = tiles.front().Min.y - gap;
         if (OnAirPart::product_on_air(f, {}))
             y = std::max(y, on_air_.draw(f, {}, ImRect(ImVec2(x, y), ImVec2(x + width, limit))) + gap);
