@@ -15,10 +15,16 @@ namespace kiosk {
 
 class ImageDemand;   // image_view.h
 
-// The catalogue's county tiles, below its heading.
+// The catalogue's county tiles, below its heading. In portrait (issue 19) the fewest columns
+// whose rows all fit, the tiles grown taller to fill the height; scrolling when none fit.
 CardGrid county_tile_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count);
-// A county's product cards, below the county's name and blurb.
+// A county's product cards, below the county's name and blurb; in portrait as the county tiles.
 CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count);
+
+// The picture's height for its width on the grid's cards at the screen's `size`: 0.56 for a
+// county and 0.62 for a product in landscape; in portrait what a grown card leaves above its text.
+float county_tile_picture_ratio(const Theme& t, const CardGrid& grid, ImVec2 size);
+float product_card_picture_ratio(const Theme& t, const CardGrid& grid, ImVec2 size);
 
 // A tappable card with its picture (or placeholder) across the top, inside the
 // border: `picture_ratio` of the card's width high. True when tapped; `picture`

@@ -45,7 +45,8 @@ public:
         const auto [first, last] = grid.visible(scroll_.offset());
         for (int i = first; i < last; ++i) {
             const Product& p = *products_[static_cast<std::size_t>(i)];
-            if (draw_card(f, p, grid.rect(i, scroll_.offset())) && grid.viewport.Contains(f.touch.press_position()))
+            if (draw_card(f, p, grid.rect(i, scroll_.offset()), product_card_picture_ratio(t, grid, f.size)) &&
+                grid.viewport.Contains(f.touch.press_position()))
                 f.nav.go(Route{ScreenId::product, p.id});
         }
         dl->PopClipRect();
@@ -78,12 +79,12 @@ private:
     }
 
     // True when tapped.
-    bool draw_card(FrameContext& f, const Product& p, const ImRect& r) {
+    bool draw_card(FrameContext& f, const Product& p, const ImRect& r, float picture_ratio) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const std::string& name = p.name.in(f.lang);
         ImRect image;
-        const bool tapped = draw_picture_card(dl, t, f.touch, f.images, r, 0.62f, p.image, p.id, name, image);
+        const bool tapped = draw_picture_card(dl, t, f.touch, f.images, r, picture_ratio, p.image, p.id, name, image);
         if (p.sold_out)   // washed out: still visible, clearly not on offer
             dl->AddRectFilled(image.Min, image.Max, IM_COL32(255, 255, 255, 130), t.rounding() - std::max(1.0f, t.px(1.5f)),
                               ImDrawFlags_RoundCornersTop);
