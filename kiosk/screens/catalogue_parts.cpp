@@ -39,8 +39,8 @@ CardGrid portrait_grid(const ImRect& view, int count, float min_w, float gap, fl
 
 // The picture's share of a card's width: the landscape constant, or what a portrait card leaves above its text.
 float picture_ratio(const CardGrid& grid, ImVec2 size, float landscape, float text_h) {
-    if (!is_portrait(size) || grid.card.x <= 0) return landscape;
-    return std::max(landscape, (grid.card.y - text_h) / grid.card.x);
+    if (!is_portrait(size) || grid.card.x <= 0 || grid.card.y <= std::round(grid.card.x * landscape + text_h)) return landscape;
+    return (grid.card.y - text_h) / grid.card.x;
 }
 
 // The grid's viewport: the full width within the margins, from `header` below the top to the bottom.
@@ -89,6 +89,39 @@ bool draw_picture_card(ImDrawList* dl, const Theme& t, TouchInput& touch, ImageD
     draw_image(dl, t, images, url, picture, ImagePlaceholder{id, name}, t.rounding() - border, ImDrawFlags_RoundCornersTop);
     return tapped;
 }
+
+bool draw_product_card(FrameContext& f, const Product& p, const ImRect& r, float picture_ratio) {
+    const Theme& t = f.theme;
+    ImDrawList* dl = f.draw;
+    const std::string& name = p.name.in(f.lang);
+    ImRect image;
+    const bool tapped = draw_picture_card(dl, t, f.touch, f.images, r, picture_ratio, p.image, p.id, name, image);
+    if (p.sold_out)   // washed out: still visible, clearly not on offer
+        dl->AddRectFilled(image.Min, image.Max, IM_COL32(255, 255, 255, 130), t.rounding() - std::max(1.0f, t.px(1.5f)),
+                          ImDrawFlags_RoundCornersTop);
+    const float pad = t.px(16);
+    draw_product_badges(dl, t, p, f.lang, ImVec2(image.Min.x + t.px(12), image.Min.y + t.px(12)),
+                        image.GetWidth() - t.px(24), 1);
+
+    const float text_w = r.GetWidth() - 2 * pad;
+    draw_text(dl, t.fonts.body, ImVec2(r.Min.x + pad, image.Max.y + t.px(14)), t.text,
+              clamp_lines(t.fonts.body, name, text_w, 2));
+
+    // Price, then "/unit" smaller, sharing the bottom line of the card.
+    const std::string price = format_money_fen(p.price_fen);
+    const float price_y = r.Max.y - t.px(16) - t.fonts.heading->FontSize;
+    const float price_w = text_size(t.fonts.heading, price).x;
+    draw_text(dl, t.fonts.heading, ImVec2(r.Min.x + pad, price_y), p.sold_out ? t.text_muted : t.bar, price);
+    if (!p.unit.empty()) {
+        const float unit_x = r.Min.x + pad + price_w + t.px(4);
+        const std::string unit = fit_line(t.fonts.body, "/" + p.unit.in(f.lang), r.Max.x - pad - unit_x);
+        draw_text(dl, t.fonts.body, ImVec2(unit_x, price_y + t.fonts.heading->FontSize - t.fonts.body->FontSize - t.px(4)),
+                  t.text_muted, unit);
+    }
+    return tapped;
+}
+
+float product_card_text_height(const Theme& t) { return product_text_height(t); }
 
 std::string product_count_text(std::int64_t n, Lang lang) {
     if (n == 1) return ui_text("one_product", lang);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "feed/model.h"
+#include "screens/screen.h"
 #include "widgets/card_grid.h"
 #include "widgets/theme.h"
 #include "widgets/touch.h"
@@ -31,6 +32,12 @@ float product_card_picture_ratio(const Theme& t, const CardGrid& grid, ImVec2 si
 // gets the picture's rectangle, for what is drawn over it; `images` is told it was drawn.
 bool draw_picture_card(ImDrawList* dl, const Theme& t, TouchInput& touch, ImageDemand* images, const ImRect& card,
                        float picture_ratio, const std::string& url, std::string_view id, std::string_view name, ImRect& picture);
+
+// A product's card as a county page shows it: picture (`picture_ratio` of the width high), badges,
+// two lines of name, price and unit. True when tapped.
+bool draw_product_card(FrameContext& f, const Product& p, const ImRect& r, float picture_ratio);
+// The height of a product card's text under its picture (name lines, price, paddings).
+float product_card_text_height(const Theme& t);
 
 // "12 件商品" / "12 products" / "1 product".
 std::string product_count_text(std::int64_t n, Lang lang);

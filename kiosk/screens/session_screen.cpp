@@ -6,7 +6,9 @@
 
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/catalogue_parts.h"
 #include "screens/on_air_part.h"
+#include "screens/session_layout.h"
 #include "screens/session_text.h"
 #include "screens/venue_parts.h"
 #include "widgets/qr_view.h"
@@ -71,6 +73,8 @@ public:
             const float b = on_air_.draw(f, s->id, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
             if (b > y) y = b + t.px(24);
         }
+        if (portrait && draw_county_products(f, *s, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y))))
+            return;
         draw_description(f, *s, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
     }
 
@@ -183,6 +187,33 @@ private:
         const float x = at.x + text_size(font, was).x + t.px(16);
         draw_struck_text(f.draw, font, ImVec2(x, at.y), t.text_muted, fit_line(font, old, at.x + width - x));
         return font->FontSize + t.px(16);
+    }
+
+    // [Issue 19] Portrait: the description at its own height, then the session's county's products
+    // (featured first) in the room left, as cards that open them. False (nothing drawn) when there
+    // is no county with products or no room for a row of cards under the whole description.
+    bool draw_county_products(FrameContext& f, const Session& s, const ImRect& r) {
+        const Theme& t = f.theme;
+        const County* county = s.county.empty() ? nullptr : f.feed.county(s.county);
+        if (!county) return false;
+        std::vector<const Product*> products = f.feed.products_of(county->id);
+        const auto rank = [](const Product* p) { return p->sold_out ? 2 : p->featured ? 0 : 1; };   // featured first, sold out last
+        std::stable_sort(products.begin(), products.end(), [&](const Product* a, const Product* b) { return rank(a) < rank(b); });
+        const std::string& text = s.description.in(f.lang);
+        const float about_h = text.empty() ? 0.0f : text_size(t.fonts.body, text, r.GetWidth()).y + t.px(32);
+        const std::string heading = county->name.in(f.lang) + "  ·  " + product_count_text(static_cast<std::int64_t>(products.size()), f.lang);
+        const float heading_h = t.fonts.heading->FontSize + t.px(16);
+        const ImRect room(ImVec2(r.Min.x, r.Min.y + about_h + heading_h), r.Max);
+        const SessionCards cards = session_product_cards(t, room, static_cast<int>(products.size()), product_card_text_height(t));
+        if (cards.rows == 0) return false;
+        draw_description(f, s, ImRect(r.Min, ImVec2(r.Max.x, r.Min.y + about_h)));
+        draw_text(f.draw, t.fonts.heading, ImVec2(r.Min.x, r.Min.y + about_h), t.text, fit_line(t.fonts.heading, heading, r.GetWidth()));
+        const float ratio = (cards.card.y - product_card_text_height(t)) / cards.card.x;
+        for (int i = 0; i < cards.shown(static_cast<int>(products.size())); ++i) {
+            const Product& p = *products[static_cast<std::size_t>(i)];
+            if (draw_product_card(f, p, cards.rect(i), ratio)) f.nav.go(Route{ScreenId::product, p.id});
+        }
+        return true;
     }
 
     // The description, wrapped, drag-scrolled when longer than its room.
