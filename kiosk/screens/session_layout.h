@@ -24,4 +24,7 @@ struct SessionCards {
 // picture over its text; no rows when one does not fit.
 SessionCards session_product_cards(const Theme& t, const ImRect& room, int count, float text_h);
 
+// The least height of one row of those cards across `width`: `text_h` and 0.4 of a card's width.
+float session_cards_least_height(const Theme& t, float width, float text_h);
+
 } // namespace kiosk

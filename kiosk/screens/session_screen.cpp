@@ -62,7 +62,10 @@ public:
         }
         float y = draw_header(f, *s, text_col);
         if (qr && portrait) {   // the code centred under the header
-            const float box = std::min({area.GetWidth() - 2 * t.px(32), (area.Max.y - y) * 0.6f - caption_height(t), t.px(720)});
+            float box = std::min({area.GetWidth() - 2 * t.px(32), (area.Max.y - y) * 0.6f - caption_height(t), t.px(720)});
+            // [Issue 19] A smaller code (not under 480 px) when that leaves the county's products a row of cards.
+            if (const float below = room_for_products(f, *s, area.GetWidth()); below > 0)
+                box = std::min(box, std::max(t.px(480), area.Max.y - y - below - t.px(8 + 24 + 32) - caption_height(t)));
             const ImVec2 size = qr_panel_size(*qr, box, t);
             const float x = area.GetCenter().x - size.x * 0.5f;
             const ImRect panel(ImVec2(x, y + t.px(8)), ImVec2(x + size.x, y + t.px(8) + size.y));
@@ -187,6 +190,19 @@ private:
         const float x = at.x + text_size(font, was).x + t.px(16);
         draw_struck_text(f.draw, font, ImVec2(x, at.y), t.text_muted, fit_line(font, old, at.x + width - x));
         return font->FontSize + t.px(16);
+    }
+
+    // [Issue 19] Portrait: the height under the code for the on-air card, the description and one row of the
+    // county's products; 0 when the county has none.
+    float room_for_products(const FrameContext& f, const Session& s, float width) {
+        const Theme& t = f.theme;
+        const County* county = s.county.empty() ? nullptr : f.feed.county(s.county);
+        if (!county || f.feed.products_of(county->id).empty()) return 0;
+        float h = t.fonts.heading->FontSize + t.px(16) + session_cards_least_height(t, width, product_card_text_height(t));
+        if (const Product* p = s.cancelled ? nullptr : OnAirPart::product_on_air(f, s.id)) h += on_air_.height(f, *p, width) + t.px(24);
+        const std::string& text = s.description.in(f.lang);
+        if (!text.empty()) h += text_size(t.fonts.body, text, width).y + t.px(32);
+        return h;
     }
 
     // [Issue 19] Portrait: the description at its own height, then the session's county's products

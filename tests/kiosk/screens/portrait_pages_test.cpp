@@ -37,7 +37,7 @@ float drawn_share(const Route& route, Lang lang) {
 
 TEST_CASE("Catalogue county and session pages in portrait draw down to the lower tenth in zh and en", "[portrait]") {
     const Route routes[] = {Route{ScreenId::catalogue}, Route{ScreenId::county, "wenshui"}, Route{ScreenId::county, "jiaocheng"},
-                            Route{ScreenId::session, "live-wenshui"}};
+                            Route{ScreenId::session, "live-wenshui"}, Route{ScreenId::session, "live-jiaocheng"}};
     for (const Route& route : routes)
         for (const Lang lang : {Lang::zh, Lang::en}) {
             INFO(route_name(route) << (lang == Lang::zh ? " zh" : " en"));
