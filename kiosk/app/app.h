@@ -139,6 +139,9 @@ private:
     // The Still there? countdown over the screen when the idle reset is near; the seconds it reads (0: none).
     int draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now);
     void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
+    void end_attract_airtime();   // the attract loop's slide leaves the screen: its county's airtime and play log entry end now
+    // [Issue 19] An emergency hides the attract loop: its slide ends when the takeover comes, a new one starts after.
+    void note_emergency_cover(bool covered);
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
     void check_admin_entrances(double now);
     // Between frames: the PIN check's answer, a command's result, the sources' status moved. True when shown anew.
@@ -188,6 +191,7 @@ private:
     double last_now_ = 0;                 // the latest frame's runner seconds: when a visitor left the attract loop
     StillThere still_there_;              // when the idle countdown shows (from options_.idle_seconds)
     int still_there_drawn_ = 0;           // what the last frame's countdown read (0: none); a touch then only dismisses it
+    bool emergency_covering_ = false;     // the last frame was the emergency's takeover (note_emergency_cover)
 };
 
 } // namespace kiosk
