@@ -20,8 +20,9 @@ struct MapDirectory {
     float bottom() const { return origin.y + static_cast<float>(rows) * step; }
 };
 
-// The places' rows in `room`: two columns, each row at least a touch target (64 px) with 8 px between and
-// at most 112 px a row, as tall as the room allows; no rows when they do not all fit.
-MapDirectory map_directory(const Theme& t, const ImRect& room, int count);
+// The places' rows in `room`: two columns (three, up to `max_columns`, when two do not fit; their names then in a smaller
+// font), each row at least a touch target (64 px) with 8 px between and at most 112 px a row, as tall as
+// the room allows; no rows when they do not all fit.
+MapDirectory map_directory(const Theme& t, const ImRect& room, int count, int max_columns = 3);
 
 } // namespace kiosk

@@ -143,8 +143,9 @@ private:
         const float col_w = w / cols;
         const std::size_t rows = (kinds.size() + cols - 1) / cols;
         float places_bottom = y;   // the places over the colours, else the places alone (each row shows its colour)
-        if (portrait) places_bottom = draw_directory(f, ImRect(ImVec2(in.Min.x, y), ImVec2(in.Max.x, in.Max.y - static_cast<float>(rows) * row - t.px(16))));
-        if (portrait && places_bottom <= y) places_bottom = draw_directory(f, ImRect(ImVec2(in.Min.x, y), in.Max));
+        if (portrait) places_bottom = draw_directory(f, ImRect(ImVec2(in.Min.x, y), ImVec2(in.Max.x, in.Max.y - static_cast<float>(rows) * row - t.px(16))), 2);
+        if (portrait && places_bottom <= y) places_bottom = draw_directory(f, ImRect(ImVec2(in.Min.x, y), in.Max), 2);
+        if (portrait && places_bottom <= y) places_bottom = draw_directory(f, ImRect(ImVec2(in.Min.x, y), in.Max), 3);
         y = places_bottom > y ? places_bottom + t.px(8) : draw_key(f, ImRect(ImVec2(in.Min.x, y), in.Max));
         if (y + static_cast<float>(rows) * row > in.Max.y) return;   // whole or not at all: the key comes first
         for (std::size_t i = 0; i < kinds.size(); ++i) {
@@ -188,10 +189,10 @@ private:
     }
 
     // The floor's places, each a row that opens its card: its number on the plan (or its colour) and its
-    // name in large type, in feed order, column by column. Returns the bottom; `r`'s top when they do not fit.
-    float draw_directory(FrameContext& f, const ImRect& r) {
+    // name in large type, in feed order, column by column (at most `max_columns`). Returns the bottom; `r`'s top when they do not fit.
+    float draw_directory(FrameContext& f, const ImRect& r, int max_columns = 3) {
         const Theme& t = f.theme;
-        const MapDirectory d = map_directory(t, r, static_cast<int>(labels_.labels.size()));
+        const MapDirectory d = map_directory(t, r, static_cast<int>(labels_.labels.size()), max_columns);
         if (!d.fits()) return r.Min.y;
         const float radius = number_marker_radius(t);
         for (std::size_t i = 0; i < labels_.labels.size(); ++i) {
@@ -209,8 +210,9 @@ private:
                 f.draw->AddRect(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), IM_COL32(150, 128, 112, 255), t.px(4));
             }
             const float tx = row.Min.x + 2 * radius + t.px(20);
-            draw_text(f.draw, t.fonts.heading, ImVec2(tx, row.GetCenter().y - t.fonts.heading->FontSize * 0.5f), t.text,
-                      fit_line(t.fonts.heading, label.area->name.in(f.lang), row.Max.x - tx - t.px(8)));
+            ImFont* font = d.columns > 2 ? t.fonts.body : t.fonts.heading;
+            draw_text(f.draw, font, ImVec2(tx, row.GetCenter().y - font->FontSize * 0.5f), t.text,
+                      fit_line(font, label.area->name.in(f.lang), row.Max.x - tx - t.px(8)));
         }
         return d.bottom();
     }
