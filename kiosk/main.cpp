@@ -252,6 +252,7 @@ bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions&
 
 // The kiosk: its sources, status files and pictures around the runner's loop.
 int run_kiosk(const KioskFlags& flags) {
+    keep_heap_small();   // a kiosk runs all event: what a build or parse frees goes back to the system
     KioskConfig config;
     if (!load_effective_config(flags.config, config, std::cerr)) return 2;
     if (flags.config.print_config) {
