@@ -64,16 +64,26 @@ PipelineConfig pipeline_config(const KioskConfig& config) {
 
 // The feed the first frame shows: what the pipeline has (the source, or its
 // cache) once it answered, else the demo event, marked as sample data.
-IndexedFeed first_feed(FeedPipeline* pipeline, PipelineSource* source, bool screenshot) {
+struct FirstFeed {
+    IndexedFeed feed;
+    bool demo = false;   // its search index is still to be built (DeferredIndexSource)
+};
+FirstFeed first_feed(FeedPipeline* pipeline, PipelineSource* source, bool screenshot) {
     const bool has_feed = pipeline && pipeline->feed_status() != std::nullopt;
-    if (!has_feed && (!pipeline || pipeline->announcements_status() == std::nullopt)) return demo_feed(screenshot);
+    if (!has_feed && (!pipeline || pipeline->announcements_status() == std::nullopt))
+        return {demo_feed(screenshot), true};
     // A screenshot waits out a whole fetch; a kiosk shows something within seconds.
     source->wait_for_first_answer(screenshot ? std::chrono::seconds(25) : std::chrono::seconds(3));
-    if (!has_feed) return demo_feed(screenshot);   // announcements alone: over the demo event
-    if (auto feed = pipeline->feed().latest()) return *feed;
+    if (!has_feed) return {demo_feed(screenshot), true};   // announcements alone: over the demo event
+    if (auto feed = pipeline->feed().latest()) {
+        // The pipeline's first feed comes before its index; a screenshot must show search results.
+        if (screenshot && !feed->search) return {index_feed(feed->feed), false};
+        return {*feed, false};
+    }
     log_warning("no valid feed yet from " + pipeline->feed_status()->location +
                 ": showing the embedded demo event until it answers");
-    return screenshot ? IndexedFeed{} : demo_feed(false);
+    if (screenshot) return {};
+    return {demo_feed(false), true};
 }
 
 // The admin panel's view of this run: who may open it, and the pipeline it reports on.
@@ -242,6 +252,7 @@ bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions&
 
 // The kiosk: its sources, status files and pictures around the runner's loop.
 int run_kiosk(const KioskFlags& flags) {
+    keep_heap_small();   // a kiosk runs all event: what a build or parse frees goes back to the system
     KioskConfig config;
     if (!load_effective_config(flags.config, config, std::cerr)) return 2;
     if (flags.config.print_config) {
@@ -263,7 +274,8 @@ int run_kiosk(const KioskFlags& flags) {
         pipeline->start();
     }
     options.admin = admin_hooks(config, pipeline.get());
-    const IndexedFeed feed = first_feed(pipeline.get(), source.get(), !screenshot.empty());
+    const FirstFeed first = first_feed(pipeline.get(), source.get(), !screenshot.empty());
+    const IndexedFeed& feed = first.feed;
     if (!feed.feed) {
         std::cerr << "kiosk: no valid feed from " << config.sources.feed << " and none cached (see the log above)\n";
         return 1;
@@ -289,9 +301,9 @@ int run_kiosk(const KioskFlags& flags) {
         };
     }
     KioskApp app(feed, options);
-    // The demo's search index, built while the first frame is drawn.
+    // The demo's search index, built while the first frame is drawn (the pipeline's comes from the pipeline).
     std::optional<DeferredIndexSource> deferred_index;
-    if (!feed.search) deferred_index.emplace(feed.feed, source.get(), wake_ui);
+    if (first.demo && !feed.search) deferred_index.emplace(feed.feed, source.get(), wake_ui);
     app.set_source(deferred_index ? static_cast<SnapshotSource*>(&*deferred_index) : source.get());
 
     // Pictures: downloaded into the pipeline's cache; relative paths are relative to the feed.

@@ -7,7 +7,9 @@ namespace kiosk {
 bool PipelineSource::take_new(IndexedFeed& feed, std::shared_ptr<const LiveStats>& live) {
     bool changed = false;
     std::shared_ptr<const IndexedFeed> new_feed;
-    if (pipeline_.feed().take_if_newer(new_feed, feed_seen_) && new_feed) {
+    // The same feed without its index while one is there (a screenshot indexed the first feed itself): kept.
+    if (pipeline_.feed().take_if_newer(new_feed, feed_seen_) && new_feed &&
+        (new_feed->feed != feed.feed || new_feed->search || !feed.search)) {
         feed = *new_feed;
         changed = true;
     }

@@ -1,5 +1,7 @@
 #include "base/process_memory.h"
 
+#include <malloc.h>
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -25,6 +27,11 @@ std::string format_bytes(std::uint64_t bytes) {
     else if (bytes < 1024ull * 1024 * 1024) std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024));
     else std::snprintf(text, sizeof text, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
     return text;
+}
+
+void keep_heap_small() {
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);   // set: no longer raised by a big free
+    mallopt(M_TRIM_THRESHOLD, 128 * 1024);
 }
 
 } // namespace kiosk

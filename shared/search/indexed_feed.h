@@ -11,7 +11,7 @@ namespace kiosk {
 
 struct IndexedFeed {
     std::shared_ptr<const Feed> feed;
-    std::shared_ptr<const SearchIndex> search;   // built from `feed`; null only for a null feed
+    std::shared_ptr<const SearchIndex> search;   // built from `feed`; null for a null feed, or while it is built
 };
 
 // Builds `feed`'s search index on the calling thread (a worker, or start-up).

@@ -6,11 +6,14 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include <atomic>
 #include <unordered_map>
 
 namespace kiosk {
 
 namespace {
+
+std::atomic<bool> rules_ready{false};
 
 struct Syllable {
     std::string plain;   // "lu"
@@ -118,7 +121,10 @@ struct PinyinReader::Impl {
 PinyinReader::PinyinReader() : impl_(std::make_unique<Impl>()) {
     impl_->han_latin = make_transliterator("Han-Latin", error_);
     impl_->latin_ascii = make_transliterator("Latin-ASCII", error_);
+    rules_ready.store(true, std::memory_order_release);   // compiled, or known missing: quick either way
 }
+
+bool pinyin_rules_ready() { return rules_ready.load(std::memory_order_acquire); }
 
 PinyinReader::~PinyinReader() = default;
 

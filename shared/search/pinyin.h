@@ -40,4 +40,9 @@ private:
     std::string error_;
 };
 
+// True once a PinyinReader was made in this process: ICU's rules are compiled
+// and the next reader is quick (a feed's index then takes milliseconds; the
+// first reader takes ~0.5 s on a loaded machine). Any thread.
+bool pinyin_rules_ready();
+
 } // namespace kiosk

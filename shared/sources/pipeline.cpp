@@ -2,30 +2,25 @@
 
 #include "base/atomic_file.h"
 #include "base/log.h"
+#include "search/pinyin.h"
 
 namespace kiosk {
 
-namespace {
-
-// publish_into() for the feed: a valid feed is published with its schedule changes marked
-// (compared with the earlier feeds) and its search index, both done here on the worker.
-DocumentHandler publish_indexed(Published<IndexedFeed>& slot, ParseFunction<Feed> parse, ScheduleKeeper& keeper) {
-    return [&slot, &keeper, parse = std::move(parse)](std::string_view text, std::string_view origin) {
-        Parsed<Feed> parsed = parse(text, origin);
-        const bool valid = parsed.doc != nullptr;
-        if (valid) slot.publish(std::make_shared<const IndexedFeed>(index_feed(keeper.mark(std::move(parsed.doc)))));
-        return DocumentVerdict{valid, std::move(parsed.errors), std::move(parsed.warnings)};
-    };
-}
-
-} // namespace
 
 FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed, ParseFunction<LiveStats> parse_live,
                            std::function<void()> wake_ui, ParseFunction<std::vector<Announcement>> parse_announcements)
     : config_(std::move(config)),
       cache_(config_.cache_dir.empty() ? default_cache_dir() : config_.cache_dir, config_.fetch.max_body_bytes),
       schedule_keeper_(cache_.dir() / kScheduleMemoryFile, config_.feed_location),
+      wake_ui_(wake_ui),
       live_guard_(config_.live_guard) {
+    if (!config_.index_is_quick) config_.index_is_quick = pinyin_rules_ready;
+    if (!config_.build_index)
+        config_.build_index = [](const Feed& feed) { return std::make_shared<const SearchIndex>(feed); };
+    indexer_ = std::make_unique<IndexWorker>(
+        config_.build_index, [this](const std::shared_ptr<const Feed>& feed, std::shared_ptr<const SearchIndex> index) {
+            index_built(feed, std::move(index));
+        });
     cache_.set_image_limit(config_.image_cache_bytes);
     if (!config_.feed_location.empty()) {
         SourceConfig c;
@@ -36,7 +31,15 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
         c.stale_after = config_.feed_stale_after;
         c.file_check_interval = config_.file_check_interval;
         c.fetch = config_.fetch;
-        feed_source_ = std::make_unique<DocumentSource>(c, publish_indexed(feed_, std::move(parse_feed), schedule_keeper_), &cache_, wake_ui);
+        // A valid feed is published with its schedule changes marked (compared with the earlier
+        // feeds) and its search index, both done on this worker (or the index on indexer_).
+        DocumentHandler handler = [this, parse = std::move(parse_feed)](std::string_view text, std::string_view origin) {
+            Parsed<Feed> parsed = parse(text, origin);
+            const bool valid = parsed.doc != nullptr;
+            if (valid) publish_feed(schedule_keeper_.mark(std::move(parsed.doc)));
+            return DocumentVerdict{valid, std::move(parsed.errors), std::move(parsed.warnings)};
+        };
+        feed_source_ = std::make_unique<DocumentSource>(c, std::move(handler), &cache_, wake_ui);
     }
     if (!config_.live_location.empty()) {
         SourceConfig c;
@@ -65,7 +68,35 @@ FeedPipeline::FeedPipeline(PipelineConfig config, ParseFunction<Feed> parse_feed
     }
 }
 
-FeedPipeline::~FeedPipeline() { stop(); }
+FeedPipeline::~FeedPipeline() {
+    stop();
+    indexer_.reset();   // before the members its callback publishes into
+}
+
+// The first feed does not wait ~0.5 s for ICU to compile its rules: it shows, and search follows.
+void FeedPipeline::publish_feed(std::shared_ptr<const Feed> feed) {
+    if (config_.index_is_quick()) {
+        std::shared_ptr<const SearchIndex> index = config_.build_index(*feed);
+        std::lock_guard lock(feed_publish_mutex_);
+        feed_.publish(std::make_shared<const IndexedFeed>(IndexedFeed{std::move(feed), std::move(index)}));
+        return;
+    }
+    {
+        std::lock_guard lock(feed_publish_mutex_);
+        feed_.publish(std::make_shared<const IndexedFeed>(IndexedFeed{feed, nullptr}));
+    }
+    indexer_->request(std::move(feed));
+}
+
+void FeedPipeline::index_built(const std::shared_ptr<const Feed>& feed, std::shared_ptr<const SearchIndex> index) {
+    {
+        std::lock_guard lock(feed_publish_mutex_);
+        const std::shared_ptr<const IndexedFeed> shown = feed_.latest();
+        if (!shown || shown->feed != feed || shown->search) return;   // a newer feed came meanwhile
+        feed_.publish(std::make_shared<const IndexedFeed>(IndexedFeed{feed, std::move(index)}));
+    }
+    if (wake_ui_) wake_ui_();
+}
 
 void FeedPipeline::start() {
     std::string error;

@@ -14,6 +14,7 @@
 #include "search/indexed_feed.h"
 #include "sources/document_cache.h"
 #include "sources/document_source.h"
+#include "sources/index_worker.h"
 #include "sources/schedule_keeper.h"
 
 #include <array>
@@ -23,6 +24,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -44,6 +46,10 @@ struct PipelineConfig {
     FetchOptions fetch;
     // [Issue 16, live figures] held decreases and spikes, cadence (config live_spike_factor, live_cadence_seconds)
     LiveGuardOptions live_guard;
+    // Whether indexing a feed is quick now (then the feed waits for its index), and how an index is
+    // built; empty: pinyin_rules_ready() and SearchIndex(feed). Tests hold the build to watch the order.
+    std::function<bool()> index_is_quick;
+    std::function<std::shared_ptr<const SearchIndex>(const Feed&)> build_index;
 };
 
 class FeedPipeline {
@@ -66,7 +72,8 @@ public:
     void refresh_live_now();
     void refresh_announcements_now();
 
-    // The feed with its search index.
+    // The feed with its search index; the first feed of a run may come without (search null) and
+    // then again, the same feed, with it.
     const Published<IndexedFeed>& feed() const { return feed_; }
     const Published<LiveStats>& live() const { return live_; }
     // The announcements document's list (the feed's own come with the feed).
@@ -89,6 +96,10 @@ private:
     bool cache_ok_ = false;
     ScheduleKeeper schedule_keeper_;   // before the sources, whose handler uses it
     Published<IndexedFeed> feed_;
+    std::function<void()> wake_ui_;
+    std::mutex feed_publish_mutex_;   // a late index never overwrites a newer feed
+    void publish_feed(std::shared_ptr<const Feed> feed);
+    void index_built(const std::shared_ptr<const Feed>& feed, std::shared_ptr<const SearchIndex> index);
     Published<LiveStats> live_;
     Published<std::vector<Announcement>> announcements_;
     std::unique_ptr<DocumentSource> feed_source_;
@@ -100,6 +111,7 @@ private:
     LiveGuard live_guard_;
     std::chrono::steady_clock::time_point live_seen_saved_{};
     std::array<std::atomic<std::uint64_t>, kLiveAnomalyKinds> live_anomalies_{};
+    std::unique_ptr<IndexWorker> indexer_;   // last: stopped first, before what its callback uses
 };
 
 } // namespace kiosk

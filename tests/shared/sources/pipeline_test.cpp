@@ -8,7 +8,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <condition_variable>
 #include <fstream>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 using namespace kiosk;
 using namespace std::chrono_literals;
@@ -67,7 +71,9 @@ TEST_CASE("the pipeline runs the feed and the live stats, and restarts offline f
         CHECK(pipeline.live_status()->stale_after == 2min);
         REQUIRE(pipeline.cache());
 
-        // The UI's per-frame pickup: the feed with its search index, built on the worker.
+        // The UI's per-frame pickup: the feed with its search index, built on a worker (the first
+        // feed of a process may come before its index, then again with it).
+        REQUIRE(eventually([&] { return pipeline.feed().latest()->search != nullptr; }));
         std::shared_ptr<const IndexedFeed> shown;
         std::uint64_t seen = 0;
         CHECK(pipeline.feed().take_if_newer(shown, seen));
@@ -154,4 +160,99 @@ TEST_CASE("a read-only cache directory: the cached feed shows and new feeds stil
     pipeline.stop();
     std::string error;
     CHECK(DocumentCache(dir / "cache").load("feed", error)->text == test::feed_doc("cached"));   // the last good copy is intact
+}
+
+namespace {
+
+// An index build held until the test lets it go, counting the builds and the feeds they were for.
+struct HeldIndexBuild {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool open = false;
+    std::vector<std::string> built;   // each build's feed note, in order
+    std::function<std::shared_ptr<const SearchIndex>(const Feed&)> build() {
+        return [this](const Feed& feed) {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [this] { return open; });
+            built.push_back(feed.sample_note);
+            return std::make_shared<const SearchIndex>(feed);
+        };
+    }
+    void let_go() {
+        std::lock_guard lock(mutex);
+        open = true;
+        changed.notify_all();
+    }
+};
+
+} // namespace
+
+TEST_CASE("while the index cannot be built quickly the first feed is published before it and then again with it",
+          "[feed_pipeline][search]") {
+    test::TempDir dir;
+    const std::filesystem::path feed_file = dir / "feed.json";
+    std::ofstream(feed_file) << test::feed_doc("first");
+    HeldIndexBuild held;
+    std::atomic<int> wakes{0};
+    PipelineConfig c = fast_config(dir);
+    c.feed_location = feed_file.string();
+    c.index_is_quick = [] { return false; };   // ICU's rules not compiled yet
+    c.build_index = held.build();
+    FeedPipeline pipeline(c, [](auto t, auto o) { return test::parse_test_feed(t, o); }, test::parse_test_live,
+                          [&] { ++wakes; });
+    pipeline.start();
+    REQUIRE(eventually([&] { return note(pipeline.feed()) == "first"; }));
+    const std::shared_ptr<const IndexedFeed> before = pipeline.feed().latest();
+    CHECK(before->search == nullptr);   // shown without waiting for its index
+    const std::uint64_t generation = pipeline.feed().generation();
+    const int wakes_before = wakes;
+    held.let_go();
+    REQUIRE(eventually([&] { return pipeline.feed().latest()->search != nullptr; }));
+    const std::shared_ptr<const IndexedFeed> after = pipeline.feed().latest();
+    CHECK(after->feed == before->feed);   // the same feed, now with its index
+    CHECK(pipeline.feed().generation() == generation + 1);
+    CHECK(eventually([&] { return wakes > wakes_before; }));   // the UI is told
+    std::lock_guard lock(held.mutex);
+    CHECK(held.built == std::vector<std::string>{"first"});
+}
+
+TEST_CASE("a feed arriving while the first index is built is published at once and only its index follows",
+          "[feed_pipeline][search]") {
+    test::TempDir dir;
+    const std::filesystem::path feed_file = dir / "feed.json";
+    std::ofstream(feed_file) << test::feed_doc("first");
+    HeldIndexBuild held;
+    PipelineConfig c = fast_config(dir);
+    c.feed_location = feed_file.string();
+    c.index_is_quick = [] { return false; };
+    c.build_index = held.build();
+    FeedPipeline pipeline(c, [](auto t, auto o) { return test::parse_test_feed(t, o); }, test::parse_test_live, nullptr);
+    pipeline.start();
+    REQUIRE(eventually([&] { return note(pipeline.feed()) == "first"; }));
+    std::ofstream(feed_file) << test::feed_doc("second");   // saved while the first index is held
+    REQUIRE(eventually([&] { return note(pipeline.feed()) == "second"; }));
+    CHECK(pipeline.feed().latest()->search == nullptr);
+    held.let_go();
+    REQUIRE(eventually([&] { return pipeline.feed().latest()->search != nullptr; }));
+    const std::shared_ptr<const IndexedFeed> shown = pipeline.feed().latest();
+    CHECK(shown->feed->sample_note == "second");   // the first feed's late index never replaced it
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(pipeline.feed().latest() == shown);
+    std::lock_guard lock(held.mutex);
+    REQUIRE_FALSE(held.built.empty());
+    CHECK(held.built.back() == "second");
+}
+
+TEST_CASE("once indexing is quick a feed is published with its index in one go", "[feed_pipeline][search]") {
+    test::TempDir dir;
+    const std::filesystem::path feed_file = dir / "feed.json";
+    std::ofstream(feed_file) << test::feed_doc("first");
+    PipelineConfig c = fast_config(dir);
+    c.feed_location = feed_file.string();
+    c.index_is_quick = [] { return true; };   // ICU's rules compiled: milliseconds
+    FeedPipeline pipeline(c, [](auto t, auto o) { return test::parse_test_feed(t, o); }, test::parse_test_live, nullptr);
+    pipeline.start();
+    REQUIRE(eventually([&] { return note(pipeline.feed()) == "first"; }));
+    CHECK(pipeline.feed().latest()->search != nullptr);
+    CHECK(pipeline.feed().generation() == 1);
 }
