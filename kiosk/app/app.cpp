@@ -86,6 +86,17 @@ void collect_glyphs(const Feed& f, const LiveStats& live, const std::vector<Anno
     for (const Area& a : f.venue.areas) add_display(glyphs, a.name);
 }
 
+// Whether `a` names the same platforms, in the same words, as `b`.
+bool same_platform_names(const LiveStats& a, const LiveStats& b) {
+    std::vector<const LocalizedText*> names_a, names_b;
+    for (const SessionLive& s : a.sessions)
+        for (const PlatformLive& p : s.platforms) names_a.push_back(&p.name);
+    for (const SessionLive& s : b.sessions)
+        for (const PlatformLive& p : s.platforms) names_b.push_back(&p.name);
+    return std::equal(names_a.begin(), names_a.end(), names_b.begin(), names_b.end(),
+                      [](const LocalizedText* x, const LocalizedText* y) { return x->zh == y->zh && x->en == y->en; });
+}
+
 // [Issue 16] The trend the worker summed (histories and what it showed) when the live figures carry one;
 // else the totals of each update as they come.
 void record_trend(LiveTrend& trend, const LiveStats& live) {
@@ -308,9 +319,9 @@ bool KioskApp::take_new_data(bool& new_text) {
         shown = shown || !held_.feed;
     }
     if (live != had_live) {
-        // A live update brings new text only in its platform names (rarely new): a
-        // quick check of those, not the glyphs of a whole feed every few seconds.
-        if (live && !fonts_hold_platform_names(theme_.font_set, *live)) {
+        // A live update brings new text only in its platform names (rarely new): names as on
+        // screen, or all in the fonts, show at once; no whole feed's glyphs every few seconds.
+        if (live && !same_platform_names(*live, *live_) && !fonts_hold_platform_names(theme_.font_set, *live)) {
             held_.live = std::move(live);
             new_text = true;
         } else {
