@@ -52,7 +52,10 @@ else
 fi
 echo "== installing $(basename "$deb") with apt (and, for this try only: the dummy X driver, xwd, xdotool, netpbm, procps)"
 cp "$deb" "$rootfs/root/"
-chroot "$rootfs" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+# A reused root: apt keeps an installed package of the same version, so a rebuilt .deb would not be tried.
+reinstall=""
+chroot "$rootfs" dpkg-query -W lvliang-kiosk >/dev/null 2>&1 && reinstall=--reinstall
+chroot "$rootfs" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $reinstall \
     /root/$(basename "$deb") xserver-xorg-video-dummy x11-apps xdotool netpbm procps" >"$rootfs/root/apt.log" 2>&1 ||
     { tail "$rootfs/root/apt.log" >&2; exit 1; }
 

@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <ctime>
 #include <unordered_set>
+#include <utility>
 
 namespace kiosk {
 
@@ -225,8 +226,14 @@ void KioskApp::entered() {
 
 // [SECTION] Fonts and new data
 GlyphSource KioskApp::glyph_source() const {
-    auto announcements = std::make_shared<const std::vector<Announcement>>(announcements_);
-    return [feed = feed_, live = live_, announcements](FontGlyphs& glyphs) {
+    // What shows once the atlas is in: the held data where there is some, else what shows now.
+    std::shared_ptr<const Feed> feed = held_.feed ? held_.feed->feed : feed_;
+    std::shared_ptr<const LiveStats> live = held_.live ? held_.live : live_document_ ? live_document_ : live_of(feed);
+    auto texts = std::make_shared<std::vector<Announcement>>(announcements_);   // every list that may merge into them
+    texts->insert(texts->end(), feed->announcements.begin(), feed->announcements.end());
+    if (held_.announcements) texts->insert(texts->end(), held_.announcements->begin(), held_.announcements->end());
+    std::shared_ptr<const std::vector<Announcement>> announcements = std::move(texts);
+    return [feed = std::move(feed), live = std::move(live), announcements](FontGlyphs& glyphs) {
         collect_glyphs(*feed, *live, *announcements, glyphs);
     };
 }
@@ -243,6 +250,7 @@ bool KioskApp::update(double now, bool& new_text) {
     const bool admin_changed = update_admin(now);
     const bool pictures_changed = images_ && images_->update();
     const bool data_changed = take_new_data(new_text);
+    take_announcement_document(new_text);
     bool announcement_text = false;
     const bool announcements_changed = update_announcements(announcement_text);
     new_text = new_text || announcement_text;
@@ -250,7 +258,6 @@ bool KioskApp::update(double now, bool& new_text) {
 }
 
 bool KioskApp::update_announcements(bool& new_text) {
-    if (source_) source_->take_announcements(announcement_document_);
     std::vector<Announcement> merged = announcement_document_
                                            ? merge_announcements(feed_->announcements, *announcement_document_)
                                            : feed_->announcements;
@@ -299,34 +306,85 @@ bool KioskApp::take_new_data(bool& new_text) {
                                    freshness.live_offline != freshness_.live_offline ||
                                    freshness.data_time != freshness_.data_time;
     freshness_ = freshness;
-    IndexedFeed indexed{feed_, search_};
-    std::shared_ptr<const LiveStats> live = live_document_;
+    // The newest the app has, held or shown: the source replaces what it has newer.
+    const IndexedFeed had = held_.feed ? *held_.feed : IndexedFeed{feed_, search_};
+    const std::shared_ptr<const LiveStats> had_live = held_.live ? held_.live : live_document_;
+    IndexedFeed indexed = had;
+    std::shared_ptr<const LiveStats> live = had_live;
     if (!source_->take_new(indexed, live)) return freshness_changed;
-    std::shared_ptr<const Feed> feed = std::move(indexed.feed);
-    if (feed != feed_ && indexed.search == search_) indexed.search = nullptr;   // never an index of another feed
-    search_ = std::move(indexed.search);
-    // A live update brings new text only in its platform names (rarely new): the
-    // glyphs of a whole feed are not collected again every few seconds.
-    const LiveStats& shown_live = *live_;
-    new_text = feed != feed_ || (live != live_document_ && live && !same_platform_names(*live, shown_live));
-    if (feed != feed_) {
-        const bool zone_changed = feed->event.time_zone != feed_->event.time_zone;
-        feed_ = std::move(feed);
-        if (zone_changed) load_zone();
-        check_location();
-        if (images_) {
-            images_->feed_changed();   // a picture that failed may be there now
-            std::unordered_set<std::string> pictures;
-            for (const County& c : feed_->counties) pictures.insert(c.image);
-            for (const Product& p : feed_->products) pictures.insert(p.image);
-            images_->forget_all_but(pictures);
+    bool shown = freshness_changed;
+    if (indexed.feed != had.feed) {   // a worker collects its glyphs: held until the atlas holds them
+        if (indexed.search == had.search) indexed.search = nullptr;   // never an index of another feed
+        held_.feed = std::move(indexed);
+        new_text = true;
+        // Figures never wait for fonts: the held feed's own, when they name platforms the fonts hold.
+        if (!live_document_ && !held_.live && fonts_hold_platform_names(theme_.font_set, held_.feed->feed->live)) {
+            live_ = live_of(held_.feed->feed);
+            record_trend(trend_, *live_);
+            shown = true;
+        }
+    } else if (indexed.search != had.search) {   // the index of the feed held or shown came
+        (held_.feed ? held_.feed->search : search_) = std::move(indexed.search);
+        shown = shown || !held_.feed;
+    }
+    if (live != had_live) {
+        // A live update brings new text only in its platform names (rarely new): names as on
+        // screen, or all in the fonts, show at once; no whole feed's glyphs every few seconds.
+        if (live && !same_platform_names(*live, *live_) && !fonts_hold_platform_names(theme_.font_set, *live)) {
+            held_.live = std::move(live);
+            new_text = true;
+        } else {
+            held_.live = nullptr;   // older than this one
+            show_live(std::move(live));
+            shown = true;
         }
     }
+    return shown;
+}
+
+void KioskApp::take_announcement_document(bool& new_text) {
+    std::shared_ptr<const std::vector<Announcement>> list = held_.announcements ? held_.announcements : announcement_document_;
+    if (!source_ || !source_->take_announcements(list) || !list) return;
+    if (fonts_hold_announcements(theme_.font_set, *list)) {
+        held_.announcements = nullptr;   // older than this one
+        announcement_document_ = std::move(list);
+    } else {
+        held_.announcements = std::move(list);
+        new_text = true;
+    }
+}
+
+bool KioskApp::glyphs_ready() {
+    if (held_.empty()) return false;
+    HeldData held = std::exchange(held_, HeldData{});
+    if (held.feed) show_feed(std::move(*held.feed));
+    if (held.live || held.feed) show_live(held.live ? std::move(held.live) : live_document_);
+    if (held.announcements) announcement_document_ = std::move(held.announcements);
+    bool merged_anew = false;
+    update_announcements(merged_anew);   // the held announcements in this frame too
+    return true;
+}
+
+void KioskApp::show_feed(IndexedFeed indexed) {
+    const bool zone_changed = indexed.feed->event.time_zone != feed_->event.time_zone;
+    feed_ = std::move(indexed.feed);
+    search_ = std::move(indexed.search);
+    if (zone_changed) load_zone();
+    check_location();
+    if (images_) {
+        images_->feed_changed();   // a picture that failed may be there now
+        std::unordered_set<std::string> pictures;
+        for (const County& c : feed_->counties) pictures.insert(c.image);
+        for (const Product& p : feed_->products) pictures.insert(p.image);
+        images_->forget_all_but(pictures);
+    }
+}
+
+void KioskApp::show_live(std::shared_ptr<const LiveStats> live) {
     live_document_ = std::move(live);
     // The separate live document, once there is one, wins over the feed's own "live".
     live_ = live_document_ ? live_document_ : live_of(feed_);
     record_trend(trend_, *live_);
-    return true;
 }
 
 // [SECTION] Drawing: the top bar and the screen

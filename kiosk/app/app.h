@@ -6,6 +6,7 @@
 #include "admin/admin_hooks.h"
 #include "admin/admin_panel.h"
 #include "admin/corner_hold.h"
+#include "app/held_data.h"
 #include "app/still_there.h"
 #include "base/time_zone.h"
 #include "feed/model.h"
@@ -85,6 +86,7 @@ public:
     GlyphSource glyph_source() const override;
     void set_fonts(const FontSet& fonts, float pixel_scale) override;
     bool update(double now, bool& new_text) override;
+    bool glyphs_ready() override;
     void draw(double now) override;
     double seconds_until_change(double now) const override;
     bool busy_loading() const override;
@@ -107,6 +109,8 @@ public:
     void replace(const Route& route) override;
 
     const Route& route() const { return route_; }
+    // [Issue 17] Whether new data waits off screen for an atlas holding its glyphs.
+    bool holds_new_data() const { return !held_.empty(); }
     const Feed& feed() const { return *feed_; }
     const SearchIndex* search() const { return search_.get(); }
     const LiveStats& live() const { return *live_; }
@@ -130,6 +134,10 @@ private:
     void load_zone();
     void check_location();   // logs once per change when kiosk_location is not on the feed's venue plan
     bool take_new_data(bool& new_text);   // update()'s part for the snapshot source
+    // [Issue 17] Data that may bring new characters is held (held_data.h) and new_text set; what the fonts hold shows.
+    void take_announcement_document(bool& new_text);
+    void show_feed(IndexedFeed indexed);                    // the feed's part of take_new_data and glyphs_ready
+    void show_live(std::shared_ptr<const LiveStats> live);   // the live document (null: the feed's own figures)
     // update()'s part for the announcements: which are shown now (time, targets, the lists);
     // logs and reports each shown, ended or withdrawn one. True when what is shown changed.
     bool update_announcements(bool& new_text);
@@ -152,6 +160,7 @@ private:
 
     std::shared_ptr<const Feed> feed_;
     std::shared_ptr<const SearchIndex> search_;        // feed_'s, built with it on the worker
+    HeldData held_;                                    // taken, not shown until the atlas holds its glyphs
     std::shared_ptr<const LiveStats> live_;            // what the screens show
     std::shared_ptr<const LiveStats> live_document_;   // from the separate live source, when there is one
     SnapshotSource* source_ = nullptr;

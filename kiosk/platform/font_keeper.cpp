@@ -4,6 +4,7 @@
 #include "base/log.h"
 
 #include <chrono>
+#include <exception>
 
 namespace kiosk {
 
@@ -39,11 +40,16 @@ bool FontKeeper::finish_first_build(std::string& error) {
 void FontKeeper::start(GlyphSource source, bool always) {
     auto build = [source = std::move(source), have = atlas_.glyphs(), faces = faces_, scale = pixel_scale_, always]() {
         Result result;
-        FontGlyphs glyphs;
-        source(glyphs);
-        if (!always && have.contains_all_of(glyphs)) return result;
-        FontAtlas atlas;
-        if (atlas.build(faces, glyphs, scale, result.error)) result.atlas = std::move(atlas);
+        try {   // an error, never an exception, reaches the UI thread (held data then shows anyway)
+            FontGlyphs glyphs;
+            source(glyphs);
+            if (!always && have.contains_all_of(glyphs)) return result;
+            FontAtlas atlas;
+            if (atlas.build(faces, glyphs, scale, result.error)) result.atlas = std::move(atlas);
+        } catch (const std::exception& e) {
+            result.atlas.reset();
+            result.error = std::string("collecting the glyphs failed: ") + e.what();
+        }
         return result;
     };
     job_ = async_then(std::move(build), on_ready_, worker_);
@@ -52,7 +58,7 @@ void FontKeeper::start(GlyphSource source, bool always) {
 bool FontKeeper::install_ready() {
     if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     Result result = job_.get();
-    if (!result.error.empty()) log_error("font atlas not rebuilt: " + result.error);
+    if (!result.error.empty()) log_error("font atlas not rebuilt: " + result.error + "; new texts show with the glyphs there are");
     if (result.atlas) {
         atlas_ = std::move(*result.atlas);   // the old atlas goes; the caller replaces the GL texture
         atlas_.install();

@@ -35,6 +35,8 @@ public:
     // Between frames (UI thread): installs a finished atlas. True when it did: the
     // caller uploads the texture and gives the app the new fonts.
     bool install_ready();
+    // A build running or queued. Once not, the installed atlas holds every glyph asked for (or the
+    // last build failed, logged): the app's data held for its glyphs may show.
     bool busy() const { return job_.valid() || next_.has_value(); }
     void wait() const;   // until the running job is done (tests and benchmarks)
 

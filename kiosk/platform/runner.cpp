@@ -116,7 +116,7 @@ private:
     void report_first_frame(int width, int height);
     int tear_down(int exit_code);
     bool build_fonts();
-    // Between frames: a finished atlas replaces the old one (and its texture).
+    // Between frames: a finished atlas replaces the old one (and its texture); then the app's held data may show.
     void install_ready_fonts();
     void fonts_installed();
     // One frame laid out for `ui` (the logical size); pointer positions come
@@ -197,9 +197,12 @@ void RunLoop::fonts_installed() {
 }
 
 void RunLoop::install_ready_fonts() {
-    if (!fonts_->install_ready()) return;
-    fonts_installed();
-    g_frames.want_one();
+    if (fonts_->install_ready()) {
+        fonts_installed();
+        g_frames.want_one();
+    }
+    // Nothing left to build: data the app held for its glyphs shows in the next frame, with them.
+    if (!fonts_->busy() && app_.glyphs_ready()) g_frames.want_one();
 }
 
 // [SECTION] A frame: build, render, present
@@ -417,7 +420,8 @@ int RunLoop::take_screenshots() {
         // Frames are laid out until the picture settles, and only the last is rendered: software GL
         // would spend most of a preview's time on pixels nobody sees.
         auto frame = [&] {
-            if (app_.update(glfwGetTime(), new_text) && new_text) {   // a picture shows every glyph at once
+            app_.update(glfwGetTime(), new_text);
+            if (new_text) {   // a picture shows every glyph at once (held data waits for them)
                 fonts_->request(app_.glyph_source());
                 while (fonts_->busy()) {
                     fonts_->wait();

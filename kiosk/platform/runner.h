@@ -92,8 +92,13 @@ public:
     // Fonts are (re)built, a set per language; `pixel_scale` is 1 at 1080p.
     virtual void set_fonts(const FontSet& fonts, float pixel_scale) = 0;
     // Between frames: take new data. True when something visible changed. Sets
-    // `new_text` when the new data may hold glyphs the atlas lacks.
+    // `new_text` when the new data may hold glyphs the atlas lacks (an app may hold such data off screen
+    // until glyphs_ready(); glyph_source() then names the glyphs of what it holds).
     virtual bool update(double now, bool& new_text) = 0;
+    // Between frames, once no atlas build is running or queued: the installed atlas holds every glyph
+    // glyph_source() named (or the build failed: what exists must do). Held data shows now, in the
+    // frame after the atlas came in. True when something visible changed.
+    virtual bool glyphs_ready() { return false; }
     // One frame's content, inside ImGui::NewFrame()/Render().
     virtual void draw(double now) = 0;
     // Seconds until the screen changes by itself (0 while animating; a large

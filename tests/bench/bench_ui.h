@@ -20,7 +20,9 @@ struct FrameTimes {
 
 class BenchUi {
 public:
-    explicit BenchUi(KioskApp& app, int width = 1920, int height = 1080) : ui_(app, width, height) {}
+    explicit BenchUi(KioskApp& app, int width = 1920, int height = 1080) : ui_(app, width, height) {
+        ui_.fonts_on_worker(true);   // as the runner: frames go on while the worker builds
+    }
 
     // One frame with the finger at `pos`, 1/60 s after the last.
     FrameTimes frame(ImVec2 pos, bool down);

@@ -114,7 +114,7 @@ systemd-analyze verify --root="$root" lvliang-kiosk.service lvliang-kiosk-displa
 
 unit="$root/lib/systemd/system/lvliang-kiosk.service"
 # A short RestartSec (issue 17: back on screen in 1.5 s), a start limit against a crash loop, a slow retry after it.
-for line in Type=notify Restart=always RestartSec=100ms WatchdogSec=10 User=lvliang-kiosk CacheDirectory=lvliang-kiosk \
+for line in Type=notify Restart=always RestartSec=0 WatchdogSec=10 User=lvliang-kiosk CacheDirectory=lvliang-kiosk \
             StateDirectory=lvliang-kiosk BindsTo=lvliang-kiosk-display.service \
             StartLimitIntervalSec=60 StartLimitBurst=10 OnFailure=lvliang-kiosk-retry.timer \
             "ExecStart=/usr/lib/lvliang-kiosk/kiosk --kiosk --config /etc/lvliang-kiosk/kiosk.json"; do
@@ -133,7 +133,7 @@ done
 display="$root/lib/systemd/system/lvliang-kiosk-display.service"
 # "+" on the helpers: no PAM session of their own, and root to end an orphaned Xorg (see the unit).
 for line in Conflicts=getty@tty1.service TTYPath=/dev/tty1 PAMName=lvliang-kiosk Wants=lvliang-kiosk.service \
-            WantedBy=multi-user.target SuccessExitStatus=1 RestartSec=500ms StartLimitIntervalSec=60 StartLimitBurst=5 \
+            WantedBy=multi-user.target SuccessExitStatus=1 RestartSec=100ms StartLimitIntervalSec=60 StartLimitBurst=5 \
             OnFailure=lvliang-kiosk-retry.timer \
             "ExecStartPost=+/usr/lib/lvliang-kiosk/kiosk-session wait" \
             "ExecStopPost=+/usr/lib/lvliang-kiosk/kiosk-session cleanup"; do

@@ -1,7 +1,9 @@
 // A headless ImGui context for interaction tests and benchmarks: real fonts
 // and screens, no window or GL; the caller feeds mouse input frame by frame.
 // Between frames it does what the runner does: new data's glyphs go to a
-// FontKeeper (built on a worker) and a finished atlas is installed.
+// FontKeeper (built on a worker) and a finished atlas is installed; then data the
+// app held for its glyphs shows. Unless fonts_on_worker(true), update() waits for
+// the worker, as if it were instant: new data shows in the frame that takes it.
 // frame() draws every frame; step() draws only when the runner would
 // (FramePolicy), so a result nobody asks a frame for stays off screen there too.
 #pragma once
@@ -21,18 +23,22 @@ namespace kiosk::test {
 
 class HeadlessUi {
 public:
-    HeadlessUi(KioskApp& app, int width = 1920, int height = 1080) : app_(app) {
+    // `faces`: the fonts' files; the system's (fontconfig) when none.
+    HeadlessUi(KioskApp& app, int width = 1920, int height = 1080, std::optional<FontFaces> faces = std::nullopt) : app_(app) {
         ImGui::CreateContext(&context_atlas_);   // FontKeeper's atlases replace the context's
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
         io.DeltaTime = 1.0f / 60.0f;
         std::string error;
-        const auto file = find_cjk_font(error);
-        if (!file) throw std::runtime_error(error);
+        if (!faces) {
+            const auto file = find_cjk_font(error);
+            if (!file) throw std::runtime_error(error);
+            std::string no_latin;   // without Noto Sans, English draws from the CJK face as the kiosk then does
+            faces = FontFaces(*file, find_latin_font(no_latin));
+        }
         scale_ = std::min(width, height) / 1080.0f;
-        std::string no_latin;   // without Noto Sans, English draws from the CJK face as the kiosk then does
-        fonts_.emplace(FontFaces(*file, find_latin_font(no_latin)), scale_);
+        fonts_.emplace(*faces, scale_);
         if (!fonts_->build_now(app.glyph_source(), error)) throw std::runtime_error(error);
         fonts_installed();
     }
@@ -43,12 +49,20 @@ public:
     HeadlessUi(const HeadlessUi&) = delete;
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
-    // Between frames: the app takes new data; fonts as the runner keeps them. True when something changed.
+    // Between frames: the app takes new data; fonts as the runner keeps them (then the app's held
+    // data may show). True when something changed.
     bool update() {
         bool new_text = false;
-        const bool changed = app_.update(now_, new_text);
+        bool changed = app_.update(now_, new_text);
         if (new_text) fonts_->request(app_.glyph_source());
-        if (fonts_->install_ready()) fonts_installed();
+        do {
+            if (!fonts_on_worker_) fonts_->wait();
+            if (fonts_->install_ready()) {
+                fonts_installed();
+                changed = true;
+            }
+        } while (!fonts_on_worker_ && fonts_->busy());   // a queued request runs after the first
+        if (!fonts_->busy() && app_.glyphs_ready()) changed = true;
         return changed;
     }
     // NewFrame → draw → Render.
@@ -125,6 +139,8 @@ public:
         policy_.input();
     }
     int frames_stepped() const { return frames_stepped_; }   // drawn by step()
+    // True: frames go on while the worker builds, as in the runner (update() does not wait for it).
+    void fonts_on_worker(bool on) { fonts_on_worker_ = on; }
     bool wants_frames() const { return policy_.wants_frames(); }
 
     double now() const { return now_; }
@@ -146,6 +162,7 @@ private:
     float scale_ = 1;
     double now_ = 1.0;
     int installs_ = 0;
+    bool fonts_on_worker_ = false;
     FramePolicy policy_;
     ImVec2 pointer_{-FLT_MAX, -FLT_MAX};
     bool pointer_down_ = false;

@@ -63,9 +63,13 @@ TEST_CASE("the separate live document wins over the feed's live part and survive
     CHECK(app.update(1.0, new_text));
     CHECK(viewers(app.live()) == 777);
 
-    source.next_feed = demo();   // an organiser's edit of the main feed
-    CHECK(app.update(2.0, new_text));
+    const auto edited = demo();   // an organiser's edit of the main feed
+    source.next_feed = edited;
+    CHECK_FALSE(app.update(2.0, new_text));   // held until the atlas holds its glyphs
     CHECK(new_text);
+    CHECK(&app.feed() == feed.get());
+    CHECK(app.glyphs_ready());                // the runner's word that it does
+    CHECK(&app.feed() == edited.get());
     CHECK(viewers(app.live()) == 777);
     CHECK_FALSE(app.update(3.0, new_text));   // nothing new: nothing to draw
 }

@@ -5,12 +5,14 @@
 #include "feed/validator.h"
 #include "font_test_context.h"
 #include "headless_ui.h"
+#include "log_capture.h"
 #include "platform/font_keeper.h"
 
 #include <catch2/catch.hpp>
 
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 
 using namespace kiosk;
@@ -82,7 +84,7 @@ TEST_CASE("a request made while one is building is taken up after it, against th
     CHECK_FALSE(fonts.busy());
 }
 
-TEST_CASE("the headless UI keeps drawing while a new feed's glyphs are built, then shows them with the new atlas") {
+TEST_CASE("the headless UI keeps drawing the old feed while a new feed's glyphs are built, then shows it with the new atlas") {
     const FeedParseResult demo = parse_feed(*embedded_file("config/demo-feed.json"));
     REQUIRE(demo.ok());
     auto renamed = std::make_shared<Feed>(*demo.feed);
@@ -99,16 +101,22 @@ TEST_CASE("the headless UI keeps drawing while a new feed's glyphs are built, th
     KioskApp app(demo.feed, AppOptions{});
     app.set_source(&source);
     HeadlessUi ui(app);
+    ui.fonts_on_worker(true);
     ui.idle(0.1);
     CHECK_FALSE(ui.fonts().atlas().glyphs().all.contains_all_of(just("鑫")));
     const int installs = ui.atlas_installs();
     source.next = renamed;
-    ui.frame(ImVec2(-FLT_MAX, -FLT_MAX), false);   // takes the feed; the glyphs go to a worker
-    CHECK(app.feed().event.title.zh == "鑫鑫鑫活动");
+    ui.frame(ImVec2(-FLT_MAX, -FLT_MAX), false);   // takes the feed and holds it; the glyphs go to a worker
+    CHECK(app.feed().event.title.zh != "鑫鑫鑫活动");
+    CHECK(app.holds_new_data());
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (ui.atlas_installs() == installs && std::chrono::steady_clock::now() < give_up) ui.idle(0.02);
+    while (ui.atlas_installs() == installs && std::chrono::steady_clock::now() < give_up) {
+        CHECK(app.feed().event.title.zh != "鑫鑫鑫活动");
+        ui.idle(0.02);
+    }
     CHECK(ui.atlas_installs() == installs + 1);
     CHECK(ui.fonts().atlas().glyphs().display.contains_all_of(just("鑫")));
+    CHECK(app.feed().event.title.zh == "鑫鑫鑫活动");
 }
 
 TEST_CASE("a finished build is announced on its worker once it can be installed") {
@@ -131,4 +139,20 @@ TEST_CASE("a finished build is announced on its worker once it can be installed"
     REQUIRE(announced == 1);
     CHECK(fonts.install_ready());   // at once: the loop it woke finds the atlas
     CHECK(fonts.atlas().glyphs().all.contains_all_of(just("文水")));
+}
+
+TEST_CASE("a glyph source that throws ends as a logged error and the keeper is free again") {
+    FontTestContext context;
+    std::string error;
+    const auto file = find_cjk_font(error);
+    REQUIRE(file);
+    FontKeeper fonts(*file, 1.0f);
+    REQUIRE(fonts.build_now(texts("交城"), error));
+    LogCapture log;
+    fonts.request([](FontGlyphs&) { throw std::runtime_error("no memory for the glyphs"); });
+    fonts.wait();
+    CHECK_FALSE(fonts.install_ready());
+    CHECK_FALSE(fonts.busy());   // held data may show now, with the glyphs there are
+    CHECK(log.count({"font atlas not rebuilt", "no memory for the glyphs"}) == 1);
+    CHECK(fonts.atlas().glyphs().all.contains_all_of(just("交城")));
 }

@@ -185,7 +185,8 @@ TEST_CASE("the app takes the search index with each new feed and never keeps one
     renamed->index();
     bool new_text = false;
     source.next = IndexedFeed{renamed, nullptr};   // a feed without its index
-    REQUIRE(app.update(1, new_text));
+    app.update(1, new_text);
+    REQUIRE(app.glyphs_ready());   // held for its glyphs until the runner says the atlas has them
     CHECK(app.search() == nullptr);
     source.next = index_feed(renamed);
     REQUIRE(app.update(2, new_text));
