@@ -114,6 +114,7 @@ public:
     Lang lang() const { return lang_; }
     Lang default_lang() const { return options_.lang; }
     const AdminPanel& admin() const { return admin_; }
+    TouchInput& touch_input() { return touch_; }   // [Issue 19] the audit records the frame's touch targets there
     // [Issue 19] Whether the last frame showed the 还在吗？/ Still there? countdown.
     bool still_there_shown() const { return still_there_drawn_ > 0; }
     std::int64_t now_unix() const;

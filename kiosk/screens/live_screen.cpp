@@ -313,7 +313,7 @@ private:
             dl->AddCircleFilled(centre, disc * 0.5f, i == 0 ? t.accent : t.highlight);
             const std::string rank = std::to_string(i + 1);
             const ImVec2 rs = text_size(t.fonts.body, rank);
-            draw_text(dl, t.fonts.body, ImVec2(centre.x - rs.x * 0.5f, centre.y - rs.y * 0.5f), i == 0 ? IM_COL32_WHITE : t.text, rank);
+            draw_text(dl, t.fonts.body, ImVec2(centre.x - rs.x * 0.5f, centre.y - rs.y * 0.5f), i == 0 ? readable_on(t, t.accent, IM_COL32_WHITE) : t.text, rank);
 
             const float revenue_w = text_size(font, row.revenue).x;
             draw_text(dl, font, ImVec2(inner.Max.x - revenue_w, ty), t.live, row.revenue);

@@ -82,7 +82,7 @@ private:
         for (const OrderLink& link : links) v.platforms.push_back(&platform_of_link(link.platform, link.url));
         v.tabs = order_tab_rects(f.theme, f.origin, f.size, links.size());
         for (std::size_t i = 0; i < v.tabs.size(); ++i)
-            if (f.touch.tapped(v.tabs[i])) tab_ = std::string(v.platforms[i]->id);
+            if (f.touch.tapped(v.tabs[i], v.platforms[i]->id)) tab_ = std::string(v.platforms[i]->id);
         for (std::size_t i = 0; i < links.size(); ++i)
             if (v.platforms[i]->id == tab_) v.selected = i;
         v.platform = v.platforms[v.selected];

@@ -204,7 +204,7 @@ private:
             const WalkLeg& leg = route_.legs[i];
             const ImRect row(ImVec2(in.Min.x, y), ImVec2(in.Max.x, y + row_h - t.px(8)));
             if (f.touch.holding(row)) dl->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
-            if (f.touch.tapped(row)) floor_ = leg.floor;   // show the floor of the leg
+            if (f.touch.tapped(row, "route leg")) floor_ = leg.floor;   // show the floor of the leg
             const float r = t.px(20);
             const ImVec2 c(row.Min.x + r, row.Min.y + t.px(8) + r);
             dl->AddCircleFilled(c, r, kLegBlue, 24);

@@ -33,9 +33,10 @@ struct Theme {
     ImU32 text_muted = IM_COL32(118, 100, 92, 255);
     ImU32 accent = IM_COL32(214, 140, 20, 255);
     ImU32 highlight = IM_COL32(255, 236, 200, 255);
-    ImU32 live = IM_COL32(220, 38, 38, 255);
+    ImU32 live = IM_COL32(200, 32, 32, 255);       // [Issue 19] was (220, 38, 38): 4.45:1 on the background
     ImU32 good = IM_COL32(22, 128, 72, 255);
-    ImU32 warning = IM_COL32(190, 110, 0, 255);
+    ImU32 warning = IM_COL32(160, 88, 0, 255);     // [Issue 19] was (190, 110, 0): 3.34:1 on highlight
+    double min_contrast = 4.5;                      // [Issue 19] of text on its background (WCAG 2 AA)
 
     float touch_min() const { return px(64); }
     float margin() const { return px(32); }

@@ -34,8 +34,15 @@ void TouchInput::begin_frame(const ImGuiIO& io, double now, float slop_px) {
     if (down_ || released_) last_activity_ = now;
 }
 
-bool TouchInput::tapped(const ImRect& r) const {
+bool TouchInput::tapped(const ImRect& r, std::string_view name) const {
+    if (targets_) record(r, name);
     return released_ && !dragging_ && !consumed_ && r.Contains(press_pos_) && r.Contains(pos_);
+}
+
+void TouchInput::record(const ImRect& r, std::string_view name) const {
+    ImRect visible = r;
+    if (targets_clip_) visible.ClipWithFull(ImRect(targets_clip_->GetClipRectMin(), targets_clip_->GetClipRectMax()));
+    targets_->push_back(TouchTarget{r, visible, std::string(name)});
 }
 
 bool TouchInput::holding(const ImRect& r) const {
