@@ -35,10 +35,12 @@ void TouchInput::begin_frame(const ImGuiIO& io, double now, float slop_px) {
 }
 
 bool TouchInput::tapped(const ImRect& r) const {
+    note_target(r);
     return released_ && !dragging_ && !consumed_ && r.Contains(press_pos_) && r.Contains(pos_);
 }
 
 bool TouchInput::holding(const ImRect& r) const {
+    note_target(r);
     return down_ && !dragging_ && !consumed_ && r.Contains(press_pos_) && r.Contains(pos_);
 }
 
@@ -49,6 +51,7 @@ float ScrollArea::overscroll() const {
 }
 
 void ScrollArea::update(TouchInput& touch, const ImRect& viewport, float content_height, double now) {
+    touch.note_target(viewport);
     max_offset_ = std::max(0.0f, content_height - viewport.GetHeight());
     const float dt = static_cast<float>(std::clamp(now - last_time_, 0.0, 0.1));
 

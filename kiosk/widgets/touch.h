@@ -9,6 +9,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>   // ImRect
 
+#include <vector>
+
 namespace kiosk {
 
 class TouchInput {
@@ -34,10 +36,18 @@ public:
     // True while a finger that landed inside `r` rests on it (pressed look).
     bool holding(const ImRect& r) const;
 
+    // [Issue 19] From now on every rectangle asked about (tapped, holding, a ScrollArea's viewport) is
+    // appended to `into`; null stops it. Tests check where the controls are (the reach band).
+    void record_targets(std::vector<ImRect>* into) { targets_ = into; }
+    void note_target(const ImRect& r) const {
+        if (targets_) targets_->push_back(r);
+    }
+
 private:
     bool down_ = false, pressed_ = false, released_ = false, dragging_ = false, consumed_ = false;
     ImVec2 pos_{-1, -1}, press_pos_{-1, -1};
     double last_activity_ = 0;
+    std::vector<ImRect>* targets_ = nullptr;   // record_targets()
 };
 
 // A vertically scrolling viewport driven by drags, with inertia after release.
