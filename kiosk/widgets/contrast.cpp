@@ -22,11 +22,6 @@ double relative_luminance(ImU32 colour) {
            0.0722 * linear(channel(colour, IM_COL32_B_SHIFT));
 }
 
-double contrast_ratio(ImU32 a, ImU32 b) {
-    const double la = relative_luminance(a), lb = relative_luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
 ImU32 blend_over(ImU32 top, ImU32 under) {
     const unsigned alpha = channel(top, IM_COL32_A_SHIFT);
     const auto mix = [&](int shift) {

@@ -20,6 +20,8 @@ struct TouchTarget {
     ImRect rect;        // where a tap fires it
     ImRect visible;     // the part inside the clip rect it was drawn under (a scrolled list cuts it at its edge)
     std::string name;   // what it is: a button's label, a card's item; "" when the caller did not say
+    // What asked: tapped() (a control), holding() (its pressed look, the same rect), a ScrollArea (its viewport).
+    enum Kind { control, held, scroll } kind = control;
 };
 
 class TouchInput {
@@ -45,15 +47,18 @@ public:
     // True while a finger that landed inside `r` rests on it (pressed look).
     bool holding(const ImRect& r) const;
 
-    // [Issue 19] From now on every rect tapped() is asked about goes into `into`, cut to `clip`'s current clip
-    // rect (null: not cut); null stops it. Off, recording costs one test per tapped().
+    // [Issue 19] From now on every rectangle asked about (tapped, holding, a ScrollArea's viewport) is appended
+    // to `into`, cut to `clip`'s current clip rect (null: not cut); null stops it. Off, it costs one test each.
     void record_targets(std::vector<TouchTarget>* into, const ImDrawList* clip = nullptr) {
         targets_ = into;
         targets_clip_ = clip;
     }
+    void note_target(const ImRect& r, std::string_view name = {}, TouchTarget::Kind kind = TouchTarget::control) const {
+        if (targets_) record(r, name, kind);
+    }
 
 private:
-    void record(const ImRect& r, std::string_view name) const;
+    void record(const ImRect& r, std::string_view name, TouchTarget::Kind kind) const;
 
     std::vector<TouchTarget>* targets_ = nullptr;
     const ImDrawList* targets_clip_ = nullptr;

@@ -8,6 +8,7 @@
 namespace kiosk {
 
 ImVec2 text_size(ImFont* font, std::string_view text, float wrap_width) {
+    if (text.empty()) text = "";   // a null data(): ImGui would take the end for "up to the NUL" (strlen(nullptr))
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
 }
 
@@ -18,6 +19,7 @@ float fitted_font_size(ImFont* font, std::string_view text, float max_width) {
 }
 
 float draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width) {
+    if (text.empty()) text = "";   // as in text_size
     dl->AddText(font, font->FontSize, ImVec2(std::round(pos.x), std::round(pos.y)), color, text.data(),
                 text.data() + text.size(), wrap_width);
     return text_size(font, text, wrap_width).y;
