@@ -501,7 +501,6 @@ void KioskApp::check_accessible_button(const ImRect& area) {
         set_accessible(!accessible_);
         accessible_button_held_ = false;
     }
-    if ((touch_.down() || touch_.released()) && accessible_button_.Contains(touch_.press_position())) touch_.consume();
 }
 
 void KioskApp::draw_accessible_heading(ImDrawList* dl, const ImRect& area) {

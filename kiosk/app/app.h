@@ -150,9 +150,8 @@ private:
     void draw_top_bar(ImDrawList* dl, const ImRect& bar, double now);
     // [Issue 19] Above the reach band in the accessible mode: the screen's name, large, touching nothing.
     void draw_accessible_heading(ImDrawList* dl, const ImRect& area);
-    // [Issue 19] The 无障碍 / Accessible button at the bottom of `area`: a tap toggles the mode; a finger
-    // landing on it reaches nothing beneath. Call before the screen draws; draw_accessible_button() after.
-    void check_accessible_button(const ImRect& area);
+    // [Issue 19] The 无障碍 / Accessible button in its strip under the screen: a tap toggles the mode.
+    void check_accessible_button(const ImRect& strip);
     const StillThere& still_there_now() const { return accessible_ ? still_there_accessible_ : still_there_; }
     void load_zone();
     void check_location();   // logs once per change when kiosk_location is not on the feed's venue plan
