@@ -15,7 +15,11 @@ constexpr float kButtonWidth = 760;    // at 1080p, narrower on a narrow display
 constexpr float kNumberDiameter = 150;
 
 ImRect band_rect(const Theme& theme, ImVec2 display, float area_top) {
-    const float h = theme.px(kBandHeight);
+    // Taller when the text is (the accessible mode's 1.5×): question, ring, hint and button never overlap.
+    float h = theme.px(kBandHeight);
+    if (theme.fonts.title && theme.fonts.body)
+        h = std::max(h, theme.px(40 + 16 + kNumberDiameter + 16 + 24 + kStillThereButtonHeight + 40) +
+                            theme.fonts.title->FontSize * 1.2f + theme.fonts.body->FontSize * 1.3f);
     const float top = std::max(area_top, area_top + (display.y - area_top - h) * 0.5f);
     return ImRect(ImVec2(0, top), ImVec2(display.x, top + h));
 }
