@@ -126,14 +126,14 @@ std::vector<std::pair<std::string, std::int64_t>> seed_airtime(const KioskConfig
     return play_seconds_today(config.storage.data_dir, std::time(nullptr), zone ? *zone : TimeZone::fixed_offset(8 * 3600));
 }
 
-// Writes status_dir's health files and data_dir's visitor statistics while the kiosk runs.
+// Writes status_dir's health files and data_dir's visitor statistics (and the play log, when given) while the kiosk runs.
 std::unique_ptr<StatusWriter> status_writer(const KioskConfig& config, const Feed& feed, FeedPipeline* pipeline,
                                             const RenderCounters& counters, UsageCounter& usage, const ShownBoard& board,
-                                            PlayLog& play_log) {
+                                            PlayLog* play_log) {
     StatusWriter::Config sc;
     sc.status_dir = config.storage.status_dir;
     sc.data_dir = config.storage.data_dir;
-    sc.play = &play_log;
+    sc.play = play_log;
     std::string error;
     if (auto zone = TimeZone::load(feed.event.time_zone, &error)) sc.zone = std::move(*zone);
     const auto started = std::chrono::steady_clock::now();
@@ -280,10 +280,12 @@ int run_kiosk(const KioskFlags& flags) {
     std::unique_ptr<StatusWriter> status;
     if (screenshot.empty()) {
         options.usage = &usage;
-        options.play_log = &play_log;
+        // A pinned clock (--now) shows another day: its slides are no airtime of the real one, so no play log.
+        const bool real_clock = !options.pinned_now;
+        if (real_clock) options.play_log = &play_log;
         runner.counters = &counters;
-        status = status_writer(config, *feed.feed, pipeline.get(), counters, usage, board, play_log);
-        options.airtime_seed = seed_airtime(config, *feed.feed);
+        status = status_writer(config, *feed.feed, pipeline.get(), counters, usage, board, real_clock ? &play_log : nullptr);
+        if (real_clock) options.airtime_seed = seed_airtime(config, *feed.feed);
         status->start();
         // An announcement shown or gone: in status.json and kiosk.prom at once, not at the next 15 s round.
         options.announcements_shown = [&board, writer = status.get()](const std::vector<ShownAnnouncement>& shown) {

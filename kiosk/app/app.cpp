@@ -205,11 +205,20 @@ void KioskApp::replace(const Route& route) {
     if (route.screen == route_.screen) route_ = route;   // only the current screen's own route changes
 }
 
+void KioskApp::end_attract_airtime() {
+    airtime_.stop(last_now_);
+    if (options_.play_log) options_.play_log->stop(std::chrono::system_clock::time_point(std::chrono::seconds(now_unix())));
+}
+
+void KioskApp::note_emergency_cover(bool covered) {
+    if (covered == emergency_covering_) return;
+    emergency_covering_ = covered;
+    if (covered) end_attract_airtime();
+    else if (route_.screen == ScreenId::attract) screen_for(route_.screen).enter(route_);   // afresh: a new slide, logged from now
+}
+
 void KioskApp::entered() {
-    if (route_.screen != ScreenId::attract) {   // the attract loop's slide ends where the visitor came
-        airtime_.stop(last_now_);
-        if (options_.play_log) options_.play_log->stop(std::chrono::system_clock::time_point(std::chrono::seconds(now_unix())));
-    }
+    if (route_.screen != ScreenId::attract) end_attract_airtime();   // the attract loop's slide ends where the visitor came
     screen_for(route_.screen).enter(route_);
     if (!options_.usage) return;
     options_.usage->screen_view(route_name(Route{route_.screen, {}}));
@@ -459,6 +468,7 @@ void KioskApp::draw(double now) {
                        area.Min, area.GetSize(), freshness_, trend_, options_.usage, images_,
                        search_.get(), &place_, &shown_, &airtime_, options_.play_log, &reach_band_,
                        accessible_ && !attract};
+    note_emergency_cover(emergency_shown());
     if (emergency_shown()) {   // nothing of the screen beneath: no touch may reach it
         touch_.consume();
         draw_announcements(frame, display);

@@ -165,6 +165,9 @@ private:
     // The Still there? countdown over the screen when the idle reset is near; the seconds it reads (0: none).
     int draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now);
     void entered();   // the visitor arrived at route_: the screen learns it, the statistics count it
+    void end_attract_airtime();   // the attract loop's slide leaves the screen: its county's airtime and play log entry end now
+    // [Issue 19] An emergency hides the attract loop: its slide ends when the takeover comes, a new one starts after.
+    void note_emergency_cover(bool covered);
     // The hidden admin entrances (corner hold, Ctrl+Alt+A); the panel while it is open (app_admin.cpp).
     void check_admin_entrances(double now);
     // Between frames: the PIN check's answer, a command's result, the sources' status moved. True when shown anew.
@@ -222,6 +225,7 @@ private:
     ImRect accessible_button_;            // where the last frame drew the button
     bool accessible_button_held_ = false;
     ReachBand reach_band_{PanelGeometry{}, 1920, 1080};
+    bool emergency_covering_ = false;     // the last frame was the emergency's takeover (note_emergency_cover)
 };
 
 } // namespace kiosk

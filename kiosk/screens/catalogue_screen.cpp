@@ -37,7 +37,8 @@ public:
         const auto [first, last] = grid.visible(scroll_.offset());
         for (int i = first; i < last; ++i) {
             const County& county = f.feed.counties[static_cast<std::size_t>(i)];
-            if (draw_tile(f, county, grid.rect(i, scroll_.offset())) && grid.viewport.Contains(f.touch.press_position()))
+            if (draw_tile(f, county, grid.rect(i, scroll_.offset()), county_tile_picture_ratio(t, grid, f.size)) &&
+                grid.viewport.Contains(f.touch.press_position()))
                 f.nav.go(Route{ScreenId::county, county.id});
         }
         dl->PopClipRect();
@@ -47,12 +48,12 @@ public:
 
 private:
     // True when tapped.
-    bool draw_tile(FrameContext& f, const County& county, const ImRect& r) {
+    bool draw_tile(FrameContext& f, const County& county, const ImRect& r, float picture_ratio) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const std::string& name = county.name.in(f.lang);
         ImRect image;
-        const bool tapped = draw_picture_card(dl, t, f.touch, f.images, r, 0.56f, county.image, county.id, name, image);
+        const bool tapped = draw_picture_card(dl, t, f.touch, f.images, r, picture_ratio, county.image, county.id, name, image);
 
         const float pad = t.px(16);
         const float text_w = r.GetWidth() - 2 * pad;

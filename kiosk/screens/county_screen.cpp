@@ -45,7 +45,8 @@ public:
         const auto [first, last] = grid.visible(scroll_.offset());
         for (int i = first; i < last; ++i) {
             const Product& p = *products_[static_cast<std::size_t>(i)];
-            if (draw_card(f, p, grid.rect(i, scroll_.offset())) && grid.viewport.Contains(f.touch.press_position()))
+            if (draw_product_card(f, p, grid.rect(i, scroll_.offset()), product_card_picture_ratio(t, grid, f.size)) &&
+                grid.viewport.Contains(f.touch.press_position()))
                 f.nav.go(Route{ScreenId::product, p.id});
         }
         dl->PopClipRect();
@@ -75,38 +76,6 @@ private:
         const float line = t.fonts.body->FontSize;
         const int lines = std::max(1, static_cast<int>((bottom - t.px(20) - y) / line));
         draw_text(dl, t.fonts.body, ImVec2(x, y), t.text_muted, clamp_lines(t.fonts.body, county.blurb.in(f.lang), width, lines));
-    }
-
-    // True when tapped.
-    bool draw_card(FrameContext& f, const Product& p, const ImRect& r) {
-        const Theme& t = f.theme;
-        ImDrawList* dl = f.draw;
-        const std::string& name = p.name.in(f.lang);
-        ImRect image;
-        const bool tapped = draw_picture_card(dl, t, f.touch, f.images, r, 0.62f, p.image, p.id, name, image);
-        if (p.sold_out)   // washed out: still visible, clearly not on offer
-            dl->AddRectFilled(image.Min, image.Max, IM_COL32(255, 255, 255, 130), t.rounding() - std::max(1.0f, t.px(1.5f)),
-                              ImDrawFlags_RoundCornersTop);
-        const float pad = t.px(16);
-        draw_product_badges(dl, t, p, f.lang, ImVec2(image.Min.x + t.px(12), image.Min.y + t.px(12)),
-                            image.GetWidth() - t.px(24), 1);
-
-        const float text_w = r.GetWidth() - 2 * pad;
-        draw_text(dl, t.fonts.body, ImVec2(r.Min.x + pad, image.Max.y + t.px(14)), t.text,
-                  clamp_lines(t.fonts.body, name, text_w, 2));
-
-        // Price, then "/unit" smaller, sharing the bottom line of the card.
-        const std::string price = format_money_fen(p.price_fen);
-        const float price_y = r.Max.y - t.px(16) - t.fonts.heading->FontSize;
-        const float price_w = text_size(t.fonts.heading, price).x;
-        draw_text(dl, t.fonts.heading, ImVec2(r.Min.x + pad, price_y), p.sold_out ? t.text_muted : t.bar, price);
-        if (!p.unit.empty()) {
-            const float unit_x = r.Min.x + pad + price_w + t.px(4);
-            const std::string unit = fit_line(t.fonts.body, "/" + p.unit.in(f.lang), r.Max.x - pad - unit_x);
-            draw_text(dl, t.fonts.body, ImVec2(unit_x, price_y + t.fonts.heading->FontSize - t.fonts.body->FontSize - t.px(4)),
-                      t.text_muted, unit);
-        }
-        return tapped;
     }
 
     // The county's products, listed once per feed snapshot rather than every frame.

@@ -6,6 +6,7 @@
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
+#include "screens/map_layout.h"
 #include "screens/session_text.h"
 #include "screens/venue_parts.h"
 #include "widgets/floor_plan_view.h"
@@ -62,7 +63,7 @@ public:
             plan_r.Max.x = card_r.Min.x - t.px(24);
         }
         draw_plan(f, plan_r, here);
-        draw_card(f, card_r);
+        draw_card(f, card_r, portrait);
     }
 
     double seconds_until_change(std::int64_t now_unix, double) const override {
@@ -92,13 +93,13 @@ private:
         }
     }
 
-    void draw_card(FrameContext& f, const ImRect& r) {
+    void draw_card(FrameContext& f, const ImRect& r, bool portrait) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         ImRect in = draw_card_panel(dl, t, r, 28);
         const Area* area = selected_.empty() ? nullptr : f.feed.venue.area(selected_);
         if (!area) {
-            draw_hint(f, in);
+            draw_hint(f, in, portrait);
             return;
         }
         const float w = in.GetWidth();
@@ -114,20 +115,26 @@ private:
         const float go_h = t.px(96);
         const ImRect go(ImVec2(in.Min.x, in.Max.y - go_h), in.Max);
         y = draw_session(f, *area, ImRect(ImVec2(in.Min.x, y), ImVec2(in.Max.x, go.Min.y)));
-        draw_county(f, *area, ImRect(ImVec2(in.Min.x, y), ImVec2(in.Max.x, go.Min.y - t.px(16))));
+        const bool county = draw_county(f, *area, ImRect(ImVec2(in.Min.x, y), ImVec2(in.Max.x, go.Min.y - t.px(16))));
+        if (portrait && !county) {   // the card's room below a place without products: the floor's other places
+            const std::string& hint = ui_text("map_tap_hint", f.lang);
+            const float list_top = y + t.fonts.body->FontSize + t.px(16);
+            if (draw_directory(f, ImRect(ImVec2(in.Min.x, list_top), ImVec2(in.Max.x, go.Min.y - t.px(24)))) > list_top)
+                draw_text(dl, t.fonts.body, ImVec2(in.Min.x, y), t.text_muted, fit_line(t.fonts.body, hint, w));
+        }
         if (touch_button(dl, t, f.touch, go, ui_text("take_me_there", f.lang), ButtonStyle::primary, t.fonts.title))
             f.nav.go(Route{ScreenId::map_route, area->id});
     }
 
     // Nothing chosen yet: what to do, the names of the numbered areas, and what the colours mean.
-    void draw_hint(FrameContext& f, const ImRect& in) {
+    // In portrait, every place of the floor as a row (the key's numbers among them) when they fit over the colours.
+    void draw_hint(FrameContext& f, const ImRect& in, bool portrait) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const float w = in.GetWidth();
         float y = in.Min.y;
         y += draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.text, clamp_lines(t.fonts.heading, ui_text("map_tap_hint", f.lang), w, 2), w);
         y += t.px(24);
-        y = draw_key(f, ImRect(ImVec2(in.Min.x, y), in.Max));
         std::vector<AreaKind> kinds;   // those on this floor, once each
         for (const Area& a : f.feed.venue.areas)
             if (a.floor == floor_ && std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) kinds.push_back(a.kind);
@@ -135,6 +142,11 @@ private:
         const int cols = w > t.px(700) ? 3 : 2;
         const float col_w = w / cols;
         const std::size_t rows = (kinds.size() + cols - 1) / cols;
+        float places_bottom = y;   // the places over the colours, else the places alone (each row shows its colour)
+        if (portrait) places_bottom = draw_directory(f, ImRect(ImVec2(in.Min.x, y), ImVec2(in.Max.x, in.Max.y - static_cast<float>(rows) * row - t.px(16))), 2);
+        if (portrait && places_bottom <= y) places_bottom = draw_directory(f, ImRect(ImVec2(in.Min.x, y), in.Max), 2);
+        if (portrait && places_bottom <= y) places_bottom = draw_directory(f, ImRect(ImVec2(in.Min.x, y), in.Max), 3);
+        y = places_bottom > y ? places_bottom + t.px(8) : draw_key(f, ImRect(ImVec2(in.Min.x, y), in.Max));
         if (y + static_cast<float>(rows) * row > in.Max.y) return;   // whole or not at all: the key comes first
         for (std::size_t i = 0; i < kinds.size(); ++i) {
             const float x = in.Min.x + static_cast<float>(i % cols) * col_w;
@@ -176,6 +188,35 @@ private:
         return std::min(r.Max.y, r.Min.y + static_cast<float>(rows) * step) + t.px(16);
     }
 
+    // The floor's places, each a row that opens its card: its number on the plan (or its colour) and its
+    // name in large type, in feed order, column by column (at most `max_columns`). Returns the bottom; `r`'s top when they do not fit.
+    float draw_directory(FrameContext& f, const ImRect& r, int max_columns = 3) {
+        const Theme& t = f.theme;
+        const MapDirectory d = map_directory(t, r, static_cast<int>(labels_.labels.size()), max_columns);
+        if (!d.fits()) return r.Min.y;
+        const float radius = number_marker_radius(t);
+        for (std::size_t i = 0; i < labels_.labels.size(); ++i) {
+            const AreaLabel& label = labels_.labels[i];
+            const ImRect row = d.row(static_cast<int>(i));
+            const bool chosen = label.area->id == selected_;
+            if (chosen || f.touch.holding(row)) f.draw->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
+            if (f.touch.tapped(row)) selected_ = label.area->id;
+            const ImVec2 c(row.Min.x + radius + t.px(4), row.GetCenter().y);
+            if (label.kind == LabelKind::marker) {
+                draw_number_marker(f.draw, t, c, radius, label.number, chosen);
+            } else {
+                const float h = radius * 0.8f;
+                f.draw->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), area_kind_fill(label.area->kind), t.px(4));
+                f.draw->AddRect(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), IM_COL32(150, 128, 112, 255), t.px(4));
+            }
+            const float tx = row.Min.x + 2 * radius + t.px(20);
+            ImFont* font = d.columns > 2 ? t.fonts.body : t.fonts.heading;
+            draw_text(f.draw, font, ImVec2(tx, row.GetCenter().y - font->FontSize * 0.5f), t.text,
+                      fit_line(font, label.area->name.in(f.lang), row.Max.x - tx - t.px(8)));
+        }
+        return d.bottom();
+    }
+
     // The session on now or next here, as a tappable row. Returns the bottom.
     float draw_session(FrameContext& f, const Area& area, const ImRect& r) {
         const Theme& t = f.theme;
@@ -198,13 +239,13 @@ private:
         return row.Max.y + t.px(20);
     }
 
-    // The county here and as many of its products as fit, each one tap away.
-    void draw_county(FrameContext& f, const Area& area, const ImRect& r) {
+    // The county here and as many of its products as fit, each one tap away. False when the area has no county.
+    bool draw_county(FrameContext& f, const Area& area, const ImRect& r) {
         const Theme& t = f.theme;
         const County* county = area_county(f.feed, area);
-        if (!county) return;
+        if (!county) return false;
         const float button_h = t.px(72);
-        if (r.Min.y + button_h > r.Max.y) return;
+        if (r.Min.y + button_h > r.Max.y) return true;
         const std::string label = county->name.in(f.lang) + "  ›";
         const ImRect button(r.Min, ImVec2(r.Max.x, r.Min.y + button_h));
         if (touch_button(f.draw, t, f.touch, button, label, ButtonStyle::secondary, t.fonts.heading))
@@ -225,6 +266,7 @@ private:
                       fit_line(t.fonts.body, "· " + p->name.in(f.lang), row.GetWidth() - t.px(24)));
             y += row_h;
         }
+        return true;
     }
 
     std::string floor_;

@@ -6,6 +6,7 @@
 #include "screens/screens.h"
 
 #include "feed/venue_route.h"
+#include "screens/route_layout.h"
 #include "screens/venue_parts.h"
 #include "service/route_link.h"
 #include "widgets/floor_plan_view.h"
@@ -74,16 +75,15 @@ public:
         const bool portrait = f.size.y > f.size.x;
         ImRect plan_r(ImVec2(all.Min.x + m, all.Min.y + t.px(20)), ImVec2(all.Max.x - m, all.Max.y - t.px(24)));
         ImRect panel = plan_r;
-        if (portrait) {   // the plan (under its tabs) as tall as it needs at full width, the words below
-            const Floor* fl = f.feed.venue.floor(here->floor);
-            const float plan_h = t.px(88) + (fl ? plan_box_height(f, *fl, plan_r.GetWidth()) : t.px(700));
-            panel.Min.y = plan_r.Max.y - std::max(t.px(640), plan_r.GetHeight() - plan_h - t.px(20));
-            plan_r.Max.y = panel.Min.y - t.px(20);
+        if (portrait) {   // the words as tall as they need at the bottom, the plan (under its tabs) the rest
+            const RoutePortrait layout = route_portrait_layout(t, plan_r, panel_content_height(f, plan_r.GetWidth() - 2 * t.px(28), *to, *here));
+            plan_r = layout.plan;
+            panel = layout.panel;
         } else {
             panel.Min.x = plan_r.Max.x - t.px(620);
             plan_r.Max.x = panel.Min.x - t.px(24);
         }
-        draw_plan(f, plan_r, *to, *here);
+        draw_plan(f, plan_r, *to, *here, portrait);
         draw_panel(f, panel, *to, *here, portrait);
     }
 
@@ -102,7 +102,21 @@ private:
                 if (std::find(floors_.begin(), floors_.end(), *fl) == floors_.end()) floors_.push_back(*fl);
     }
 
-    void draw_plan(FrameContext& f, const ImRect& r, const Area& to, const WalkNode& here) {
+    // The route's points on the shown floor (its legs, its ends, the destination), for the portrait zoom.
+    std::vector<PlanPoint> focus_points(const Venue& venue, const Area& to, const WalkNode& here) const {
+        std::vector<PlanPoint> out;
+        if (here.floor == floor_) out.push_back(here.at);
+        if (to.floor == floor_) out.insert(out.end(), to.polygon.begin(), to.polygon.end());
+        if (!route_.found) return out;
+        for (const WalkLeg& leg : route_.legs)
+            for (std::size_t n = leg.first; n <= leg.last; ++n) {
+                const WalkNode& node = venue.nodes[static_cast<std::size_t>(route_.nodes[n])];
+                if (node.floor == floor_) out.push_back(node.at);
+            }
+        return out;
+    }
+
+    void draw_plan(FrameContext& f, const ImRect& r, const Area& to, const WalkNode& here, bool portrait) {
         const Theme& t = f.theme;
         const Venue& venue = f.feed.venue;
         const float tabs_h = t.px(72);
@@ -114,7 +128,10 @@ private:
         ImRect inner = box;
         inner.Expand(-t.px(24));
         inner.Min.y += t.px(40);
-        const PlanTransform plan(floor->width_m, floor->height_m, f.place ? f.place->heading : 0, inner.Min, inner.Max);
+        const double heading = f.place ? f.place->heading : 0;
+        const PlanTransform plan = portrait ? focused_plan(floor->width_m, floor->height_m, heading, inner.Min, inner.Max,
+                                                           focus_points(venue, to, here), kRouteMarginM, kRouteMaxZoom)
+                                            : PlanTransform(floor->width_m, floor->height_m, heading, inner.Min, inner.Max);
         f.draw->PushClipRect(box.Min, box.Max, true);
         std::string here_area;
         const std::string here_label = you_are_here_label(f, here, here_area);
@@ -154,11 +171,7 @@ private:
         ImRect in = draw_card_panel(dl, t, r, 28);
 
         // The QR code: beside the words in portrait, under them in landscape.
-        const QrMatrix* qr = nullptr;
-        if (route_.found && f.place && !f.place->route_url.empty()) {
-            const std::string url = fill_route_url(f.place->route_url, here.id, to.door, to.id);
-            qr = qr_.get(url);
-        }
+        const QrMatrix* qr = route_qr(f, to, here);
         ImRect words = in;
         if (qr) {
             const float box = portrait ? t.px(300) : std::min(t.px(300), in.GetHeight() * 0.4f);
@@ -173,11 +186,44 @@ private:
             if (portrait) words.Max.x = at.x - t.px(32);
             else words.Max.y = at.y - t.px(16);
         }
-        draw_words(f, words, to);
+        draw_words(f, words, to, portrait);
+    }
+
+    const QrMatrix* route_qr(const FrameContext& f, const Area& to, const WalkNode& here) {
+        if (!route_.found || !f.place || f.place->route_url.empty()) return nullptr;
+        return qr_.get(fill_route_url(f.place->route_url, here.id, to.door, to.id));
+    }
+
+    // Portrait: the height the words (and the QR code beside them) need inside a card `width` wide.
+    float panel_content_height(const FrameContext& f, float width, const Area& to, const WalkNode& here) {
+        const Theme& t = f.theme;
+        float qr_h = 0;
+        if (const QrMatrix* qr = route_qr(f, to, here)) {
+            const float side = qr_side_px(*qr, qr_module_px(*qr, t.px(300), t.scale));
+            qr_h = side + t.fonts.body->FontSize * 2 + t.px(8);
+            width -= side + t.px(32);
+        }
+        float h = text_size(t.fonts.title, clamp_lines(t.fonts.title, fill(ui_text("route_to", f.lang), "{place}", to.name.in(f.lang)), width, 2), width).y
+                  + t.px(16);
+        if (!route_.found) {
+            h += text_size(t.fonts.heading, clamp_lines(t.fonts.heading, ui_text(step_free_ ? "route_no_step_free" : "route_unreachable", f.lang), width, 3), width).y;
+        } else {
+            h += t.fonts.heading->FontSize + t.px(20);
+            for (std::size_t i = 0; i < route_.legs.size(); ++i) h += leg_row_height(f, leg_text(route_, i, f.feed.venue, to, f.lang), width, true);
+        }
+        return std::max(h + t.px(12) + t.px(80), qr_h) + 1;   // the toggle under them; 1 px against rounding
+    }
+
+    // A step's row: two lines of the heading font in landscape; in portrait, its lines of the title font.
+    static float leg_row_height(const FrameContext& f, const std::string& text, float width, bool portrait) {
+        const Theme& t = f.theme;
+        if (!portrait) return t.fonts.heading->FontSize * 2 + t.px(24);
+        const float tw = width - 2 * t.px(20) - t.px(16);
+        return std::max(t.px(64), text_size(t.fonts.title, clamp_lines(t.fonts.title, text, tw, 2), tw).y + t.px(24));
     }
 
     // Where to, how far, the legs, and the step-free toggle at the bottom.
-    void draw_words(FrameContext& f, const ImRect& in, const Area& to) {
+    void draw_words(FrameContext& f, const ImRect& in, const Area& to, bool portrait) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const float w = in.GetWidth();
@@ -200,22 +246,23 @@ private:
                                        std::to_string(route_.minutes()));
         y += draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.bar, fit_line(t.fonts.heading, total, w)) + t.px(20);
 
-        const float row_h = t.fonts.heading->FontSize * 2 + t.px(24);
+        ImFont* step_font = portrait ? t.fonts.title : t.fonts.heading;   // large type where the panel has room
         for (std::size_t i = 0; i < route_.legs.size(); ++i) {
+            const std::string text = leg_text(route_, i, f.feed.venue, to, f.lang);
+            const float row_h = leg_row_height(f, text, w, portrait);
             if (y + row_h > toggle.Min.y - t.px(12)) break;
             const WalkLeg& leg = route_.legs[i];
             const ImRect row(ImVec2(in.Min.x, y), ImVec2(in.Max.x, y + row_h - t.px(8)));
             if (f.touch.holding(row)) dl->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
             if (f.touch.tapped(row, "route leg")) floor_ = leg.floor;   // show the floor of the leg
             const float r = t.px(20);
-            const ImVec2 c(row.Min.x + r, row.Min.y + t.px(8) + r);
+            const ImVec2 c(row.Min.x + r, row.Min.y + (portrait ? (step_font->FontSize - 2 * r) * 0.5f + t.px(4) : t.px(8)) + r);
             dl->AddCircleFilled(c, r, leg_blue(t), 24);
             const std::string n = std::to_string(i + 1);
             const ImVec2 ns = text_size(t.fonts.body, n);
             draw_text(dl, t.fonts.body, ImVec2(c.x - ns.x * 0.5f, c.y - ns.y * 0.5f), IM_COL32_WHITE, n);
             const float tx = row.Min.x + 2 * r + t.px(16);
-            draw_text(dl, t.fonts.heading, ImVec2(tx, row.Min.y + t.px(4)), t.text,
-                      clamp_lines(t.fonts.heading, leg_text(route_, i, f.feed.venue, to, f.lang), row.Max.x - tx, 2), row.Max.x - tx);
+            draw_text(dl, step_font, ImVec2(tx, row.Min.y + t.px(4)), t.text, clamp_lines(step_font, text, row.Max.x - tx, 2), row.Max.x - tx);
             y += row_h;
         }
     }

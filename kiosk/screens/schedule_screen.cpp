@@ -2,9 +2,12 @@
 // what runs now shows the time left, what comes next a countdown. Today's
 // schedule changes (moved, cancelled) are listed under the tabs, each a tap
 // away from its session; the rows mark them with the old time struck through.
+// In portrait the day tabs sit at the bottom, in reach, and a short day's rows
+// grow to fill the panel with each session's description (schedule_layout.h).
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
+#include "screens/schedule_layout.h"
 #include "screens/session_text.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
@@ -19,6 +22,7 @@ namespace {
 
 constexpr std::int64_t kMaxDays = 31;        // tabs beyond a month would not fit; the validator warns
 constexpr double kSameVisitSeconds = 90;     // back within this long: keep the chosen day (the kiosk's idle time)
+constexpr int kMaxAboutLines = 6;            // a portrait row's description, when the day leaves room for it
 
 // The event's days; from the sessions when first_day/last_day are unusable.
 std::vector<std::int64_t> event_days(const Feed& feed, const TimeZone& zone) {
@@ -55,8 +59,17 @@ public:
 
         const float m = t.margin();
         const ImRect area(ImVec2(f.origin.x + m, f.origin.y + t.px(24)), ImVec2(f.origin.x + f.size.x - m, f.origin.y + f.size.y));
-        const float tabs_bottom = draw_changes(f, area, draw_tabs(f, days, today, area));
-        draw_list(f, ImRect(ImVec2(f.origin.x, tabs_bottom + t.px(16)), ImVec2(f.origin.x + f.size.x, area.Max.y)), area);
+        const bool portrait = schedule_portrait(f.size);
+        const ScheduleTabs tabs = schedule_tabs(t, area, static_cast<int>(days.size()), portrait);
+        draw_tabs(f, days, today, tabs);
+        if (portrait) {   // the changes at the top, the list between them and the tabs at the bottom
+            const float changes_bottom = draw_changes(f, area, area.Min.y - t.px(16));
+            const float list_bottom = days.empty() ? area.Max.y : tabs.block.Min.y - t.px(24);
+            draw_list(f, ImRect(ImVec2(f.origin.x, changes_bottom + t.px(16)), ImVec2(f.origin.x + f.size.x, list_bottom)), area, true);
+            return;
+        }
+        const float tabs_bottom = draw_changes(f, area, tabs.block.Max.y);
+        draw_list(f, ImRect(ImVec2(f.origin.x, tabs_bottom + t.px(16)), ImVec2(f.origin.x + f.size.x, area.Max.y)), area, false);
     }
 
     double seconds_until_change(std::int64_t now_unix, double) const override {
@@ -87,18 +100,13 @@ private:
         next_midnight_ = f.now_unix + 86400 - (local.hour * 3600 + local.minute * 60 + local.second);
     }
 
-    // Day tabs, wrapping onto more rows when there are many days. Returns their bottom.
-    float draw_tabs(FrameContext& f, const std::vector<std::int64_t>& days, std::int64_t today, const ImRect& area) {
+    // Day tabs, wrapping onto more rows when there are many days, where `tabs` puts them.
+    void draw_tabs(FrameContext& f, const std::vector<std::int64_t>& days, std::int64_t today, const ScheduleTabs& tabs) {
         const Theme& t = f.theme;
-        if (days.empty()) return area.Min.y;
-        const float gap = t.px(12), tab_h = t.px(96), min_w = t.px(170);
+        const float tab_w = tabs.tab_w, tab_h = tabs.tab_h;
         const int n = static_cast<int>(days.size());
-        const int per_row = std::clamp(static_cast<int>((area.GetWidth() + gap) / (min_w + gap)), 1, n);
-        const float tab_w = std::floor((area.GetWidth() - gap * (per_row - 1)) / per_row);
         for (int i = 0; i < n; ++i) {
-            const float x = area.Min.x + (i % per_row) * (tab_w + gap);
-            const float y = area.Min.y + (i / per_row) * (tab_h + gap);
-            const ImRect r(ImVec2(x, y), ImVec2(x + tab_w, y + tab_h));
+            const ImRect r = tabs.tab(i);
             const bool selected = days[i] == day_;
             const std::string label = format_day_label(days[i], f.lang);
             // The heading size when the label fits, else body size, else two lines.
@@ -123,8 +131,6 @@ private:
             if (days[i] == today)   // a dot marks today
                 f.draw->AddCircleFilled(ImVec2(r.Max.x - t.px(16), r.Min.y + t.px(16)), t.px(7), selected ? IM_COL32_WHITE : t.live);
         }
-        const int rows = (n + per_row - 1) / per_row;
-        return area.Min.y + rows * tab_h + (rows - 1) * gap;
     }
 
     // [issue 16] 日程变更: today's moved and cancelled sessions as chips that open them,
@@ -183,7 +189,7 @@ private:
         return text + "→ " + s.location.in(f.lang);
     }
 
-    void draw_list(FrameContext& f, const ImRect& viewport, const ImRect& area) {
+    void draw_list(FrameContext& f, const ImRect& viewport, const ImRect& area, bool portrait) {
         const Theme& t = f.theme;
         sessions_.clear();
         for (const Session& s : f.feed.schedule)
@@ -197,8 +203,11 @@ private:
             return;
         }
 
-        const bool wide = area.GetWidth() >= t.px(1200);
-        const float row_h = t.px(wide ? 128 : 176);
+        const bool wide = !portrait && area.GetWidth() >= t.px(1200);
+        const float about_h = t.fonts.body->FontSize;
+        const float row_h = schedule_row_height(t, area.GetWidth(), viewport.GetHeight(), sessions_.size(), portrait, about_h,
+                                                kMaxAboutLines);
+        const int about_lines = portrait ? schedule_about_lines(t, row_h, about_h, kMaxAboutLines) : 0;
         const float content_h = sessions_.size() * row_h + t.px(8);
         if (scroll_to_now_) {   // open on what runs now or comes next
             scroll_to_now_ = false;
@@ -218,12 +227,12 @@ private:
         for (int i = first; i < last; ++i) {
             const float top = viewport.Min.y + i * row_h - offset;
             const ImRect card(ImVec2(area.Min.x, top), ImVec2(area.Max.x, top + row_h - t.px(16)));
-            draw_row(f, *sessions_[i], card, viewport, wide);
+            draw_row(f, *sessions_[i], card, viewport, wide, about_lines);
         }
         f.draw->PopClipRect();
     }
 
-    void draw_row(FrameContext& f, const Session& s, const ImRect& card, const ImRect& viewport, bool wide) {
+    void draw_row(FrameContext& f, const Session& s, const ImRect& card, const ImRect& viewport, bool wide, int about_lines) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const bool running = session_running(s, f.now_unix);
@@ -295,7 +304,13 @@ private:
             // | 19:30–21:00 [直播]            还剩 25 分钟 |
             // | 交城直播专场                               |
             // | 吕梁广场 · 交城县                          |
-            const float line1 = card.Min.y + t.px(12), line2 = line1 + heading_h + t.px(10),
+            // Portrait, a day with room: what the session is about under the place, the whole centred in the card.
+            const std::string about = about_lines > 0 ? clamp_lines(t.fonts.body, s.description.in(f.lang), right - left, about_lines)
+                                                      : std::string();
+            const float about_h = about.empty() ? 0.0f : t.px(8) + text_size(t.fonts.body, about, right - left).y;
+            const float content_h = t.px(12) + heading_h + t.px(10) + heading_h + t.px(12) + body_h + about_h + t.px(12);
+            const float centre = about_lines > 0 ? std::max(0.0f, std::floor((card.GetHeight() - content_h) * 0.5f)) : 0.0f;
+            const float line1 = card.Min.y + centre + t.px(12), line2 = line1 + heading_h + t.px(10),
                         line3 = line2 + heading_h + t.px(12);
             float x = left;
             x += draw_times(ImVec2(x, line1)) + t.px(16);
@@ -311,6 +326,9 @@ private:
             }
             draw_text(dl, heading, ImVec2(left, line2), title_ink, fit_line(heading, s.title.in(f.lang), right - left));
             draw_place(left, line3, right);
+            if (!about.empty())
+                draw_text(dl, t.fonts.body, ImVec2(left, line3 + body_h + t.px(8)), ended || cancelled ? t.text_muted : t.text, about,
+                          right - left);
         }
     }
 

@@ -6,7 +6,9 @@
 
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/catalogue_parts.h"
 #include "screens/on_air_part.h"
+#include "screens/session_layout.h"
 #include "screens/session_text.h"
 #include "screens/venue_parts.h"
 #include "widgets/qr_view.h"
@@ -60,7 +62,10 @@ public:
         }
         float y = draw_header(f, *s, text_col);
         if (qr && portrait) {   // the code centred under the header
-            const float box = std::min({area.GetWidth() - 2 * t.px(32), (area.Max.y - y) * 0.6f - caption_height(t), t.px(720)});
+            float box = std::min({area.GetWidth() - 2 * t.px(32), (area.Max.y - y) * 0.6f - caption_height(t), t.px(720)});
+            // [Issue 19] A smaller code (not under 480 px) when that leaves the county's products a row of cards.
+            if (const float below = room_for_products(f, *s, area.GetWidth()); below > 0)
+                box = std::min(box, std::max(t.px(480), area.Max.y - y - below - t.px(8 + 24 + 32) - caption_height(t)));
             const ImVec2 size = qr_panel_size(*qr, box, t);
             const float x = area.GetCenter().x - size.x * 0.5f;
             const ImRect panel(ImVec2(x, y + t.px(8)), ImVec2(x + size.x, y + t.px(8) + size.y));
@@ -71,6 +76,8 @@ public:
             const float b = on_air_.draw(f, s->id, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
             if (b > y) y = b + t.px(24);
         }
+        if (portrait && draw_county_products(f, *s, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y))))
+            return;
         draw_description(f, *s, ImRect(ImVec2(text_col.Min.x, y), ImVec2(text_col.Max.x, area.Max.y)));
     }
 
@@ -183,6 +190,46 @@ private:
         const float x = at.x + text_size(font, was).x + t.px(16);
         draw_struck_text(f.draw, font, ImVec2(x, at.y), t.text_muted, fit_line(font, old, at.x + width - x));
         return font->FontSize + t.px(16);
+    }
+
+    // [Issue 19] Portrait: the height under the code for the on-air card, the description and one row of the
+    // county's products; 0 when the county has none.
+    float room_for_products(const FrameContext& f, const Session& s, float width) {
+        const Theme& t = f.theme;
+        const County* county = s.county.empty() ? nullptr : f.feed.county(s.county);
+        if (!county || f.feed.products_of(county->id).empty()) return 0;
+        float h = t.fonts.heading->FontSize + t.px(16) + session_cards_least_height(t, width, product_card_text_height(t));
+        if (const Product* p = s.cancelled ? nullptr : OnAirPart::product_on_air(f, s.id)) h += on_air_.height(f, *p, width) + t.px(24);
+        const std::string& text = s.description.in(f.lang);
+        if (!text.empty()) h += text_size(t.fonts.body, text, width).y + t.px(32);
+        return h;
+    }
+
+    // [Issue 19] Portrait: the description at its own height, then the session's county's products
+    // (featured first) in the room left, as cards that open them. False (nothing drawn) when there
+    // is no county with products or no room for a row of cards under the whole description.
+    bool draw_county_products(FrameContext& f, const Session& s, const ImRect& r) {
+        const Theme& t = f.theme;
+        const County* county = s.county.empty() ? nullptr : f.feed.county(s.county);
+        if (!county) return false;
+        std::vector<const Product*> products = f.feed.products_of(county->id);
+        const auto rank = [](const Product* p) { return p->sold_out ? 2 : p->featured ? 0 : 1; };   // featured first, sold out last
+        std::stable_sort(products.begin(), products.end(), [&](const Product* a, const Product* b) { return rank(a) < rank(b); });
+        const std::string& text = s.description.in(f.lang);
+        const float about_h = text.empty() ? 0.0f : text_size(t.fonts.body, text, r.GetWidth()).y + t.px(32);
+        const std::string heading = county->name.in(f.lang) + "  ·  " + product_count_text(static_cast<std::int64_t>(products.size()), f.lang);
+        const float heading_h = t.fonts.heading->FontSize + t.px(16);
+        const ImRect room(ImVec2(r.Min.x, r.Min.y + about_h + heading_h), r.Max);
+        const SessionCards cards = session_product_cards(t, room, static_cast<int>(products.size()), product_card_text_height(t));
+        if (cards.rows == 0) return false;
+        draw_description(f, s, ImRect(r.Min, ImVec2(r.Max.x, r.Min.y + about_h)));
+        draw_text(f.draw, t.fonts.heading, ImVec2(r.Min.x, r.Min.y + about_h), t.text, fit_line(t.fonts.heading, heading, r.GetWidth()));
+        const float ratio = (cards.card.y - product_card_text_height(t)) / cards.card.x;
+        for (int i = 0; i < cards.shown(static_cast<int>(products.size())); ++i) {
+            const Product& p = *products[static_cast<std::size_t>(i)];
+            if (draw_product_card(f, p, cards.rect(i), ratio)) f.nav.go(Route{ScreenId::product, p.id});
+        }
+        return true;
     }
 
     // The description, wrapped, drag-scrolled when longer than its room.

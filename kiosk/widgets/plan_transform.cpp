@@ -18,6 +18,55 @@ PlanTransform::PlanTransform(double width_m, double height_m, double heading_deg
     scale_ = (w > 0 && h > 0) ? std::min(rw / w, rh / h) : 1.0;
 }
 
+PlanTransform::PlanTransform(PlanPoint centre, double heading_degrees, double pixels_per_metre, ImVec2 rect_min, ImVec2 rect_max)
+    : cx_(centre.x), cy_(centre.y), sx_((rect_min.x + rect_max.x) / 2.0), sy_((rect_min.y + rect_max.y) / 2.0),
+      scale_(std::max(1e-6, pixels_per_metre)) {
+    const double a = heading_degrees * 3.14159265358979323846 / 180.0;
+    cos_ = std::cos(a);
+    sin_ = std::sin(a);
+}
+
+namespace {
+
+struct Span {
+    double lo = 1e300, hi = -1e300;
+    void add(double v) { lo = std::min(lo, v); hi = std::max(hi, v); }
+    double size() const { return hi - lo; }
+    double mid() const { return (lo + hi) / 2; }
+};
+
+// Where the view's centre goes along one turned axis: on the focus, moved inside the plan's extent.
+double place_view(const Span& focus, const Span& plan, double half_view) {
+    if (plan.size() <= 2 * half_view) return plan.mid();
+    return std::clamp(focus.mid(), plan.lo + half_view, plan.hi - half_view);
+}
+
+} // namespace
+
+PlanTransform focused_plan(double width_m, double height_m, double heading_degrees, ImVec2 rect_min, ImVec2 rect_max,
+                           const std::vector<PlanPoint>& focus, double margin_m, double max_zoom) {
+    const PlanTransform whole(width_m, height_m, heading_degrees, rect_min, rect_max);
+    if (focus.empty()) return whole;
+    const double a = heading_degrees * 3.14159265358979323846 / 180.0;
+    const double c = std::cos(a), s = std::sin(a);
+    Span fx, fy, px, py;   // the focus and the plan along the turned (screen) axes, in metres
+    for (const PlanPoint& p : focus) {
+        fx.add(p.x * c + p.y * s);
+        fy.add(-p.x * s + p.y * c);
+    }
+    for (const PlanPoint& p : {PlanPoint{0, 0}, PlanPoint{width_m, 0}, PlanPoint{0, height_m}, PlanPoint{width_m, height_m}}) {
+        px.add(p.x * c + p.y * s);
+        py.add(-p.x * s + p.y * c);
+    }
+    const double rw = std::max(1.0, static_cast<double>(rect_max.x - rect_min.x));
+    const double rh = std::max(1.0, static_cast<double>(rect_max.y - rect_min.y));
+    const double fit = std::min(rw / std::max(1e-6, fx.size() + 2 * margin_m), rh / std::max(1e-6, fy.size() + 2 * margin_m));
+    const double least = whole.pixels_per_metre();
+    const double scale = std::clamp(fit, least, least * std::max(1.0, max_zoom));
+    const double tx = place_view(fx, px, rw / (2 * scale)), ty = place_view(fy, py, rh / (2 * scale));
+    return PlanTransform(PlanPoint{tx * c - ty * s, tx * s + ty * c}, heading_degrees, scale, rect_min, rect_max);
+}
+
 // Turning by -heading takes the plan direction (sin h, -cos h) to screen-up (0, -1).
 ImVec2 PlanTransform::to_screen(PlanPoint p) const {
     const double dx = p.x - cx_, dy = p.y - cy_;

@@ -18,6 +18,8 @@ public:
     PlanTransform() = default;
     // The whole plan (width_m × height_m) turned by `heading_degrees` and fitted, centred, into `rect_min`..`rect_max`.
     PlanTransform(double width_m, double height_m, double heading_degrees, ImVec2 rect_min, ImVec2 rect_max);
+    // `centre` of the plan at the rectangle's centre, turned by `heading_degrees`, `pixels_per_metre` large.
+    PlanTransform(PlanPoint centre, double heading_degrees, double pixels_per_metre, ImVec2 rect_min, ImVec2 rect_max);
 
     ImVec2 to_screen(PlanPoint p) const;
     PlanPoint to_plan(ImVec2 s) const;
@@ -29,6 +31,13 @@ private:
     double cos_ = 1, sin_ = 0;     // of the heading
     double scale_ = 1;             // pixels per metre
 };
+
+// The plan zoomed in on `focus` (e.g. a route and its ends): as large as the points with `margin_m`
+// around them fit in the rectangle, but never smaller than the whole plan fitted nor more than `max_zoom`
+// times that; centred on them, moved so that no more of the rectangle than need be lies off the plan.
+// Every focus point lies inside the rectangle. No focus points: the whole plan fitted.
+PlanTransform focused_plan(double width_m, double height_m, double heading_degrees, ImVec2 rect_min, ImVec2 rect_max,
+                           const std::vector<PlanPoint>& focus, double margin_m, double max_zoom);
 
 // Whether `p` lies inside `polygon` (even-odd rule; edges count as inside or not, either way).
 bool polygon_contains(const std::vector<PlanPoint>& polygon, PlanPoint p);

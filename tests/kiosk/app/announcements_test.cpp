@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "headless_ui.h"
 #include "service/display_hours.h"
+#include "service/play_log.h"
 #include "test_feeds.h"
 
 #include <GLFW/glfw3.h>   // key codes
@@ -58,6 +59,7 @@ std::uint64_t count_of(const UsageBatch& batch, const std::string& key) {
 
 struct Rig {
     UsageCounter usage;
+    PlayLog play;
     AnnouncementFeed source;
     std::int64_t clock = kStart - 3;
     std::vector<std::vector<ShownAnnouncement>> reports;
@@ -68,6 +70,7 @@ struct Rig {
         o.display_hours = std::move(hours);
         o.wake_seconds = 0.2;   // the start counts as a touch: asleep soon after
         o.usage = &usage;
+        o.play_log = &play;
         o.identity = std::move(identity);
         o.idle_seconds = 3600;
         o.announcements_shown = [this](const std::vector<ShownAnnouncement>& shown) { reports.push_back(shown); };
@@ -247,6 +250,35 @@ TEST_CASE("an emergency over the animated attract loop draws no frames until som
     const int covered = step_idle(ui, rig, 2.0);
     INFO("attract alone: " << animating << " frames in 2 s");
     CHECK(covered == 0);
+}
+
+TEST_CASE("an emergency over the attract loop is no airtime: the play log ends the slide when it covers and goes on after") {
+    Rig rig;
+    rig.clock = kStart + 10;
+    HeadlessUi ui(*rig.app);
+    rig.app->go(Route{ScreenId::attract, {}});
+    step_idle(ui, rig, 3.0);
+    rig.source.publish({make("evacuate", AnnouncementSeverity::emergency, kStart, kStart + 600)});
+    step_idle(ui, rig, 0.5);
+    REQUIRE(rig.app->emergency_shown());
+    const std::int64_t covered_by = rig.clock;
+    step_idle(ui, rig, 20.0);   // longer than two slides: none of it is any county's
+    const auto wall = [](std::int64_t unix) { return std::chrono::system_clock::time_point(std::chrono::seconds(unix)); };
+    const std::vector<PlayEntry> before = rig.play.take(wall(rig.clock));
+    REQUIRE_FALSE(before.empty());
+    for (const PlayEntry& e : before) {
+        INFO(e.county << " " << e.from << "–" << e.to);
+        CHECK(e.to <= covered_by);
+    }
+
+    rig.source.publish({});   // withdrawn: the loop shows again, and its slides count from then
+    const std::int64_t uncovered_from = rig.clock;
+    step_idle(ui, rig, 3.0);
+    REQUIRE_FALSE(rig.app->emergency_shown());
+    const std::vector<PlayEntry> after = rig.play.take(wall(rig.clock));
+    REQUIRE(after.size() == 1);
+    CHECK(after[0].from >= uncovered_from);
+    CHECK(after[0].to == rig.clock);
 }
 
 TEST_CASE("an emergency wakes a display asleep outside its hours and it sleeps again after") {

@@ -84,6 +84,10 @@ std::string joined(const std::vector<std::string>& v) {
 // characters stand for it (交城展位, the booth's label, is a name on the plan too).
 const std::vector<std::string> kEnglishNames{"Main hall", "Jiaocheng exhibition hall"};
 const std::vector<std::string> kChineseNames{"主会场", "交城展"};
+// In portrait the route's plan is zoomed in on the route (issue 19): the halls at the floor's far side are out
+// of view, and the places along the walk from the entrance to the stairs are named instead.
+const std::vector<std::string> kEnglishAlongRoute{"First aid", "Service desk"};
+const std::vector<std::string> kChineseAlongRoute{"医务室"};
 // The English map numbers the booths (too long for them at a readable size) and names them in its key.
 const std::vector<std::string> kEnglishBooths{"Jiaocheng booth", "Wenshui booth", "Lishi booth",  "Linxian booth",
                                               "Lanxian booth",   "Fenyang booth", "Xiaoyi booth", "Zhongyang booth",
@@ -108,8 +112,9 @@ TEST_CASE("OCR reads the area names on the map and the route in zh and en, lands
         shots.push_back({"map", "en", size, kEnglishNames + kEnglishBooths});
         shots.push_back({"map", "zh", size, kChineseNames});
         // The route to studio 3 starts on 1F, where none of these is its destination.
-        shots.push_back({"map:studio-3", "en", size, kEnglishNames});
-        shots.push_back({"map:studio-3", "zh", size, kChineseNames});
+        const bool portrait = std::string(size) == "1080x1920";
+        shots.push_back({"map:studio-3", "en", size, portrait ? kEnglishAlongRoute : kEnglishNames});
+        shots.push_back({"map:studio-3", "zh", size, portrait ? kChineseAlongRoute : kChineseNames});
     }
     for (const Shot& s : shots) {
         const std::string name = s.screen.substr(0, 3) + (s.screen.size() > 3 ? "-route" : "") + "-" + s.lang + "-" + s.size;

@@ -92,7 +92,9 @@ TEST_CASE("the schedule lists today's changes and a tap on one opens its session
         HeadlessUi ui(app, w, h);
         ui.idle(0.1);
         std::set<std::string> opened;
-        for (float y = 240; y < 288; y += 12)   // the chips: 232 to about 290, between the tabs and the list
+        // The chips: landscape 232 to about 290, between the tabs and the list; portrait (tabs at the bottom) from 120.
+        const float top = w > h ? 240.0f : 128.0f;
+        for (float y = top; y < top + 48; y += 12)
             for (float x = 40; x < w - 40; x += 60) {
                 ui.tap(ImVec2(x, y));
                 if (app.route().screen == ScreenId::session) {

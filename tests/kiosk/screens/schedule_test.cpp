@@ -144,11 +144,11 @@ TEST_CASE("the schedule opens on the event's current day, in the event's zone", 
 
 TEST_CASE("the schedule works in portrait, where day tabs and rows differ", "[schedule]") {
     ScheduleAt s("2020-05-16T07:00:00+08:00", 1080, 1920);
-    // Portrait: five 193 px tabs at 120–216; rows of 176 px from 232.
-    CHECK(s.open_at(ImVec2(540, 300)) == "d16-00");
-    CHECK(s.open_at(ImVec2(540, 300 + 176)) == "d16-01");
-    s.ui.tap(ImVec2(32 + 3 * (193 + 12) + 96, kTabY));
-    CHECK(s.open_at(ImVec2(540, 300)) == "d18-00");
+    // Portrait (issue 19): rows of 176 px from 120 (24 sessions: no room to grow); five 193 px tabs at the bottom, 1768–1896.
+    CHECK(s.open_at(ImVec2(540, 200)) == "d16-00");
+    CHECK(s.open_at(ImVec2(540, 200 + 176)) == "d16-01");
+    s.ui.tap(ImVec2(32 + 3 * (193 + 12) + 96, 1832));
+    CHECK(s.open_at(ImVec2(540, 200)) == "d18-00");
 }
 
 TEST_CASE("the session screen's county button opens the county", "[schedule]") {
