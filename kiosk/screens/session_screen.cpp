@@ -63,10 +63,10 @@ public:
         float y = draw_header(f, *s, text_col);
         if (qr && portrait) {   // the code centred under the header
             float box = std::min({area.GetWidth() - 2 * t.px(32), (area.Max.y - y) * 0.6f - caption_height(t), t.px(720)});
-            // [Issue 19] A smaller code (not under 400 px) when that leaves the
+            // [Issue 19] A smaller code (not under 360 px, still some 23 cm on a 55-inch panel) when that leaves the
             // county's products a row of cards in the area above the accessible strip.
             if (const float below = room_for_products(f, *s, area.GetWidth()); below > 0)
-                box = std::min(box, std::max(t.px(400), area.Max.y - y - below - t.px(8 + 24 + 32) - caption_height(t)));
+                box = std::min(box, std::max(t.px(360), area.Max.y - y - below - t.px(8 + 24 + 32) - caption_height(t)));
             const ImVec2 size = qr_panel_size(*qr, box, t);
             const float x = area.GetCenter().x - size.x * 0.5f;
             const ImRect panel(ImVec2(x, y + t.px(8)), ImVec2(x + size.x, y + t.px(8) + size.y));
