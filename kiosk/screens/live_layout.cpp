@@ -11,19 +11,31 @@ LivePanels landscape_panels(const Theme& t, const ImRect& area, const LivePanelN
     const float gap = t.px(24), x = area.Min.x, y = area.Min.y, width = area.GetWidth(), bottom = area.Max.y;
     const float avail = std::max(0.0f, bottom - y), want = std::max({n.platforms, n.counties, n.top});
     // Lists get the height their rows want; the trend takes the rest (at least a readable strip,
-    // as tall as the on-air card when there is room). A list is never squeezed below two rows:
-    // on a short area the on-air card goes first, then the trend, then the lists.
+    // as tall as the on-air card when there is room). A list is never squeezed below two rows: on a
+    // short area the card moves to the right third (the top products go), then goes, then the trend, then the lists.
     // The on-air card (its QR code to order) is worth fewer list rows: the lists give way down to
     // two rows before the card is left out.
     const float with_card = avail - gap - std::max(t.px(200), n.on_air);
     float row_h = std::min(want, with_card);
-    if (row_h < n.two_rows) row_h = with_card >= std::min(want, n.two_rows) ? std::min(want, n.two_rows) : std::min(want, avail - gap - t.px(200));
+    if (row_h < n.two_rows && with_card >= std::min(want, n.two_rows)) row_h = std::min(want, n.two_rows);
+    const float w = (width - 2 * gap) / 3;
+    if (row_h < n.two_rows && n.on_air > 0 && avail >= n.on_air && avail >= n.two_rows + gap + t.px(200)) {
+        // Too short for the card under the lists: the card takes the right third at full height in place
+        // of the top products; platforms and counties above the trend in the other two thirds.
+        LivePanels p;
+        const float h = std::min(want, avail - gap - t.px(200)), right = x + 2 * w + gap;
+        p.platforms = ImRect(ImVec2(x, y), ImVec2(x + w, y + h));
+        p.counties = ImRect(ImVec2(x + w + gap, y), ImVec2(right, y + h));
+        p.trend = ImRect(ImVec2(x, y + h + gap), ImVec2(right, bottom));
+        p.on_air = ImRect(ImVec2(right + gap, y), ImVec2(x + width, bottom));
+        return p;
+    }
+    if (row_h < n.two_rows) row_h = std::min(want, avail - gap - t.px(200));
     bool below = true;   // the trend (and the on-air card) below the lists
     if (row_h < n.two_rows) {
         row_h = avail >= n.two_rows ? std::min(want, avail) : 0.0f;
         below = avail - row_h - (row_h > 0 ? gap : 0.0f) >= t.px(200);
     }
-    const float w = (width - 2 * gap) / 3;
     const float y2 = row_h > 0 ? y + row_h + gap : y;
     LivePanels p;
     if (row_h > 0) {

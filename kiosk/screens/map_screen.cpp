@@ -57,6 +57,13 @@ public:
         if (portrait) {   // the plan as tall as it needs at full width, the card below
             const Floor& fl = *venue.floor(floor_);
             card_r.Min.y = plan_r.Max.y - std::max(t.px(480), plan_r.GetHeight() - plan_box_height(f, fl, plan_r.GetWidth()) - t.px(20));
+            // A place without products lists the floor's places under its card: on an area shortened by the
+            // accessible strip the plan gives way so they still fit (three columns), down to a third of the body.
+            const Area* chosen = selected_.empty() ? nullptr : venue.area(selected_);
+            if (chosen && !area_county(f.feed, *chosen)) {
+                const float need = place_list_card_height(f, *chosen, card_r.GetWidth());
+                if (card_r.GetHeight() < need) card_r.Min.y = std::max(body_top + plan_r.GetHeight() / 3, card_r.Max.y - need);
+            }
             plan_r.Max.y = card_r.Min.y - t.px(20);
         } else {
             card_r.Min.x = plan_r.Max.x - t.px(560);
@@ -91,6 +98,17 @@ private:
             if (!a) a = area_at(f.feed.venue, floor_, plan.to_plan(f.touch.position()));
             selected_ = a ? a->id : std::string();
         }
+    }
+
+    // The height of a portrait card for a place without products with the floor's places listed under it in
+    // three columns (draw_card's parts: title, kind and floor, hint, the rows, 带我去 / Take me there).
+    float place_list_card_height(const FrameContext& f, const Area& area, float width) const {
+        const Theme& t = f.theme;
+        const float pad = t.px(28), w = width - 2 * pad;
+        const int rows = (static_cast<int>(labels_.labels.size()) + 2) / 3;
+        const float title = text_size(t.fonts.title, clamp_lines(t.fonts.title, area.name.in(f.lang), w, 2), w).y;
+        return 2 * pad + title + t.px(12) + t.fonts.body->FontSize + t.px(28) + t.fonts.body->FontSize + t.px(16) +
+               static_cast<float>(rows) * (t.touch_min() + t.px(8)) + t.px(24) + t.px(96) + t.px(2);
     }
 
     void draw_card(FrameContext& f, const ImRect& r, bool portrait) {

@@ -87,7 +87,7 @@ TEST_CASE("the live screen in landscape keeps its lists in a row and the on-air 
 }
 
 // [Issue 19] Under the accessible strip and with 1.5x type the area is shorter: panels are left out
-// (the on-air card first, then the trend, then the lists) rather than squeezed below two rows or cut.
+// (the top products for the on-air card, the card, then the trend, then the lists) rather than squeezed below two rows or cut.
 TEST_CASE("the live screen in a short landscape area leaves panels out instead of squeezing them", "[live][landscape]") {
     const Theme t;
     const LivePanelNeeds n = demo_needs(true);
@@ -106,7 +106,14 @@ TEST_CASE("the live screen in a short landscape area leaves panels out instead o
         if (p.on_air.GetArea() > 0) CHECK(p.on_air.GetHeight() >= n.on_air);
         if (p.trend.GetArea() > 0) CHECK(p.trend.GetHeight() >= 200);
     }
-    CHECK(live_panels(t, ImRect(ImVec2(32, 500), ImVec2(1888, 1056)), false, n).on_air.GetArea() == 0);   // 148 px lists otherwise
+    // 148 px lists under the card otherwise: the card takes the right third whole, the top products go.
+    const LivePanels column = live_panels(t, ImRect(ImVec2(32, 500), ImVec2(1888, 1056)), false, n);
+    CHECK(column.on_air.GetHeight() >= n.on_air);
+    CHECK(column.on_air.Max.x == 1888);
+    CHECK(column.top.GetArea() == 0);
+    CHECK(column.platforms.GetHeight() >= n.two_rows);
+    CHECK(column.trend.Max.x < column.on_air.Min.x);
+    CHECK(live_panels(t, ImRect(ImVec2(32, 700), ImVec2(1888, 1056)), false, n).on_air.GetArea() == 0);   // 356 px: no card
     CHECK(live_panels(t, ImRect(ImVec2(32, 850), ImVec2(1888, 1056)), false, n).trend.GetArea() == 0);
     CHECK(live_panels(t, ImRect(ImVec2(32, 850), ImVec2(1888, 1056)), false, n).platforms.GetHeight() >= n.two_rows);
     CHECK(live_panels(t, ImRect(ImVec2(32, 950), ImVec2(1888, 1056)), false, n).platforms.GetArea() == 0);
