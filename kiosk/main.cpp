@@ -184,6 +184,7 @@ struct KioskFlags {
     std::string screenshot, screen = "home", now_text;
     double exit_after = 0;
     double untouched = 0;   // --untouched: the idle time already passed at the start
+    bool accessible = false;   // --accessible: start in the 无障碍 / Accessible mode
 };
 
 void add_kiosk_flags(CLI::App& cli, KioskFlags& flags) {
@@ -197,6 +198,8 @@ void add_kiosk_flags(CLI::App& cli, KioskFlags& flags) {
     cli.add_option("--untouched", flags.untouched, "Start as if nobody had touched the screen for SECONDS (--untouched 85 "
                                                    "--screen product:ID shows the Still there? countdown)")
         ->check(CLI::Range(0.0, 3600.0));
+    cli.add_flag("--accessible", flags.accessible, "Start in the accessible mode (1.5x text, high contrast, every control "
+                                                   "within reach; the idle reset ends it)");
 }
 
 RunnerOptions runner_options(const KioskConfig& config, const KioskFlags& flags) {
@@ -233,6 +236,8 @@ bool app_options(const KioskConfig& config, const KioskFlags& flags, AppOptions&
     options.display_hours = config.display.hours;
     options.wake_seconds = config.display.wake_minutes * 60.0;
     options.untouched_at_start = flags.untouched;
+    options.panel = panel_geometry(config);   // [Issue 19] the reach band
+    options.accessible = flags.accessible;
     if (!parse_route(flags.screen, options.start)) {
         err << "kiosk: --screen " << flags.screen << " is not one of home, schedule, session:ID, catalogue, "
                "county:ID, product:ID, product:ID@PLATFORM (taobao, jd, ...), live, attract, map, map:AREA_ID, search or search:LETTERS (a-z, 0-9, at most 32)\n";

@@ -13,6 +13,7 @@
 #include "feed/order_platforms.h"
 #include "screens/screens.h"
 #include "service/kiosk_location.h"
+#include "widgets/accessible_button.h"
 #include "widgets/announcement_view.h"
 #include "widgets/image_textures.h"
 #include "widgets/still_there_view.h"
@@ -118,7 +119,8 @@ KioskApp::KioskApp(IndexedFeed feed, AppOptions options)
     : feed_(std::move(feed.feed)), search_(std::move(feed.search)), options_(std::move(options)), lang_(options_.lang),
       zone_(TimeZone::fixed_offset(8 * 3600)), route_(options_.start), admin_(options_.admin.pin_hash, options_.admin.wake_ui),
       place_{options_.kiosk_location, options_.kiosk_heading, options_.route_url},
-      still_there_(options_.idle_seconds) {
+      still_there_(options_.idle_seconds),
+      still_there_accessible_(options_.idle_seconds * kAccessibleIdleFactor, kStillThereSeconds * kAccessibleIdleFactor) {
     live_ = live_of(feed_);
     announcements_ = feed_->announcements;   // their glyphs in the first atlas
     record_trend(trend_, *live_);
@@ -126,6 +128,7 @@ KioskApp::KioskApp(IndexedFeed feed, AppOptions options)
     load_zone();
     check_location();
     for (const auto& [county, seconds] : options_.airtime_seed) airtime_.credit(county, static_cast<double>(seconds));
+    if (options_.accessible) set_accessible(true);   // its fonts in the first atlas
     screen_for(route_.screen).enter(route_);
 }
 
@@ -233,8 +236,9 @@ GlyphSource KioskApp::glyph_source() const {
     texts->insert(texts->end(), feed->announcements.begin(), feed->announcements.end());
     if (held_.announcements) texts->insert(texts->end(), held_.announcements->begin(), held_.announcements->end());
     std::shared_ptr<const std::vector<Announcement>> announcements = std::move(texts);
-    return [feed = std::move(feed), live = std::move(live), announcements](FontGlyphs& glyphs) {
+    return [feed = std::move(feed), live = std::move(live), announcements, large = large_fonts_wanted_](FontGlyphs& glyphs) {
         collect_glyphs(*feed, *live, *announcements, glyphs);
+        glyphs.large = large;   // [Issue 19] once the accessible mode was on, its 1.5× sizes too
     };
 }
 
@@ -253,8 +257,11 @@ bool KioskApp::update(double now, bool& new_text) {
     take_announcement_document(new_text);
     bool announcement_text = false;
     const bool announcements_changed = update_announcements(announcement_text);
-    new_text = new_text || announcement_text;
-    return admin_changed || pictures_changed || data_changed || announcements_changed;
+    // [Issue 19] The accessible mode's first switch-on: its 1.5× fonts are built on the worker.
+    const bool large_fonts_asked = large_fonts_wanted_ && !large_fonts_requested_;
+    large_fonts_requested_ = large_fonts_requested_ || large_fonts_asked;
+    new_text = new_text || announcement_text || large_fonts_asked;
+    return admin_changed || pictures_changed || data_changed || announcements_changed || large_fonts_asked;
 }
 
 bool KioskApp::update_announcements(bool& new_text) {
@@ -463,7 +470,7 @@ void KioskApp::draw(double now) {
 
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const ImVec2 display = io.DisplaySize;
-    const bool idle = still_there_.reset_due(touch_.last_activity(), now);
+    const bool idle = still_there_now().reset_due(touch_.last_activity(), now);
     theme_.use_language(lang_);   // each language's text in its own faces (English: Latin first)
     if (admin_.is_open() && !idle) {
         draw_admin(dl, display, now);
@@ -475,6 +482,7 @@ void KioskApp::draw(double now) {
     if (route_.screen != ScreenId::attract && idle) {
         go(Route{ScreenId::attract, {}});
         lang_ = options_.lang;
+        set_accessible(false);   // the next visitor finds the kiosk as it was
     }
     // The touch that wakes the kiosk only goes Home; it fires nothing under the finger.
     if (route_.screen == ScreenId::attract && touch_.pressed()) {
@@ -484,15 +492,40 @@ void KioskApp::draw(double now) {
 
     theme_.use_language(lang_);   // the idle reset may have changed it
     dl->AddRectFilled(ImVec2(0, 0), display, theme_.background);
-    const ImRect bar(ImVec2(0, 0), ImVec2(display.x, theme_.px(kTopBarHeight)));
-
-    const float top = route_.screen == ScreenId::attract ? 0.0f : bar.Max.y;   // no top bar in attract: the whole screen
+    reach_band_ = ReachBand(options_.panel, display.x, display.y);
+    const bool attract = route_.screen == ScreenId::attract;
     std::size_t banners = 0;
     for (const Announcement& a : shown_) banners += a.severity != AnnouncementSeverity::emergency;
-    const float bottom = display.y - announcement_banners_height(theme_, banners);   // the banners take the bottom
+    const float banners_top = display.y - announcement_banners_height(theme_, banners);   // the banners take the bottom
+    // Where the top bar and the screen go: in the accessible mode both inside the reach band, a heading above it.
+    const auto layout = [&](ImRect& bar, ImRect& area, ImRect& strip) {
+        const float bar_top = accessible_ && !attract ? reach_band_.top() : 0.0f;
+        bar = ImRect(ImVec2(0, bar_top), ImVec2(display.x, bar_top + theme_.px(kTopBarHeight)));
+        if (attract) {   // no top bar, no button: the whole screen
+            area = ImRect(ImVec2(0, 0), ImVec2(display.x, banners_top));
+            return;
+        }
+        // The button's strip under the screen, never below the reach band (a panel reaching under 380 mm).
+        const float strip_bottom = std::max(bar.Max.y + theme_.px(kAccessibleStripHeight + 120),
+                                            std::min(banners_top, reach_band_.bottom()));
+        strip = ImRect(ImVec2(0, strip_bottom - theme_.px(kAccessibleStripHeight)), ImVec2(display.x, strip_bottom));
+        area = ImRect(ImVec2(0, bar.Max.y), ImVec2(display.x, strip.Min.y));
+    };
+    ImRect bar, area, strip;
+    layout(bar, area, strip);
+    accessible_button_ = ImRect();
+    if (!attract && !emergency_shown()) {
+        const bool was = accessible_;
+        check_accessible_button(strip);
+        if (accessible_ != was) {   // this frame already in the new layout
+            layout(bar, area, strip);
+            accessible_button_ = accessible_button_rect(theme_, strip);
+        }
+    }
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
-                       ImVec2(0, top), ImVec2(display.x, bottom - top), freshness_, trend_, options_.usage, images_,
-                       search_.get(), &place_, &shown_, &airtime_, options_.play_log};
+                       area.Min, area.GetSize(), freshness_, trend_, options_.usage, images_,
+                       search_.get(), &place_, &shown_, &airtime_, options_.play_log, &reach_band_,
+                       accessible_ && !attract};
     note_emergency_cover(emergency_shown());
     if (emergency_shown()) {   // nothing of the screen beneath: no touch may reach it
         touch_.consume();
@@ -500,18 +533,72 @@ void KioskApp::draw(double now) {
         return;
     }
     Screen& screen = screen_for(route_.screen);
-    dl->PushClipRect(frame.origin, ImVec2(display.x, bottom), false);
+    dl->PushClipRect(frame.origin, ImVec2(display.x, area.Max.y), false);
     screen.draw(frame);
     dl->PopClipRect();
-    if (route_.screen != ScreenId::attract) draw_top_bar(dl, bar, now);
+    if (!attract) {
+        if (accessible_ && bar.Min.y > 0) draw_accessible_heading(dl, ImRect(ImVec2(0, 0), ImVec2(display.x, bar.Min.y)));
+        draw_top_bar(dl, bar, now);
+    }
     draw_announcements(frame, display);
     still_there_drawn_ = draw_still_there_overlay(dl, display, now);
+    // The strip and button on a list of their own (what the screen draws stays the screen's); the
+    // Still there? overlay covers them as it covers everything (its touch only dismisses).
+    if (!attract && still_there_drawn_ == 0) {
+        ImDrawList* fg = ImGui::GetForegroundDrawList();
+        draw_accessible_strip(fg, theme_, strip);
+        draw_accessible_button(fg, theme_, lang_, accessible_button_, accessible_, accessible_button_held_);
+    }
     if (images_) images_->end_frame();   // ask for the pictures this frame lacked
 }
 
+// [Issue 19] The accessible mode.
+void KioskApp::set_accessible(bool on) {
+    accessible_ = on;
+    theme_.large_text = on;
+    theme_.use_high_contrast(on);
+    theme_.use_language(lang_);
+    large_fonts_wanted_ = large_fonts_wanted_ || on;   // kept once built: a second visitor needs no new atlas
+}
+
+void KioskApp::check_accessible_button(const ImRect& area) {
+    accessible_button_ = accessible_button_rect(theme_, area);
+    accessible_button_held_ = touch_.holding(accessible_button_);
+    if (touch_.tapped(accessible_button_)) {
+        if (!accessible_ && options_.usage) options_.usage->accessible_mode_on();
+        set_accessible(!accessible_);
+        accessible_button_held_ = false;
+    }
+}
+
+void KioskApp::draw_accessible_heading(ImDrawList* dl, const ImRect& area) {
+    const Theme& t = theme_;
+    dl->AddRectFilled(area.Min, area.Max, t.highlight);
+    const float pad = t.margin();
+    const float symbol = std::min(t.px(120), area.GetHeight() - 2 * pad);
+    float y = area.Min.y + pad;
+    if (symbol > t.px(40)) {
+        draw_accessibility_symbol(dl, ImVec2(area.Min.x + pad + symbol * 0.5f, y + symbol * 0.5f), symbol, t.bar, t.px(8));
+        const std::string& mode = ui_text("accessible_on", lang_);
+        draw_text(dl, t.fonts.heading, ImVec2(area.Min.x + 2 * pad + symbol, y + (symbol - t.fonts.heading->FontSize) * 0.5f),
+                  t.bar, mode);
+        y += symbol + t.gap();
+    }
+    // The event's title, as large as fits; nothing up here reacts to a touch.
+    const float w = area.GetWidth() - 2 * pad;
+    const std::string& title = feed_->event.title.in(lang_);
+    ImFont* font = text_size(t.fonts.title, title, w).y <= area.Max.y - y - pad ? t.fonts.title : t.fonts.heading;
+    if (text_size(font, title, w).y <= area.Max.y - y - pad) {
+        dl->AddText(font, font->FontSize, ImVec2(area.Min.x + pad, y), t.text, title.data(), title.data() + title.size(), w);
+    }
+}
+
 int KioskApp::draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now) {
-    const int seconds = still_there_.reading(route_, touch_.last_activity(), now);
-    if (seconds > 0) draw_still_there(dl, theme_, lang_, display, seconds, static_cast<int>(std::ceil(still_there_.countdown())));
+    const StillThere& still = still_there_now();
+    const int seconds = still.reading(route_, touch_.last_activity(), now);
+    if (seconds > 0)
+        draw_still_there(dl, theme_, lang_, display, seconds, static_cast<int>(std::ceil(still.countdown())),
+                         accessible_ ? reach_band_.top() : 0.0f);   // in the mode its button inside the reach band
     return seconds;
 }
 
@@ -535,12 +622,12 @@ double KioskApp::seconds_until_change(double now) const {
         return std::min(announcement_wait, corner_hold_.seconds_until_done(now));
     double wait = kNoChange;
     if (route_.screen != ScreenId::attract)   // the reset, and on a page mid-visit each second of the countdown before it
-        wait = still_there_.seconds_until_change(route_, touch_.last_activity(), now, still_there_drawn_);
+        wait = still_there_now().seconds_until_change(route_, touch_.last_activity(), now, still_there_drawn_);
     const auto it = screens_.find(route_.screen);
     if (it != screens_.end()) wait = std::min(wait, it->second->seconds_until_change(now_unix(), now));
     wait = std::min(wait, corner_hold_.seconds_until_done(now));   // a still finger sends no events
     if (admin_.is_open())
-        wait = std::min({admin_.seconds_until_change(), std::max(0.0, touch_.last_activity() + options_.idle_seconds - now)});
+        wait = std::min({admin_.seconds_until_change(), std::max(0.0, touch_.last_activity() + idle_seconds() - now)});
     if (images_ && images_->has_ready()) wait = 0;   // a few uploads per frame until all are shown
     // An announcement starting or ending by the clock alone: a frame then, none before.
     return std::min(wait, announcement_wait);
@@ -560,6 +647,7 @@ bool KioskApp::display_wanted(double now) {
         if (admin_.is_open()) admin_.close();
         go(Route{ScreenId::attract, {}});
         lang_ = options_.lang;
+        set_accessible(false);
     }
     asleep_ = asleep;
     return !asleep;

@@ -64,7 +64,13 @@ struct AppOptions {
     // Each county's attract-loop seconds of today's play log: a restarted kiosk goes on fairly.
     std::vector<std::pair<std::string, std::int64_t>> airtime_seed;
     double untouched_at_start = 0;            // --untouched: seconds of idle time already passed at the first frame
+    // [Issue 19] The panel's visible area and height above the floor (config panel_*): the reach band.
+    PanelGeometry panel;
+    bool accessible = false;                  // --accessible: start in the 无障碍 / Accessible mode (the idle reset ends it)
 };
+
+// [Issue 19] How much longer the idle times are in the accessible mode (the reset and the Still there? countdown).
+inline constexpr double kAccessibleIdleFactor = 3;
 
 // Why the display is on (KioskApp::wake_reason): none means it sleeps.
 enum class WakeReason { none, hours, touch, emergency };
@@ -120,6 +126,21 @@ public:
     const AdminPanel& admin() const { return admin_; }
     // [Issue 19] Whether the last frame showed the 还在吗？/ Still there? countdown.
     bool still_there_shown() const { return still_there_drawn_ > 0; }
+    // [Issue 19] The 无障碍 / Accessible mode: 1.5× text (once the atlas has it), the high-contrast palette,
+    // every control inside the reach band, idle times × kAccessibleIdleFactor. The button toggles it; the
+    // idle reset (and the display going to sleep) switches it off.
+    bool accessible() const { return accessible_; }
+    void set_accessible(bool on);
+    // Where the last frame drew the 无障碍 / Accessible button (empty: none, e.g. the attract loop).
+    const ImRect& accessible_button() const { return accessible_button_; }
+    // The reach band of the last frame's display (from AppOptions::panel).
+    const ReachBand& reach_band() const { return reach_band_; }
+    const Theme& theme() const { return theme_; }
+    // Every rectangle the next frames ask a touch about goes to `into` (null: stop); see TouchInput::record_targets.
+    // `clip`: the targets are also cut to its clip rect at the time (what shows of a scrolled list's rows).
+    void record_touch_targets(std::vector<TouchTarget>* into, const ImDrawList* clip = nullptr) { touch_.record_targets(into, clip); }
+    // The idle time now: idle_seconds, × kAccessibleIdleFactor in the accessible mode.
+    double idle_seconds() const { return still_there_now().idle_seconds(); }
     std::int64_t now_unix() const;
     // The announcements on the visitor screens now, the emergency first.
     const std::vector<Announcement>& shown_announcements() const { return shown_; }
@@ -131,6 +152,11 @@ public:
 private:
     Screen& screen_for(ScreenId id);
     void draw_top_bar(ImDrawList* dl, const ImRect& bar, double now);
+    // [Issue 19] Above the reach band in the accessible mode: the screen's name, large, touching nothing.
+    void draw_accessible_heading(ImDrawList* dl, const ImRect& area);
+    // [Issue 19] The 无障碍 / Accessible button in its strip under the screen: a tap toggles the mode.
+    void check_accessible_button(const ImRect& strip);
+    const StillThere& still_there_now() const { return accessible_ ? still_there_accessible_ : still_there_; }
     void load_zone();
     void check_location();   // logs once per change when kiosk_location is not on the feed's venue plan
     bool take_new_data(bool& new_text);   // update()'s part for the snapshot source
@@ -200,6 +226,14 @@ private:
     double last_now_ = 0;                 // the latest frame's runner seconds: when a visitor left the attract loop
     StillThere still_there_;              // when the idle countdown shows (from options_.idle_seconds)
     int still_there_drawn_ = 0;           // what the last frame's countdown read (0: none); a touch then only dismisses it
+    // [Issue 19] The accessible mode.
+    StillThere still_there_accessible_;   // its idle times, × kAccessibleIdleFactor
+    bool accessible_ = false;
+    bool large_fonts_wanted_ = false;     // the glyph source asks for the 1.5× sizes (from the first switch-on)
+    bool large_fonts_requested_ = false;  // update() has told the runner (new_text) to build them
+    ImRect accessible_button_;            // where the last frame drew the button
+    bool accessible_button_held_ = false;
+    ReachBand reach_band_{PanelGeometry{}, 1920, 1080};
     bool emergency_covering_ = false;     // the last frame was the emergency's takeover (note_emergency_cover)
 };
 

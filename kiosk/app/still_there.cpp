@@ -22,8 +22,10 @@ bool interrupts_visitor(const Route& route) {
     return false;
 }
 
-StillThere::StillThere(double idle_seconds)
-    : idle_seconds_(idle_seconds), countdown_(std::min(kStillThereSeconds, idle_seconds / 2)) {}
+StillThere::StillThere(double idle_seconds) : StillThere(idle_seconds, kStillThereSeconds) {}
+
+StillThere::StillThere(double idle_seconds, double countdown_seconds)
+    : idle_seconds_(idle_seconds), countdown_(std::min(countdown_seconds, idle_seconds / 2)) {}
 
 bool StillThere::shown(const Route& route, double last_touch, double now) const {
     const double idle = now - last_touch;

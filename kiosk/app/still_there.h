@@ -18,6 +18,8 @@ bool interrupts_visitor(const Route& route);
 class StillThere {
 public:
     explicit StillThere(double idle_seconds);
+    // [Issue 19] With a countdown of its own length (the accessible mode's, three times as long).
+    StillThere(double idle_seconds, double countdown_seconds);
 
     // The idle time is up: the reset is due (strictly after idle_seconds untouched, as always).
     bool reset_due(double last_touch, double now) const { return now - last_touch > idle_seconds_; }
@@ -32,6 +34,7 @@ public:
     // number, the reset. Never sooner, so an idle screen draws no frame in between.
     double seconds_until_change(const Route& route, double last_touch, double now, int drawn) const;
     double countdown() const { return countdown_; }
+    double idle_seconds() const { return idle_seconds_; }
 
 private:
     double idle_seconds_;

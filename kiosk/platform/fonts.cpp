@@ -239,13 +239,16 @@ bool FontAtlas::build(const FontFaces& faces, const FontGlyphs& glyphs, float pi
     const float latin_ems = with_latin ? line_height_in_ems(latin.bytes, latin.index) : 0.0f;
     const float latin_ratio = cjk_ems > 0 && latin_ems > 0 ? latin_ems / cjk_ems : 1.0f;
 
-    const float sizes[4] = {28.0f, 40.0f, 60.0f, 96.0f};
-    const int set_of[4] = {0, 1, 1, 2};   // body: every text; heading and title: display texts; number
-    ImFont* zh[4] = {};
-    ImFont* en[4] = {};
-    for (int i = 0; i < 4; ++i) zh[i] = add_font(atlas, cjk, sizes[i] * pixel_scale, ranges_[set_of[i]]);
+    // Body, heading, title, number; then (glyphs.large) the same × kLargeTextScale for the accessible mode.
+    const float sizes[8] = {28.0f, 40.0f, 60.0f, 96.0f, 28.0f * kLargeTextScale, 40.0f * kLargeTextScale,
+                            60.0f * kLargeTextScale, 96.0f * kLargeTextScale};
+    const int set_of[8] = {0, 1, 1, 2, 0, 1, 1, 2};   // body: every text; heading and title: display texts; number
+    const int count = glyphs.large ? 8 : 4;
+    ImFont* zh[8] = {};
+    ImFont* en[8] = {};
+    for (int i = 0; i < count; ++i) zh[i] = add_font(atlas, cjk, sizes[i] * pixel_scale, ranges_[set_of[i]]);
     if (with_latin)
-        for (int i = 0; i < 4; ++i)
+        for (int i = 0; i < count; ++i)
             en[i] = add_font(atlas, latin, sizes[i] * pixel_scale * latin_ratio, latin_ranges_[set_of[i]]);
     const bool built = atlas.Build();
     atlas.ClearInputData();   // drops the pointers into the font data
@@ -254,9 +257,13 @@ bool FontAtlas::build(const FontFaces& faces, const FontGlyphs& glyphs, float pi
         fonts_ = {};
         return false;
     }
-    for (int i = 0; i < 4 && with_latin; ++i) complete_from(en[i], zh[i]);
+    for (int i = 0; i < count && with_latin; ++i) complete_from(en[i], zh[i]);
+    const int big = glyphs.large ? 4 : 0;   // without the large sizes they are the normal ones
     fonts_.zh = FontRoles{zh[0], zh[1], zh[2], zh[3]};
+    fonts_.zh_large = FontRoles{zh[big], zh[big + 1], zh[big + 2], zh[big + 3]};
     fonts_.en = with_latin ? FontRoles{en[0], en[1], en[2], en[3]} : fonts_.zh;
+    fonts_.en_large = with_latin ? FontRoles{en[big], en[big + 1], en[big + 2], en[big + 3]} : fonts_.zh_large;
+    fonts_.has_large = glyphs.large;
     unsigned char* pixels = nullptr;
     atlas.GetTexDataAsAlpha8(&pixels, &tex_width_, &tex_height_);
     return true;

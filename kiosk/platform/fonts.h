@@ -54,7 +54,15 @@ struct FontRoles {
 struct FontSet {
     FontRoles zh;
     FontRoles en;
+    // [Issue 19] The accessible mode's roles, every size × kLargeTextScale; the
+    // same as zh / en (normal sizes) until an atlas with FontGlyphs::large arrives.
+    FontRoles zh_large;
+    FontRoles en_large;
+    bool has_large = false;   // zh_large / en_large are the bigger sizes
 };
+
+// [Issue 19] How much bigger the accessible mode's text is.
+inline constexpr float kLargeTextScale = 1.5f;
 
 // The set of code points the atlas must hold.
 class GlyphSet {
@@ -76,8 +84,9 @@ private:
 struct FontGlyphs {
     GlyphSet all;
     GlyphSet display;
+    bool large = false;   // [Issue 19] also every size × kLargeTextScale (the accessible mode's)
     bool contains_all_of(const FontGlyphs& other) const {
-        return all.contains_all_of(other.all) && display.contains_all_of(other.display);
+        return all.contains_all_of(other.all) && display.contains_all_of(other.display) && (large || !other.large);
     }
 };
 

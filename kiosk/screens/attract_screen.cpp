@@ -192,7 +192,7 @@ private:
         dl->AddRectFilled(picture.Min, picture.Max, t.highlight, t.rounding() * 2);
         dl->AddCircleFilled(picture.GetCenter(), side * 0.3f, (t.accent & ~IM_COL32_A_MASK) | (70u << IM_COL32_A_SHIFT), 64);
         if (const County* county = f.feed.county(p.county))
-            draw_text_centered(dl, t.fonts.title, ImRect(picture.Min, picture.Max), t.warning, county->name.in(f.lang));
+            draw_text_centered(dl, t.fonts.title, ImRect(picture.Min, picture.Max), t.bar, county->name.in(f.lang));
 
         const float x = text_r.Min.x;
         float y = text_r.Min.y;

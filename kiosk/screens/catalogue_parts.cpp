@@ -82,7 +82,7 @@ float product_card_picture_ratio(const Theme& t, const CardGrid& grid, ImVec2 si
 
 bool draw_picture_card(ImDrawList* dl, const Theme& t, TouchInput& touch, ImageDemand* images, const ImRect& card,
                        float picture_ratio, const std::string& url, std::string_view id, std::string_view name, ImRect& picture) {
-    const bool tapped = touch_card(dl, t, touch, card);
+    const bool tapped = touch_card(dl, t, touch, card, id);
     const float border = std::max(1.0f, t.px(1.5f));
     picture = ImRect(ImVec2(card.Min.x + border, card.Min.y + border),
                      ImVec2(card.Max.x - border, card.Min.y + std::round(card.GetWidth() * picture_ratio)));

@@ -110,7 +110,7 @@ private:
         const Session* s = current_or_next(f.feed, f.now_unix, running);
         if (!s) return y;
         const ImRect strip(ImVec2(x, y), ImVec2(x + width, y + t.px(96)));
-        if (touch_card(dl, t, f.touch, strip)) f.nav.go(Route{ScreenId::session, s->id});
+        if (touch_card(dl, t, f.touch, strip, s->id)) f.nav.go(Route{ScreenId::session, s->id});
         float sx = strip.Min.x + t.px(24);
         const ImU32 badge_fill = running ? t.live : t.accent;
         sx += draw_badge(dl, t, ImVec2(sx, strip.Min.y + t.px(28)), ui_text(running ? "now_live" : "up_next", f.lang),
@@ -169,7 +169,7 @@ private:
     void draw_entry(FrameContext& f, const Entry& e, const ImRect& r) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
-        if (touch_card(dl, t, f.touch, r)) f.nav.go(e.route);
+        if (touch_card(dl, t, f.touch, r, e.title)) f.nav.go(e.route);
         dl->AddRectFilled(r.Min, ImVec2(r.Max.x, r.Min.y + t.px(10)), e.stripe, t.rounding(), ImDrawFlags_RoundCornersTop);
         const ImRect title_r(ImVec2(r.Min.x + t.px(16), r.Min.y + t.px(40)), ImVec2(r.Max.x - t.px(16), r.Min.y + t.px(140)));
         draw_fitted_centered(dl, t.fonts.title, title_r, t.text, ui_text(e.title, f.lang));
@@ -208,7 +208,7 @@ private:
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const bool now = session_running(s, f.now_unix);
-        if (touch_card(dl, t, f.touch, row)) f.nav.go(Route{ScreenId::session, s.id});
+        if (touch_card(dl, t, f.touch, row, s.id)) f.nav.go(Route{ScreenId::session, s.id});
         if (now) dl->AddRectFilled(row.Min, ImVec2(row.Min.x + t.px(8), row.Max.y), t.live, t.rounding(), ImDrawFlags_RoundCornersLeft);
         const std::string times = format_hhmm(f.zone.to_local(s.start.unix_seconds)) + "–" +
                                   format_hhmm(f.zone.to_local(s.end.unix_seconds));
@@ -247,7 +247,7 @@ private:
     void draw_featured_card(FrameContext& f, const Product& p, const ImRect& r) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
-        if (touch_card(dl, t, f.touch, r)) f.nav.go(Route{ScreenId::product, p.id});
+        if (touch_card(dl, t, f.touch, r, p.id)) f.nav.go(Route{ScreenId::product, p.id});
         const float pad = t.px(16);
         const float side = r.GetHeight() - 2 * pad;
         const std::string& name = p.name.in(f.lang);

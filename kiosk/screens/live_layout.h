@@ -29,6 +29,8 @@ float live_on_air_width(const Theme& t, float width, bool portrait);
 // Portrait: platforms and counties side by side, top products, the on-air card, then the
 // trend taking the rest, at least some 0.6 of the width high before the lists give it
 // more room: a chart shaped for the tall panel, not a landscape strip.
+// A short area (the accessible strip, 1.5x type) never squeezes a list below two rows or cuts the
+// on-air card: panels are left out instead (zero-sized; the screen skips them), see live_layout.cpp.
 LivePanels live_panels(const Theme& t, const ImRect& area, bool portrait, const LivePanelNeeds& needs);
 
 } // namespace kiosk

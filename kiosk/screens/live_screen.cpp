@@ -174,11 +174,12 @@ public:
         needs.two_rows = panel_chrome(t) + 2 * (t.fonts.body->FontSize + t.px(12));   // draw_bars' smallest
         needs.on_air = on_air ? on_air_.height(f, *on_air, live_on_air_width(t, width, portrait)) : 0.0f;
         const LivePanels panels = live_panels(t, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)), portrait, needs);
-        draw_platforms(f, panels.platforms);
-        draw_counties(f, panels.counties);
-        draw_top_products(f, panels.top);
+        // A short area leaves some panels out (zero-sized) rather than squeezing them.
+        if (panels.platforms.GetArea() > 0) draw_platforms(f, panels.platforms);
+        if (panels.counties.GetArea() > 0) draw_counties(f, panels.counties);
+        if (panels.top.GetArea() > 0) draw_top_products(f, panels.top);
         if (panels.on_air.GetArea() > 0) on_air_.draw(f, {}, panels.on_air);
-        draw_trend(f, panels.trend);
+        if (panels.trend.GetArea() > 0) draw_trend(f, panels.trend);
     }
 
     double seconds_until_change(std::int64_t now_unix, double now) const override {
@@ -313,7 +314,7 @@ private:
             dl->AddCircleFilled(centre, disc * 0.5f, i == 0 ? t.accent : t.highlight);
             const std::string rank = std::to_string(i + 1);
             const ImVec2 rs = text_size(t.fonts.body, rank);
-            draw_text(dl, t.fonts.body, ImVec2(centre.x - rs.x * 0.5f, centre.y - rs.y * 0.5f), i == 0 ? IM_COL32_WHITE : t.text, rank);
+            draw_text(dl, t.fonts.body, ImVec2(centre.x - rs.x * 0.5f, centre.y - rs.y * 0.5f), i == 0 ? readable_on(t, t.accent, IM_COL32_WHITE) : t.text, rank);
 
             const float revenue_w = text_size(font, row.revenue).x;
             draw_text(dl, font, ImVec2(inner.Max.x - revenue_w, ty), t.live, row.revenue);

@@ -57,6 +57,13 @@ public:
         if (portrait) {   // the plan as tall as it needs at full width, the card below
             const Floor& fl = *venue.floor(floor_);
             card_r.Min.y = plan_r.Max.y - std::max(t.px(480), plan_r.GetHeight() - plan_box_height(f, fl, plan_r.GetWidth()) - t.px(20));
+            // A place without products lists the floor's places under its card: on an area shortened by the
+            // accessible strip the plan gives way so they still fit (three columns), down to a third of the body.
+            const Area* chosen = selected_.empty() ? nullptr : venue.area(selected_);
+            if (chosen && !area_county(f.feed, *chosen)) {
+                const float need = place_list_card_height(f, *chosen, card_r.GetWidth());
+                if (card_r.GetHeight() < need) card_r.Min.y = std::max(body_top + plan_r.GetHeight() / 3, card_r.Max.y - need);
+            }
             plan_r.Max.y = card_r.Min.y - t.px(20);
         } else {
             card_r.Min.x = plan_r.Max.x - t.px(560);
@@ -86,11 +93,22 @@ private:
         draw_floor_plan(f.draw, t, f.feed.venue, floor_, plan, labels_, f.lang, selected_);
         if (here && here->floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here->at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area), r);
         f.draw->PopClipRect();
-        if (f.touch.tapped(r)) {   // a marker may reach past its small area: it wins over what lies under it
+        if (f.touch.tapped(r, "floor plan")) {   // a marker may reach past its small area: it wins over what lies under it
             const Area* a = marker_at(labels_, f.touch.position(), std::max(number_marker_radius(t), t.touch_min() * 0.5f));
             if (!a) a = area_at(f.feed.venue, floor_, plan.to_plan(f.touch.position()));
             selected_ = a ? a->id : std::string();
         }
+    }
+
+    // The height of a portrait card for a place without products with the floor's places listed under it in
+    // three columns (draw_card's parts: title, kind and floor, hint, the rows, 带我去 / Take me there).
+    float place_list_card_height(const FrameContext& f, const Area& area, float width) const {
+        const Theme& t = f.theme;
+        const float pad = t.px(28), w = width - 2 * pad;
+        const int rows = (static_cast<int>(labels_.labels.size()) + 2) / 3;
+        const float title = text_size(t.fonts.title, clamp_lines(t.fonts.title, area.name.in(f.lang), w, 2), w).y;
+        return 2 * pad + title + t.px(12) + t.fonts.body->FontSize + t.px(28) + t.fonts.body->FontSize + t.px(16) +
+               static_cast<float>(rows) * (t.touch_min() + t.px(8)) + t.px(24) + t.px(96) + t.px(2);
     }
 
     void draw_card(FrameContext& f, const ImRect& r, bool portrait) {
@@ -180,7 +198,7 @@ private:
             if (at.y + row_h > r.Max.y) continue;   // more than three columns hold: only on a panel too small
             const ImRect row(at, ImVec2(at.x + col_w - (cols > 1 ? t.px(16) : 0), at.y + row_h));
             if (f.touch.holding(row)) f.draw->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
-            if (f.touch.tapped(row)) selected_ = entries[i]->area->id;
+            if (f.touch.tapped(row, entries[i]->area->id)) selected_ = entries[i]->area->id;
             draw_number_marker(f.draw, t, ImVec2(row.Min.x + radius + t.px(4), row.GetCenter().y), radius, entries[i]->number);
             const std::string name = fit_line(t.fonts.body, entries[i]->area->name.in(f.lang), row.Max.x - row.Min.x - text_x - t.px(8));
             draw_text(f.draw, t.fonts.body, ImVec2(row.Min.x + text_x + t.px(4), row.GetCenter().y - t.fonts.body->FontSize * 0.5f), t.text, name);
@@ -226,7 +244,7 @@ private:
         const float h = t.px(24) + t.fonts.body->FontSize * 2 + t.px(40);
         if (r.Min.y + h > r.Max.y) return r.Min.y;
         const ImRect row(r.Min, ImVec2(r.Max.x, r.Min.y + h));
-        if (touch_card(f.draw, t, f.touch, row)) f.nav.go(Route{ScreenId::session, s->id});
+        if (touch_card(f.draw, t, f.touch, row, s->id)) f.nav.go(Route{ScreenId::session, s->id});
         const float pad = t.px(20);
         float x = row.Min.x + pad, y = row.Min.y + t.px(16);
         x += draw_badge(f.draw, t, ImVec2(x, y), ui_text(running ? "session_running" : "up_next", f.lang), running ? t.live : t.accent,
@@ -261,7 +279,7 @@ private:
             if (y + row_h > r.Max.y) break;
             const ImRect row(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + row_h - t.px(6)));
             if (f.touch.holding(row)) f.draw->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
-            if (f.touch.tapped(row)) f.nav.go(Route{ScreenId::product, p->id});
+            if (f.touch.tapped(row, p->id)) f.nav.go(Route{ScreenId::product, p->id});
             draw_text(f.draw, t.fonts.body, ImVec2(row.Min.x + t.px(12), row.Min.y + t.px(11)), t.text,
                       fit_line(t.fonts.body, "· " + p->name.in(f.lang), row.GetWidth() - t.px(24)));
             y += row_h;

@@ -45,7 +45,7 @@ std::vector<ImRect> order_tab_rects(const Theme& t, ImVec2 origin, ImVec2 size, 
     const ImRect area = product_page_area(t, origin, size);
     const float pad = order_panel_pad(t);
     const bool portrait = size.y > size.x;
-    const float left = portrait ? area.Min.x + pad : area.Max.x - order_panel_width(t) + pad;
+    const float left = portrait ? area.Min.x + pad : area.Max.x - order_panel_width(t, area) + pad;
     const float right = area.Max.x - pad;
     const TabGrid g = tab_grid(t, right - left, links);
     const float top = portrait ? area.Max.y - pad - block_height(g) : area.Min.y + pad;

@@ -12,6 +12,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,18 @@ inline float order_panel_pad(const Theme& t) { return t.px(28); }
 
 // Landscape: the order panel's width at the right; its top is the page area's.
 inline float order_panel_width(const Theme& t) { return t.px(480); }
+
+// A landscape page area too short and narrow for the 480 px panel's tabs above its code (the
+// accessible mode on a portrait display: the page sits low, in the reach band, under large type).
+inline bool order_panel_short(const Theme& t, const ImRect& area) {
+    return area.GetHeight() < t.px(640) && area.GetWidth() < t.px(1400);
+}
+
+// The panel's width in `area`: 480 px, or 0.6 of a short area so the tabs take fewer rows
+// and the code fits beside its caption.
+inline float order_panel_width(const Theme& t, const ImRect& area) {
+    return order_panel_short(t, area) ? std::max(order_panel_width(t), std::round(area.GetWidth() * 0.6f)) : order_panel_width(t);
+}
 
 // One tab per link, in rows of at least 150 px (at 1080p) per tab, 80 px high:
 // in landscape at the top of the order panel, in portrait at its bottom (so

@@ -82,7 +82,7 @@ private:
         for (const OrderLink& link : links) v.platforms.push_back(&platform_of_link(link.platform, link.url));
         v.tabs = order_tab_rects(f.theme, f.origin, f.size, links.size());
         for (std::size_t i = 0; i < v.tabs.size(); ++i)
-            if (f.touch.tapped(v.tabs[i])) tab_ = std::string(v.platforms[i]->id);
+            if (f.touch.tapped(v.tabs[i], v.platforms[i]->id)) tab_ = std::string(v.platforms[i]->id);
         for (std::size_t i = 0; i < links.size(); ++i)
             if (v.platforms[i]->id == tab_) v.selected = i;
         v.platform = v.platforms[v.selected];
@@ -94,21 +94,30 @@ private:
     void draw_landscape(FrameContext& f, const Product& p, const OrderView& order, const ImRect& area) {
         const Theme& t = f.theme;
         const float gap = t.px(40);
-        const float panel_w = order_panel_width(t);
-        const float side = std::min(std::round(area.GetWidth() * 0.36f), area.GetHeight());
+        const float panel_w = order_panel_width(t, area);
+        float side = std::min(std::round(area.GetWidth() * 0.36f), area.GetHeight());
+        // The details keep a readable column (the Where? button, the price): the picture gives way.
+        if (area.GetWidth() - side - panel_w - 2 * gap < t.px(420)) side = 0;
         const ImRect image(area.Min, ImVec2(area.Min.x + side, area.Min.y + side));
-        draw_picture(f, p, image);
+        if (side > 0) draw_picture(f, p, image);
 
         const float pad = order_panel_pad(t);
         const QrMatrix* qr = order.qr;
         const float tabs_h = tabs_space(t, panel_w - 2 * pad, order);
+        const ImRect details_from(ImVec2(side > 0 ? image.Max.x + gap : area.Min.x, area.Min.y), area.Max);
+        if (order_panel_short(t, area)) {   // the panel's full height, the code beside its caption
+            const ImRect panel(ImVec2(area.Max.x - panel_w, area.Min.y), area.Max);
+            draw_order_panel(f, p, order, panel, ImRect(ImVec2(panel.Min.x, panel.Min.y + tabs_h), panel.Max), true);
+            draw_details(f, p, ImRect(details_from.Min, ImVec2(panel.Min.x - gap, area.Max.y)));
+            return;
+        }
         const float qr_px = qr ? qr_side_px(*qr, qr_module_px(*qr, panel_w - 2 * pad, t.scale)) : 0;
         const float needed = qr ? tabs_h + pad + qr_px + t.px(20) + 2 * t.fonts.heading->FontSize + t.px(8) + t.fonts.body->FontSize + pad : 0;
         const float panel_h = std::clamp(needed, side, area.GetHeight());
         const ImRect panel(ImVec2(area.Max.x - panel_w, area.Min.y), ImVec2(area.Max.x, area.Min.y + panel_h));
         draw_order_panel(f, p, order, panel, ImRect(ImVec2(panel.Min.x, panel.Min.y + tabs_h), panel.Max), false);
 
-        draw_details(f, p, ImRect(ImVec2(image.Max.x + gap, area.Min.y), ImVec2(panel.Min.x - gap, area.Max.y)));
+        draw_details(f, p, ImRect(details_from.Min, ImVec2(panel.Min.x - gap, area.Max.y)));
     }
 
     // Picture on top, details below, the order panel across the bottom (its tabs at its foot).
@@ -160,12 +169,15 @@ private:
             y += t.px(72) + t.px(20);
         }
 
-        const float badges = draw_product_badges(dl, t, p, f.lang, ImVec2(r.Min.x, y), w, 2);
-        if (badges > 0) y += badges + t.px(20);
-
         // The price in the big number face; the unit beside it, or below when it does not fit.
         const std::string price = format_money_fen(p.price_fen);
         const ImVec2 price_size = text_size(t.fonts.number, price);
+        // Badges (rows of body-font height, catalogue_parts.cpp) only in the rows left above the price.
+        const float badge_row = t.fonts.body->FontSize + t.px(4) + t.px(8);
+        const int badge_rows = std::min(2, static_cast<int>((r.Max.y - y - price_size.y - t.px(20) + t.px(8)) / badge_row));
+        const float badges = badge_rows > 0 ? draw_product_badges(dl, t, p, f.lang, ImVec2(r.Min.x, y), w, badge_rows) : 0.0f;
+        if (badges > 0) y += badges + t.px(20);
+
         draw_text(dl, t.fonts.number, ImVec2(r.Min.x, y), p.sold_out ? t.text_muted : t.bar, price);
         float below = y + price_size.y;
         if (!p.unit.empty()) {
@@ -221,11 +233,14 @@ private:
             draw_qr(dl, *qr, at, static_cast<float>(module));
             const float tx = at.x + side + t.px(32);
             const float tw = code.Max.x - pad - tx;
-            const std::string title = clamp_lines(t.fonts.title, caption, tw, 2);
+            // The caption in the title font when two lines hold it, else the heading font (a narrow panel).
+            ImFont* face = text_size(t.fonts.title, clamp_lines(t.fonts.title, caption, tw, 3)).y <= 2.5f * t.fonts.title->FontSize
+                               ? t.fonts.title : t.fonts.heading;
+            const std::string title = clamp_lines(face, caption, tw, face == t.fonts.title ? 2 : 3);
             const std::string note = clamp_lines(t.fonts.body, hint, tw, 2);
-            const float text_h = text_size(t.fonts.title, title).y + t.px(12) + text_size(t.fonts.body, note).y;
+            const float text_h = text_size(face, title).y + t.px(12) + text_size(t.fonts.body, note).y;
             float y = code.Min.y + (code.GetHeight() - text_h) * 0.5f;
-            y += draw_text(dl, t.fonts.title, ImVec2(tx, y), t.bar, title) + t.px(12);
+            y += draw_text(dl, face, ImVec2(tx, y), t.bar, title) + t.px(12);
             draw_text(dl, t.fonts.body, ImVec2(tx, y), t.text_muted, note);
         } else {
             const std::string title = clamp_lines(t.fonts.heading, caption, inner_w, 2);

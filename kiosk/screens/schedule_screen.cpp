@@ -118,7 +118,7 @@ private:
                 day_ = days[i];
                 scroll_.reset();
             }
-            const ImU32 ink = selected ? IM_COL32_WHITE : t.text;
+            const ImU32 ink = selected ? readable_on(t, t.accent, IM_COL32_WHITE) : t.text;
             if (!one_line) {   // "5月15日" over "周五" when the tab is narrow
                 const std::size_t space = label.find(' ');
                 const float line_h = font->FontSize * 1.15f;
@@ -164,7 +164,7 @@ private:
                 x = left, y += chip_h + gap;
             }
             const ImRect chip(ImVec2(x, y), ImVec2(x + w, y + chip_h));
-            if (touch_card(f.draw, t, f.touch, chip)) f.nav.go(Route{ScreenId::session, s->id});
+            if (touch_card(f.draw, t, f.touch, chip, s->id)) f.nav.go(Route{ScreenId::session, s->id});
             const float ty = y + (chip_h - font->FontSize) * 0.5f;
             const float bw = draw_badge(f.draw, t, ImVec2(x + pad, y + (chip_h - font->FontSize - t.px(4)) * 0.5f), badge,
                                         s->cancelled ? t.text_muted : t.warning, IM_COL32_WHITE);
@@ -242,7 +242,7 @@ private:
         const bool moved = !cancelled && change_mark_shown(s, f.zone, f.now_unix);
 
         // A row half under the tabs opens only when the touch landed on its visible part.
-        if (touch_card(dl, t, f.touch, card) && viewport.Contains(f.touch.press_position()))
+        if (touch_card(dl, t, f.touch, card, s.id) && viewport.Contains(f.touch.press_position()))
             f.nav.go(Route{ScreenId::session, s.id});
         if (running && !f.touch.holding(card)) dl->AddRectFilled(card.Min, card.Max, t.highlight, t.rounding());
         if (running || next)

@@ -9,6 +9,7 @@
 #include "feed/model.h"
 #include "service/airtime_scheduler.h"
 #include "service/play_log.h"
+#include "service/reach_band.h"
 #include "service/usage_stats.h"
 #include "widgets/theme.h"
 #include "widgets/touch.h"
@@ -97,6 +98,11 @@ struct FrameContext {
     // The attract loop's fair turns by county (service/airtime_scheduler.h); null: feed order.
     AirtimeScheduler* airtime = nullptr;
     PlayLog* play_log = nullptr;   // told what the attract loop has on air; null: no log
+    // [Issue 19] Where the display's rows are above the floor (config panel_*); null: not known.
+    const ReachBand* reach_band = nullptr;
+    // [Issue 19] The 无障碍 / Accessible mode is on: the theme's text is 1.5×, its palette high-contrast, and
+    // origin/size lie inside the reach band (the app draws a title above it).
+    bool accessible = false;
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

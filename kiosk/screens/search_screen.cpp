@@ -200,7 +200,7 @@ private:
         std::string name, detail;
         if (!describe(f, row, name, detail)) return;
         const ImRect card(r.Min, ImVec2(r.Max.x, r.Max.y - t.px(12)));
-        if (touch_card(dl, t, f.touch, card) && view.Contains(f.touch.press_position()))
+        if (touch_card(dl, t, f.touch, card, name) && view.Contains(f.touch.press_position()))
             if (const auto route = result_route(row.kind, row.id)) f.nav.go(*route);
         const float pad = t.px(24), width = card.GetWidth() - 2 * pad;
         draw_text(dl, t.fonts.heading, ImVec2(card.Min.x + pad, card.Min.y + t.px(10)), t.text, fit_line(t.fonts.heading, name, width));

@@ -63,9 +63,10 @@ public:
         float y = draw_header(f, *s, text_col);
         if (qr && portrait) {   // the code centred under the header
             float box = std::min({area.GetWidth() - 2 * t.px(32), (area.Max.y - y) * 0.6f - caption_height(t), t.px(720)});
-            // [Issue 19] A smaller code (not under 480 px) when that leaves the county's products a row of cards.
+            // [Issue 19] A smaller code (not under 360 px, still some 23 cm on a 55-inch panel) when that leaves the
+            // county's products a row of cards in the area above the accessible strip.
             if (const float below = room_for_products(f, *s, area.GetWidth()); below > 0)
-                box = std::min(box, std::max(t.px(480), area.Max.y - y - below - t.px(8 + 24 + 32) - caption_height(t)));
+                box = std::min(box, std::max(t.px(360), area.Max.y - y - below - t.px(8 + 24 + 32) - caption_height(t)));
             const ImVec2 size = qr_panel_size(*qr, box, t);
             const float x = area.GetCenter().x - size.x * 0.5f;
             const ImRect panel(ImVec2(x, y + t.px(8)), ImVec2(x + size.x, y + t.px(8) + size.y));
@@ -164,16 +165,28 @@ private:
             const float row_h = t.px(72);
             float rx = col.Min.x;
             if (place) rx += draw_where_button(f, ImVec2(rx, y), row_h, *place) + t.px(24);   // the walk to it
+            // A part that does not fit beside the one before it starts a new row (large type, a narrow column);
+            // false (the part left out) when that row would run past the column's foot.
+            auto wrap_for = [&](float w) {
+                if (rx == col.Min.x || rx + w <= col.Max.x) return true;
+                if (y + 2 * row_h + t.px(24) > col.Max.y) return false;
+                y += row_h + t.px(24);
+                rx = col.Min.x;
+                return true;
+            };
             if (county) {   // the county's products are one tap away
                 const std::string label = county->name.in(f.lang) + "  ›";
                 const float w = std::min(width, text_size(t.fonts.heading, label).x + t.px(56));
-                const ImRect button(ImVec2(rx, y), ImVec2(rx + w, y + row_h));
-                if (touch_button(dl, t, f.touch, button, label, ButtonStyle::secondary, t.fonts.heading))
-                    f.nav.go(Route{ScreenId::county, county->id});
-                rx = button.Max.x + t.px(32);
+                if (wrap_for(w)) {
+                    const ImRect button(ImVec2(rx, y), ImVec2(rx + w, y + row_h));
+                    if (touch_button(dl, t, f.touch, button, label, ButtonStyle::secondary, t.fonts.heading))
+                        f.nav.go(Route{ScreenId::county, county->id});
+                    rx = button.Max.x + t.px(32);
+                }
             }
-            if (viewers >= 0) {
-                const std::string text = ui_text("viewers", f.lang) + " " + format_big(viewers, f.lang);
+            const std::string viewers_text = viewers >= 0 ? ui_text("viewers", f.lang) + " " + format_big(viewers, f.lang) : "";
+            if (viewers >= 0 && wrap_for(std::min(width, text_size(t.fonts.heading, viewers_text).x))) {
+                const std::string& text = viewers_text;
                 const float ty = y + (row_h - t.fonts.heading->FontSize) * 0.5f;
                 draw_text(dl, t.fonts.heading, ImVec2(rx, ty), t.live, fit_line(t.fonts.heading, text, col.Max.x - rx));
             }

@@ -49,16 +49,20 @@ void draw_placeholder(ImDrawList* dl, const Theme& theme, const ImRect& r, const
                       float rounding, ImDrawFlags corners) {
     const ImU32 base = placeholder_color(p.key);
     dl->AddRectFilled(r.Min, r.Max, base, rounding, corners);
-    // A lighter disc with a ring, the initial on it: reads as "picture to come", not as an error.
+    // A lighter ring round a darker disc, the initial on it: reads as "picture to come", not as an error
+    // (the disc darker than the tile, issue 19: the initial reads on it at the theme's min_contrast).
     const ImVec2 c = r.GetCenter();
     ImFont* font = theme.fonts.title;
     const float radius = std::min(std::min(r.GetWidth(), r.GetHeight()) * 0.32f, font->FontSize * 1.1f);
     dl->AddCircleFilled(c, radius * 1.35f, mix(base, IM_COL32_WHITE, 0.10f), 64);
-    dl->AddCircleFilled(c, radius, mix(base, IM_COL32_WHITE, 0.22f), 64);
+    constexpr ImU32 kInitial = IM_COL32(255, 250, 240, 255);
+    ImU32 disc = mix(base, IM_COL32_BLACK, 0.15f);
+    for (int i = 0; i < 16 && contrast_ratio(kInitial, disc) < theme.min_contrast; ++i) disc = mix(disc, IM_COL32_BLACK, 0.15f);
+    dl->AddCircleFilled(c, radius, disc, 64);
     const std::string initial = first_character(p.label);
     if (initial.empty()) return;
     const ImVec2 size = text_size(font, initial);
-    draw_text(dl, font, ImVec2(c.x - size.x * 0.5f, c.y - size.y * 0.5f), IM_COL32(255, 250, 240, 255), initial);
+    draw_text(dl, font, ImVec2(c.x - size.x * 0.5f, c.y - size.y * 0.5f), kInitial, initial);
 }
 
 } // namespace

@@ -14,16 +14,20 @@ constexpr float kBandHeight = 560;     // at 1080p: question, number, hint and b
 constexpr float kButtonWidth = 760;    // at 1080p, narrower on a narrow display
 constexpr float kNumberDiameter = 150;
 
-ImRect band_rect(const Theme& theme, ImVec2 display) {
-    const float h = theme.px(kBandHeight);
-    const float top = std::max(0.0f, (display.y - h) * 0.5f);
+ImRect band_rect(const Theme& theme, ImVec2 display, float area_top) {
+    // Taller when the text is (the accessible mode's 1.5×): question, ring, hint and button never overlap.
+    float h = theme.px(kBandHeight);
+    if (theme.fonts.title && theme.fonts.body)
+        h = std::max(h, theme.px(40 + 16 + kNumberDiameter + 16 + 24 + kStillThereButtonHeight + 40) +
+                            theme.fonts.title->FontSize * 1.2f + theme.fonts.body->FontSize * 1.3f);
+    const float top = std::max(area_top, area_top + (display.y - area_top - h) * 0.5f);
     return ImRect(ImVec2(0, top), ImVec2(display.x, top + h));
 }
 
 } // namespace
 
-ImRect still_there_button(const Theme& theme, ImVec2 display) {
-    const ImRect band = band_rect(theme, display);
+ImRect still_there_button(const Theme& theme, ImVec2 display, float top) {
+    const ImRect band = band_rect(theme, display, top);
     const float w = std::min(theme.px(kButtonWidth), display.x - 2 * theme.margin());
     const float h = theme.px(kStillThereButtonHeight);
     const float x = (display.x - w) * 0.5f;
@@ -31,9 +35,10 @@ ImRect still_there_button(const Theme& theme, ImVec2 display) {
     return ImRect(ImVec2(x, y), ImVec2(x + w, y + h));
 }
 
-void draw_still_there(ImDrawList* dl, const Theme& theme, Lang lang, ImVec2 display, int seconds_left, int seconds_total) {
+void draw_still_there(ImDrawList* dl, const Theme& theme, Lang lang, ImVec2 display, int seconds_left, int seconds_total,
+                      float top) {
     dl->AddRectFilled(ImVec2(0, 0), display, IM_COL32(20, 12, 10, 170));   // the page beneath stays visible, dimmed
-    const ImRect band = band_rect(theme, display);
+    const ImRect band = band_rect(theme, display, top);
     dl->AddRectFilled(band.Min, band.Max, theme.card);
     dl->AddRectFilled(band.Min, ImVec2(band.Max.x, band.Min.y + theme.px(10)), theme.bar);
     dl->AddRectFilled(ImVec2(band.Min.x, band.Max.y - theme.px(10)), band.Max, theme.bar);
@@ -61,7 +66,7 @@ void draw_still_there(ImDrawList* dl, const Theme& theme, Lang lang, ImVec2 disp
     const float hh = theme.fonts.body->FontSize * 1.3f;
     draw_text_centered(dl, theme.fonts.body, ImRect(ImVec2(0, y), ImVec2(display.x, y + hh)), theme.text_muted, hint);
 
-    const ImRect button = still_there_button(theme, display);
+    const ImRect button = still_there_button(theme, display, top);
     dl->AddRectFilled(ImVec2(button.Min.x, button.Min.y + theme.px(4)), ImVec2(button.Max.x, button.Max.y + theme.px(4)),
                       IM_COL32(0, 0, 0, 40), theme.rounding());
     dl->AddRectFilled(button.Min, button.Max, theme.bar, theme.rounding());

@@ -1,5 +1,9 @@
 #include "widgets/theme.h"
 
+#include "widgets/contrast.h"
+
+#include <algorithm>
+
 namespace kiosk {
 
 void Theme::apply_to_style() const {
@@ -19,6 +23,59 @@ void Theme::apply_to_style() const {
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(text);
     ImGui::GetStyle() = style;
+}
+
+void Theme::use_high_contrast(bool on) {
+    if (on == high_contrast) return;
+    high_contrast = on;
+    const Theme normal;   // the palette's defaults
+    if (!on) {
+        background = normal.background, bar = normal.bar, bar_text = normal.bar_text, card = normal.card;
+        card_pressed = normal.card_pressed, card_border = normal.card_border, text = normal.text;
+        text_muted = normal.text_muted, accent = normal.accent, highlight = normal.highlight, live = normal.live;
+        good = normal.good, warning = normal.warning, min_contrast = normal.min_contrast;
+        return;
+    }
+    // Black on white, darker reds and golds, firm borders: every pair of text_pairs() ≥ 7:1.
+    min_contrast = 7;
+    background = IM_COL32(255, 255, 255, 255);
+    bar = IM_COL32(110, 0, 10, 255);
+    bar_text = IM_COL32(255, 255, 255, 255);
+    card = IM_COL32(255, 255, 255, 255);
+    card_pressed = IM_COL32(232, 232, 232, 255);
+    card_border = IM_COL32(40, 40, 40, 255);
+    text = IM_COL32(0, 0, 0, 255);
+    text_muted = IM_COL32(55, 45, 40, 255);
+    accent = IM_COL32(110, 56, 0, 255);
+    highlight = IM_COL32(255, 240, 205, 255);
+    live = IM_COL32(150, 0, 0, 255);
+    good = IM_COL32(0, 90, 40, 255);
+    warning = IM_COL32(115, 50, 0, 255);
+}
+
+float contrast_ratio(ImU32 a, ImU32 b) {
+    const double la = relative_luminance(a), lb = relative_luminance(b);
+    return static_cast<float>((std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05));
+}
+
+std::vector<TextPair> text_pairs(const Theme& t) {
+    const ImU32 white = IM_COL32_WHITE;
+    return {
+        {"text on background", t.text, t.background},     {"text on card", t.text, t.card},
+        {"text on card_pressed", t.text, t.card_pressed}, {"text on highlight", t.text, t.highlight},
+        {"text_muted on background", t.text_muted, t.background}, {"text_muted on card", t.text_muted, t.card},
+        {"text_muted on highlight", t.text_muted, t.highlight},
+        {"bar_text on bar", t.bar_text, t.bar},            // the top bar, primary buttons
+        {"bar on card", t.bar, t.card},                    // the Still there? seconds, secondary labels
+        {"white on accent", white, t.accent},              // selected buttons, 精选 badges
+        {"white on live", white, t.live},                  // 直播中 badges
+        {"white on text_muted", white, t.text_muted},      // cancelled badges
+        {"white on warning", white, t.warning},            // changed-session badges
+        {"warning on highlight", t.warning, t.highlight},  // tag badges, the offline badge
+        {"warning on card", t.warning, t.card},            {"warning on background", t.warning, t.background},
+        {"live on card", t.live, t.card},                  {"live on background", t.live, t.background},
+        {"good on card", t.good, t.card},
+    };
 }
 
 } // namespace kiosk

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <vector>
 
 namespace kiosk {
 
@@ -16,9 +17,20 @@ struct Theme {
     FontRoles fonts;         // the visitor language's (use_language): what screens draw that language's text with
     FontSet font_set;        // both languages'
 
+    // [Issue 19] The accessible mode's text: fonts_for() gives the × kLargeTextScale roles once the atlas has them.
+    bool large_text = false;
+    bool high_contrast = false;   // use_high_contrast(): every text on its ground ≥ 7:1 (≥ 4.5:1 without)
+
     // Text of one language drawn whatever the visitor's (the 中文/EN switch, bilingual notices).
-    const FontRoles& fonts_for(Lang lang) const { return lang == Lang::en ? font_set.en : font_set.zh; }
+    const FontRoles& fonts_for(Lang lang) const {
+        if (large_text && font_set.has_large) return lang == Lang::en ? font_set.en_large : font_set.zh_large;
+        return lang == Lang::en ? font_set.en : font_set.zh;
+    }
     void use_language(Lang lang) { fonts = fonts_for(lang); }
+    // Whether the fonts drawn now are the accessible mode's bigger ones.
+    bool large_fonts_shown() const { return large_text && font_set.has_large; }
+    // The palette below, or its high-contrast twin (the accessible mode).
+    void use_high_contrast(bool on);
 
     float px(float at_1080p) const { return std::round(at_1080p * scale); }
 
@@ -31,11 +43,12 @@ struct Theme {
     ImU32 card_border = IM_COL32(226, 212, 198, 255);
     ImU32 text = IM_COL32(40, 30, 28, 255);
     ImU32 text_muted = IM_COL32(118, 100, 92, 255);
-    ImU32 accent = IM_COL32(214, 140, 20, 255);
+    ImU32 accent = IM_COL32(168, 92, 0, 255);     // white text on it ≥ 4.5:1 (the gold of old was 2.8:1)
     ImU32 highlight = IM_COL32(255, 236, 200, 255);
-    ImU32 live = IM_COL32(220, 38, 38, 255);
+    ImU32 live = IM_COL32(200, 30, 30, 255);
     ImU32 good = IM_COL32(22, 128, 72, 255);
-    ImU32 warning = IM_COL32(190, 110, 0, 255);
+    ImU32 warning = IM_COL32(160, 82, 0, 255);    // on highlight, cards and the background ≥ 4.5:1
+    double min_contrast = 4.5;                     // [Issue 19] of text on its ground (WCAG 2 AA); readable_on() keeps it
 
     float touch_min() const { return px(64); }
     float margin() const { return px(32); }
@@ -45,5 +58,18 @@ struct Theme {
     // Applies sizes and colours to the ImGui style of the current context.
     void apply_to_style() const;
 };
+
+// [Issue 19] The WCAG 2 contrast ratio of two opaque colours (1 … 21).
+float contrast_ratio(ImU32 a, ImU32 b);
+
+// One ink the widgets and screens write text with on one ground they put it on.
+struct TextPair {
+    const char* name;   // "text_muted on card"
+    ImU32 ink;
+    ImU32 ground;
+};
+
+// Every text/ground pair the widgets and screens use with `theme`'s palette.
+std::vector<TextPair> text_pairs(const Theme& theme);
 
 } // namespace kiosk

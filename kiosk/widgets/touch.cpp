@@ -34,11 +34,19 @@ void TouchInput::begin_frame(const ImGuiIO& io, double now, float slop_px) {
     if (down_ || released_) last_activity_ = now;
 }
 
-bool TouchInput::tapped(const ImRect& r) const {
+bool TouchInput::tapped(const ImRect& r, std::string_view name) const {
+    note_target(r, name);
     return released_ && !dragging_ && !consumed_ && r.Contains(press_pos_) && r.Contains(pos_);
 }
 
+void TouchInput::record(const ImRect& r, std::string_view name, TouchTarget::Kind kind) const {
+    ImRect visible = r;
+    if (targets_clip_) visible.ClipWithFull(ImRect(targets_clip_->GetClipRectMin(), targets_clip_->GetClipRectMax()));
+    targets_->push_back(TouchTarget{r, visible, std::string(name), kind});
+}
+
 bool TouchInput::holding(const ImRect& r) const {
+    note_target(r, {}, TouchTarget::held);
     return down_ && !dragging_ && !consumed_ && r.Contains(press_pos_) && r.Contains(pos_);
 }
 
@@ -49,6 +57,7 @@ float ScrollArea::overscroll() const {
 }
 
 void ScrollArea::update(TouchInput& touch, const ImRect& viewport, float content_height, double now) {
+    touch.note_target(viewport, {}, TouchTarget::scroll);
     max_offset_ = std::max(0.0f, content_height - viewport.GetHeight());
     const float dt = static_cast<float>(std::clamp(now - last_time_, 0.0, 0.1));
 

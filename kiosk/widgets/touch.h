@@ -9,7 +9,20 @@
 #include <imgui.h>
 #include <imgui_internal.h>   // ImRect
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace kiosk {
+
+// [Issue 19] A rectangle a frame asked TouchInput::tapped about: one control the visitor can tap (the audit's).
+struct TouchTarget {
+    ImRect rect;        // where a tap fires it
+    ImRect visible;     // the part inside the clip rect it was drawn under (a scrolled list cuts it at its edge)
+    std::string name;   // what it is: a button's label, a card's item; "" when the caller did not say
+    // What asked: tapped() (a control), holding() (its pressed look, the same rect), a ScrollArea (its viewport).
+    enum Kind { control, held, scroll } kind = control;
+};
 
 class TouchInput {
 public:
@@ -29,12 +42,26 @@ public:
     // list, or woke the kiosk from its attract loop).
     void consume() { consumed_ = true; }
 
-    // True on the release of a tap that landed and lifted inside `r`.
-    bool tapped(const ImRect& r) const;
+    // True on the release of a tap that landed and lifted inside `r` (`name`: what it is, for the recording).
+    bool tapped(const ImRect& r, std::string_view name = {}) const;
     // True while a finger that landed inside `r` rests on it (pressed look).
     bool holding(const ImRect& r) const;
 
+    // [Issue 19] From now on every rectangle asked about (tapped, holding, a ScrollArea's viewport) is appended
+    // to `into`, cut to `clip`'s current clip rect (null: not cut); null stops it. Off, it costs one test each.
+    void record_targets(std::vector<TouchTarget>* into, const ImDrawList* clip = nullptr) {
+        targets_ = into;
+        targets_clip_ = clip;
+    }
+    void note_target(const ImRect& r, std::string_view name = {}, TouchTarget::Kind kind = TouchTarget::control) const {
+        if (targets_) record(r, name, kind);
+    }
+
 private:
+    void record(const ImRect& r, std::string_view name, TouchTarget::Kind kind) const;
+
+    std::vector<TouchTarget>* targets_ = nullptr;
+    const ImDrawList* targets_clip_ = nullptr;
     bool down_ = false, pressed_ = false, released_ = false, dragging_ = false, consumed_ = false;
     ImVec2 pos_{-1, -1}, press_pos_{-1, -1};
     double last_activity_ = 0;

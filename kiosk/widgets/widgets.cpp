@@ -1,11 +1,14 @@
 #include "widgets/widgets.h"
 
+#include "widgets/contrast.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace kiosk {
 
 ImVec2 text_size(ImFont* font, std::string_view text, float wrap_width) {
+    if (text.empty()) text = "";   // a null data(): ImGui would take the end for "up to the NUL" (strlen(nullptr))
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
 }
 
@@ -16,6 +19,7 @@ float fitted_font_size(ImFont* font, std::string_view text, float max_width) {
 }
 
 float draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width) {
+    if (text.empty()) text = "";   // as in text_size
     dl->AddText(font, font->FontSize, ImVec2(std::round(pos.x), std::round(pos.y)), color, text.data(),
                 text.data() + text.size(), wrap_width);
     return text_size(font, text, wrap_width).y;
@@ -70,7 +74,7 @@ bool touch_button(ImDrawList* dl, const Theme& theme, TouchInput& touch, const I
     ImU32 fill = theme.card, color = theme.text, border = theme.card_border;
     switch (style) {
     case ButtonStyle::primary: fill = theme.bar; color = theme.bar_text; border = theme.bar; break;
-    case ButtonStyle::selected: fill = theme.accent; color = IM_COL32_WHITE; border = theme.accent; break;
+    case ButtonStyle::selected: fill = theme.accent; color = readable_on(theme, theme.accent, IM_COL32_WHITE); border = theme.accent; break;
     case ButtonStyle::on_bar: fill = IM_COL32(255, 255, 255, 40); color = theme.bar_text; border = IM_COL32(255, 255, 255, 90); break;
     case ButtonStyle::secondary: break;
     }
@@ -80,16 +84,16 @@ bool touch_button(ImDrawList* dl, const Theme& theme, TouchInput& touch, const I
     ImRect inner = r;
     inner.Expand(ImVec2(-theme.px(12), 0));
     draw_text_centered(dl, font ? font : theme.fonts.body, inner, color, label);
-    return touch.tapped(r);
+    return touch.tapped(r, label);
 }
 
-bool touch_card(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r) {
+bool touch_card(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view name) {
     const bool held = touch.holding(r);
     dl->AddRectFilled(ImVec2(r.Min.x, r.Min.y + theme.px(3)), ImVec2(r.Max.x, r.Max.y + theme.px(3)),
                       IM_COL32(0, 0, 0, 18), theme.rounding());
     dl->AddRectFilled(r.Min, r.Max, held ? theme.card_pressed : theme.card, theme.rounding());
     dl->AddRect(r.Min, r.Max, theme.card_border, theme.rounding(), 0, std::max(1.0f, theme.px(1.5f)));
-    return touch.tapped(r);
+    return touch.tapped(r, name);
 }
 
 ImRect draw_card_panel(ImDrawList* dl, const Theme& theme, const ImRect& r, float padding) {
@@ -100,7 +104,14 @@ ImRect draw_card_panel(ImDrawList* dl, const Theme& theme, const ImRect& r, floa
     return in;
 }
 
+ImU32 readable_on(const Theme& theme, ImU32 fill, ImU32 preferred) {
+    const ImU32 under = blend_over(fill, theme.background);
+    if (contrast_ratio(blend_over(preferred, under), under) >= theme.min_contrast) return preferred;
+    return contrast_ratio(theme.text, under) >= contrast_ratio(IM_COL32_WHITE, under) ? theme.text : IM_COL32_WHITE;
+}
+
 float draw_badge(ImDrawList* dl, const Theme& theme, ImVec2 pos, std::string_view text, ImU32 fill, ImU32 color) {
+    color = readable_on(theme, fill, color);
     ImFont* font = theme.fonts.body;
     const ImVec2 size = text_size(font, text);
     const float pad = theme.px(10);

@@ -37,12 +37,17 @@ enum class ButtonStyle { primary, secondary, on_bar, selected };
 bool touch_button(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view label,
                   ButtonStyle style = ButtonStyle::secondary, ImFont* font = nullptr);
 
-// A card background; pressed while a finger holds it. Returns true when tapped.
-bool touch_card(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r);
+// A card background; pressed while a finger holds it. Returns true when tapped. `name`: what the card is
+// (an item's id), for TouchInput's recording.
+bool touch_card(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view name = {});
 
 // A panel that does not respond to touch: the card's background and border on `r`.
 // Returns `r` inset by `padding` (px at 1080p), where its content goes.
 ImRect draw_card_panel(ImDrawList* dl, const Theme& theme, const ImRect& r, float padding);
+
+// [Issue 19] `preferred` when it reads on `fill` at the theme's min_contrast, else the theme's text
+// colour or white, whichever reads better there (a badge's or a lit button's label).
+ImU32 readable_on(const Theme& theme, ImU32 fill, ImU32 preferred);
 
 // A small rounded label, e.g. 非遗 or 售罄. Returns its width.
 float draw_badge(ImDrawList* dl, const Theme& theme, ImVec2 pos, std::string_view text, ImU32 fill, ImU32 color);

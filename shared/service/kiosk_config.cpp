@@ -286,6 +286,15 @@ const KeySpec kKeys[] = {
          return c.display.monitor_name.empty() ? json(c.display.monitor_index) : json(c.display.monitor_name);
      }},
     {"rotation", Kind::integer, read_rotation, [](const KioskConfig& c) { return json(c.display.rotation); }},
+    {"panel_width_mm", Kind::integer,   // [Issue 19] the reach band
+     [](const json& v, KioskConfig& c) { return read_int(v, 100, 5000, c.display.panel_width_mm); },
+     [](const KioskConfig& c) { return json(c.display.panel_width_mm); }},
+    {"panel_height_mm", Kind::integer,
+     [](const json& v, KioskConfig& c) { return read_int(v, 100, 5000, c.display.panel_height_mm); },
+     [](const KioskConfig& c) { return json(c.display.panel_height_mm); }},
+    {"panel_bottom_mm", Kind::integer,
+     [](const json& v, KioskConfig& c) { return read_int(v, 0, 2500, c.display.panel_bottom_mm); },
+     [](const KioskConfig& c) { return json(c.display.panel_bottom_mm); }},
     {"texture_budget_mb", Kind::integer,
      [](const json& v, KioskConfig& c) { return read_int(v, 32, 4096, c.display.texture_budget_mb); },
      [](const KioskConfig& c) { return json(c.display.texture_budget_mb); }},
@@ -566,6 +575,9 @@ std::vector<ConfigProblem> finish_config(KioskConfig& config, const EnvLookup& e
         problems.push_back({true, {}, 0, 0, {}, "live_stale_minutes",
                             std::to_string(s.live_stale_minutes) + " min must be longer than live_poll_seconds (" +
                                 std::to_string(s.live_poll_seconds) + " s)"});
+    // [Issue 19] The accessible mode needs part of the panel within reach.
+    if (std::string why = reach_band_problem(panel_geometry(config)); !why.empty())
+        problems.push_back({true, {}, 0, 0, {}, "panel_bottom_mm", why});
     return problems;
 }
 
@@ -573,6 +585,11 @@ std::string config_to_json(const KioskConfig& config) {
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     for (const KeySpec& k : kKeys) out[std::string(k.name)] = k.write(config);
     return out.dump(2) + "\n";
+}
+
+PanelGeometry panel_geometry(const KioskConfig& config) {
+    const KioskConfig::Display& d = config.display;
+    return PanelGeometry{double(d.panel_width_mm), double(d.panel_height_mm), double(d.panel_bottom_mm)};
 }
 
 AdminAccess admin_access(const KioskConfig& config) {

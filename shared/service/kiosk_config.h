@@ -6,6 +6,7 @@
 #include "base/log.h"
 #include "feed/localized_text.h"
 #include "service/display_hours.h"
+#include "service/reach_band.h"
 
 #include <functional>
 #include <optional>
@@ -49,6 +50,11 @@ struct KioskConfig {
         DisplayHours hours;          // display_hours: when the display is on (service/display_hours.h); empty: always
         int wake_minutes = 10;       // outside them, a touch wakes it for this long
         int screen_picture_seconds = 60;   // a PNG of the panel into status_dir this often when it changed; 0: never
+        // [Issue 19] The panel's visible area as the visitor sees it (after rotation) and its lower edge above
+        // the floor, in mm: where the reach band (service/reach_band.h) lies for the accessible mode.
+        int panel_width_mm = 1210;   // a 55" 16:9 panel held landscape
+        int panel_height_mm = 680;
+        int panel_bottom_mm = 750;   // a typical floor stand
     } display;
 
     struct Visitor {
@@ -121,6 +127,9 @@ std::vector<ConfigProblem> finish_config(KioskConfig& config, const EnvLookup& e
 // The whole configuration as pretty-printed JSON with every key; reading it
 // back gives the same configuration.
 std::string config_to_json(const KioskConfig& config);
+
+// [Issue 19] The panel_* keys as the reach band takes them.
+PanelGeometry panel_geometry(const KioskConfig& config);
 
 // Who may open the admin panel. No PIN set means: open on a development
 // machine (not kiosk mode); closed in kiosk mode until a PIN is set.

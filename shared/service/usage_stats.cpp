@@ -59,6 +59,11 @@ void UsageCounter::announcement(std::string_view event, std::string_view announc
     count(current_.announcements, std::string(event) + ":" + std::string(announcement_id));
 }
 
+void UsageCounter::accessible_mode_on() {
+    std::lock_guard lock(mutex_);
+    ++current_.accessible_mode;
+}
+
 void UsageCounter::search_open(std::string_view kind, std::string_view id) {
     std::lock_guard lock(mutex_);
     count(current_.search_opens, std::string(kind) + ":" + std::string(id));
@@ -91,6 +96,7 @@ std::string format_usage_line(const UsageBatch& batch, const TimeZone& zone) {
     if (!batch.announcements.empty()) line["announcements"] = batch.announcements;   // only while they come and go
     if (!batch.search_opens.empty()) line["search_opens"] = batch.search_opens;
     if (!batch.routes.empty()) line["routes"] = batch.routes;
+    if (batch.accessible_mode != 0) line["accessible_mode"] = batch.accessible_mode;
     return line.dump() + "\n";
 }
 

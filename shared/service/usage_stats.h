@@ -13,7 +13,7 @@
 // (feed/announcements.h): what the visitor screens showed, by announcement id.
 // When visitors open something from the search results, "search_opens":{"product:jc-junzao":1,
 // "county:jiaocheng":1,"session:s1":1}; when they ask the way, "routes":{"booth-jiaocheng":1}
-// (by venue area id). `kiosk report` counts both per county (service/airtime_report.h).
+// (by venue area id); when visitors switch the 无障碍 / Accessible mode on, "accessible_mode":N. `kiosk report` counts both per county (service/airtime_report.h).
 #pragma once
 
 #include "base/time_zone.h"
@@ -38,9 +38,10 @@ struct UsageBatch {
     std::map<std::string, std::uint64_t, std::less<>> announcements;   // "shown:ID", "ended:ID", "withdrawn:ID"
     std::map<std::string, std::uint64_t, std::less<>> search_opens;    // "product:ID", "county:ID", "session:ID"
     std::map<std::string, std::uint64_t, std::less<>> routes;          // by venue area id
+    std::uint64_t accessible_mode = 0;   // [Issue 19] times a visitor switched the 无障碍 / Accessible mode on
     bool empty() const {
         return screen_views.empty() && product_opens.empty() && qr_shows.empty() && announcements.empty() &&
-               search_opens.empty() && routes.empty();
+               search_opens.empty() && routes.empty() && accessible_mode == 0;
     }
 };
 
@@ -59,6 +60,8 @@ public:
     void search_open(std::string_view kind, std::string_view id);
     // The way to a venue area shown.
     void route_shown(std::string_view area_id);
+    // [Issue 19] A visitor switched the 无障碍 / Accessible mode on.
+    void accessible_mode_on();
 
     // The counts since the last take (or the start), and a fresh batch from `now`.
     // A clock set back during the batch gives from = to = now (the counts are kept).

@@ -1,5 +1,6 @@
 // Where the last headless frame drew: the lowest point of anything drawn in a colour other
 // than the background, each vertex held to its command's clip rectangle (what reaches the screen).
+// The foreground list is left out: it holds only the 无障碍 / Accessible button floating over every screen.
 #pragma once
 
 #include <imgui.h>
@@ -15,6 +16,7 @@ inline float drawn_bottom(ImU32 background) {
     float bottom = 0;
     for (int l = 0; l < data->CmdListsCount; ++l) {
         const ImDrawList* list = data->CmdLists[l];
+        if (list == ImGui::GetForegroundDrawList()) continue;
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             for (unsigned int i = 0; i < cmd.ElemCount; ++i) {
                 const ImDrawVert& v = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)])];

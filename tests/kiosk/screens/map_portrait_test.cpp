@@ -11,6 +11,8 @@
 #include "test_feeds.h"
 #include "widgets/plan_transform.h"
 
+#include "widgets/accessible_button.h"
+
 #include <catch2/catch.hpp>
 
 #include <imgui_internal.h>
@@ -126,8 +128,8 @@ TEST_CASE("A one-leg route in portrait: its step in the title font under a zoome
                 INFO(a.id);
                 CHECK(drew_text(a.name.in(lang)));
             }
-        // The step-free toggle at the card's foot still answers.
-        k.ui.tap(ImVec2(540, 1920 - 24 - 28 - 40));
+        // The step-free toggle at the card's foot (the area ends at the accessible strip) still answers.
+        k.ui.tap(ImVec2(540, 1920 - kAccessibleStripHeight - 24 - 28 - 40));
         CHECK(drew_text(lang == Lang::en ? "Step-free route: on" : "无障碍路线：开"));
     }
 }

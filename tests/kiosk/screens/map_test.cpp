@@ -50,14 +50,15 @@ struct Kiosk {
     }
 };
 
-// The layout at 1920×1080 (scale 1; top bar 96, title font 60 px): map_screen.cpp and route_screen.cpp.
-// Map: the plan box (32,208)–(1304,1056), the plan inside it from (56,272) to (1280,1032); the card's
-// 带我去 button across its bottom, (1356,932)–(1860,1028).
-const PlanTransform kMapPlan(120, 80, 0, ImVec2(56, 272), ImVec2(1280, 1032));
-const ImVec2 kTakeMeThere(1608, 980);
-// Route: the plan from (56,268) to (1220,1032) under the floor tabs; the step-free toggle (1296,948)–(1860,1028).
-const PlanTransform kRoutePlan(120, 80, 0, ImVec2(56, 268), ImVec2(1220, 1032));
-const ImVec2 kStepFree(1578, 988);
+// The layout at 1920×1080 (scale 1; top bar 96, title font 60 px, the 无障碍 strip's 88 px under the
+// screen): map_screen.cpp and route_screen.cpp.
+// Map: the plan box (32,208)–(1304,968), the plan inside it from (56,272) to (1280,944); the card's
+// 带我去 button across its bottom, (1356,844)–(1860,940).
+const PlanTransform kMapPlan(120, 80, 0, ImVec2(56, 272), ImVec2(1280, 944));
+const ImVec2 kTakeMeThere(1608, 892);
+// Route: the plan from (56,268) to (1220,944) under the floor tabs; the step-free toggle (1296,860)–(1860,940).
+const PlanTransform kRoutePlan(120, 80, 0, ImVec2(56, 268), ImVec2(1220, 944));
+const ImVec2 kStepFree(1578, 900);
 
 // Whether the route's blue line (or a floor-change tag) has a vertex within `r` px of `at`.
 bool route_ink_near(ImVec2 at, float r = 6, ImU32 colour = IM_COL32(37, 99, 235, 255)) {

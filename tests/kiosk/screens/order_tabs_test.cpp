@@ -11,6 +11,8 @@
 #include "service/usage_stats.h"
 #include "test_feeds.h"
 
+#include "widgets/accessible_button.h"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -75,7 +77,8 @@ Theme theme_at(float width, float height) {
 std::vector<ImRect> tabs_at(int width, int height, std::size_t links) {
     const Theme t = theme_at(float(width), float(height));
     const float bar = t.px(kTopBar);
-    return order_tab_rects(t, ImVec2(0, bar), ImVec2(float(width), float(height) - bar), links);
+    // Above the 无障碍 / Accessible button's strip (widgets/accessible_button.h).
+    return order_tab_rects(t, ImVec2(0, bar), ImVec2(float(width), float(height) - bar - t.px(kAccessibleStripHeight)), links);
 }
 
 // The dark modules of the QR code the last frame drew (its only pure black), as

@@ -12,6 +12,8 @@
 #include "screens/session_layout.h"
 #include "test_feeds.h"
 
+#include "widgets/accessible_button.h"
+
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
@@ -104,10 +106,10 @@ TEST_CASE("A session page in portrait shows its county's products under the desc
     KioskApp app(demo_feed(), app_options_at(Lang::en, Route{ScreenId::session, "live-wenshui"}, at(kEvening)));
     HeadlessUi ui(app, 1080, 1920);
     ui.idle(0.1);
-    // The cards sit at the bottom of the page; a tap near the bottom of each of the three columns opens a Wenshui product.
+    // The cards sit at the bottom of the page (above the strip); a tap near the bottom of each of the three columns opens a Wenshui product.
     for (const float x : {180.0f, 540.0f, 900.0f}) {
         INFO("x " << x);
-        ui.tap(ImVec2(x, 1820));
+        ui.tap(ImVec2(x, 1820 - kAccessibleStripHeight));   // the area ends at the accessible strip
         REQUIRE(app.route().screen == ScreenId::product);
         const Product* p = app.feed().product(app.route().id);
         REQUIRE(p);

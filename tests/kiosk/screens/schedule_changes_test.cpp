@@ -11,6 +11,7 @@
 #include "run_kiosk.h"
 #include "temp_dir.h"
 #include "test_feeds.h"
+#include "widgets/theme.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -181,7 +182,12 @@ TEST_CASE("two feeds in a row mark the moved and cancelled sessions on screen, a
     const Picture restarted = shot("cache", "schedule", "zh", "1920x1080", "restarted.png");
     const Picture fresh = shot("fresh-cache", "schedule", "zh", "1920x1080", "fresh.png");   // never saw the first feed
 
-    const auto badge = [](const Picture& p) { return pixels_of(p, 190, 110, 0); };   // Theme::warning, the 已调整 fill
+    // Theme::warning, the 已调整 fill (taken from the theme: the accessible mode's work made it darker for 4.5:1).
+    const auto badge = [](const Picture& p) {
+        const ImU32 w = Theme{}.warning;
+        return pixels_of(p, static_cast<unsigned char>(w & 0xFF), static_cast<unsigned char>((w >> 8) & 0xFF),
+                         static_cast<unsigned char>((w >> 16) & 0xFF));
+    };
     INFO("before " << badge(before) << ", after " << badge(after) << ", restarted " << badge(restarted) << ", fresh "
                    << badge(fresh));
     CHECK(badge(after) > badge(before) + 400);    // 已调整 on the chip and the row

@@ -7,6 +7,8 @@
 #include "screens/search_layout.h"
 #include "widgets/letter_keyboard.h"
 
+#include "widgets/accessible_button.h"
+
 #include <catch2/catch.hpp>
 
 #include <memory>
@@ -40,7 +42,8 @@ struct Kiosk {
         : app(demo(), std::move(options)), ui(app, width, height) {
         theme.scale = std::min(width, height) / 1080.0f;
         const float bar = theme.px(kTopBar);
-        layout = search_layout(theme, ImVec2(0, bar), ImVec2(static_cast<float>(width), height - bar));
+        // Above the 无障碍 / Accessible button's strip (widgets/accessible_button.h).
+        layout = search_layout(theme, ImVec2(0, bar), ImVec2(static_cast<float>(width), height - bar - theme.px(kAccessibleStripHeight)));
         ui.idle(0.1);
     }
     ImRect key(KeyAction action, char letter = 0) const {
