@@ -179,7 +179,7 @@ TEST_CASE("two feeds in a row mark the moved and cancelled sessions on screen, a
     const Picture restarted = shot("cache", "schedule", "zh", "1920x1080", "restarted.png");
     const Picture fresh = shot("fresh-cache", "schedule", "zh", "1920x1080", "fresh.png");   // never saw the first feed
 
-    const auto badge = [](const Picture& p) { return pixels_of(p, 190, 110, 0); };   // Theme::warning, the 已调整 fill
+    const auto badge = [](const Picture& p) { return pixels_of(p, 160, 82, 0); };   // Theme::warning, the 已调整 fill
     INFO("before " << badge(before) << ", after " << badge(after) << ", restarted " << badge(restarted) << ", fresh "
                    << badge(fresh));
     CHECK(badge(after) > badge(before) + 400);    // 已调整 on the chip and the row
