@@ -184,24 +184,26 @@ private:
         const Theme& t = f.theme;
         const std::vector<const AreaLabel*> entries = labels_.markers();
         if (entries.empty()) return r.Min.y;
-        const float radius = number_marker_radius(t), text_x = 2 * radius + t.px(16);
+        // A tight row (issue 19: the card is shorter above the accessible strip and the key takes two columns at
+        // 1080p): the marker 4 px in, its name 12 px after it, 12 px between columns, so "Zhongyang booth" stays whole.
+        const float radius = number_marker_radius(t), text_x = 2 * radius + t.px(16), gap = t.px(12), end_pad = t.px(4);
         float widest = 0;
         for (const AreaLabel* e : entries) widest = std::max(widest, text_size(t.fonts.body, e->area->name.in(f.lang)).x);
         const float row_h = t.touch_min(), step = row_h + t.px(4);   // each row a whole touch target
         const std::size_t fit_rows = std::max<std::size_t>(1, static_cast<std::size_t>((r.GetHeight() + t.px(4)) / step));
-        std::size_t cols = r.GetWidth() >= 2 * (text_x + widest + t.px(32)) ? 2 : 1;
+        std::size_t cols = r.GetWidth() >= 2 * (text_x + widest + end_pad) + gap ? 2 : 1;
         cols = std::max(cols, std::min<std::size_t>(3, (entries.size() + fit_rows - 1) / fit_rows));
         const float col_w = r.GetWidth() / static_cast<float>(cols);
         const std::size_t rows = (entries.size() + cols - 1) / cols;
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const ImVec2 at(r.Min.x + static_cast<float>(i / rows) * col_w, r.Min.y + static_cast<float>(i % rows) * step);
             if (at.y + row_h > r.Max.y) continue;   // more than three columns hold: only on a panel too small
-            const ImRect row(at, ImVec2(at.x + col_w - (cols > 1 ? t.px(16) : 0), at.y + row_h));
+            const ImRect row(at, ImVec2(at.x + col_w - (cols > 1 ? gap : 0), at.y + row_h));
             if (f.touch.holding(row)) f.draw->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
             if (f.touch.tapped(row, entries[i]->area->id)) selected_ = entries[i]->area->id;
             draw_number_marker(f.draw, t, ImVec2(row.Min.x + radius + t.px(4), row.GetCenter().y), radius, entries[i]->number);
-            const std::string name = fit_line(t.fonts.body, entries[i]->area->name.in(f.lang), row.Max.x - row.Min.x - text_x - t.px(8));
-            draw_text(f.draw, t.fonts.body, ImVec2(row.Min.x + text_x + t.px(4), row.GetCenter().y - t.fonts.body->FontSize * 0.5f), t.text, name);
+            const std::string name = fit_line(t.fonts.body, entries[i]->area->name.in(f.lang), row.Max.x - row.Min.x - text_x - end_pad);
+            draw_text(f.draw, t.fonts.body, ImVec2(row.Min.x + text_x, row.GetCenter().y - t.fonts.body->FontSize * 0.5f), t.text, name);
         }
         return std::min(r.Max.y, r.Min.y + static_cast<float>(rows) * step) + t.px(16);
     }
