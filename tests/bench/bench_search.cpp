@@ -7,6 +7,7 @@
 #include "feed_generator.h"
 #include "screens/search_layout.h"
 #include "search/search_index.h"
+#include "widgets/accessible_button.h"
 #include "widgets/letter_keyboard.h"
 
 #include <ctime>
@@ -69,7 +70,7 @@ void time_key_frames(const IndexedFeed& feed, int runs, Table& table) {
     KioskApp app(feed, options);
     BenchUi ui(app);
     Theme theme;   // 1920×1080: scale 1
-    const SearchLayout layout = search_layout(theme, ImVec2(0, theme.px(96)), ImVec2(1920, 1080 - theme.px(96)));
+    const SearchLayout layout = search_layout(theme, ImVec2(0, theme.px(96)), ImVec2(1920, 1080 - theme.px(96) - theme.px(kAccessibleStripHeight)));   // the 无障碍 strip under the screen
     const std::vector<LetterKey> keys = letter_keyboard_layout(theme, layout.keyboard);
     auto tap = [&](KeyAction action, char letter) {
         ImVec2 at;

@@ -95,7 +95,7 @@ TEST_CASE("the panel keys: defaults, bad values and a panel out of reach", "[rea
     CHECK(high.display.panel_bottom_mm == 900);
 }
 
-TEST_CASE("--print-config writes the panel keys and reads them back", "[reach_band][kiosk_config]") {
+TEST_CASE("print-config writes the panel keys and reads them back", "[reach_band][kiosk_config]") {
     KioskConfig c;
     c.display.panel_width_mm = 700;
     c.display.panel_height_mm = 1220;
