@@ -11,6 +11,7 @@
 // [SECTION] Public entry points
 #include "platform/runner.h"
 
+#include "base/log.h"
 #include "images/png_file_writer.h"
 #include "platform/burn_in.h"
 #include "platform/display_power.h"
@@ -41,6 +42,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace kiosk {
@@ -83,6 +85,21 @@ void on_refresh(GLFWwindow*) {
 }
 // Frames come at most this often, even while animating: software GL has no vsync to wait for.
 constexpr double kMinFrameInterval = 1.0 / 60.0;
+
+// The start-up's steps at debug level ("start: window at 216 ms"), from set_up(): where the launch goes.
+std::chrono::steady_clock::time_point g_start_clock;
+void start_step(const char* what) {
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_start_clock).count();
+    log_message(LogLevel::debug, "start: " + std::string(what) + " at " + std::to_string(static_cast<long>(ms)) + " ms");
+}
+
+// An atlas with a 1×1 texture and no fonts: asking it for its pixels builds nothing.
+void give_one_pixel_texture(ImFontAtlas& atlas) {
+    atlas.ClearTexData();
+    atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(1));
+    atlas.TexPixelsAlpha8[0] = 0;
+    atlas.TexWidth = atlas.TexHeight = 1;
+}
 
 float pixel_scale_for(int width, int height) { return std::min(width, height) / 1080.0f; }
 
@@ -218,7 +235,7 @@ void RunLoop::build_frame(Size2 ui, Size2 window) {
         io.MousePos = ImVec2(p.x, p.y);   // the backend set window pixels; the UI wants its own
     }
     if (font_texture_stale_) {
-        // The backend's first NewFrame uploads an RGBA copy; ours replaces it.
+        // The backend's texture (set_up_imgui's 1×1, or none): ours replaces it.
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         font_texture_.upload(*io.Fonts);
         font_texture_stale_ = false;
@@ -323,6 +340,7 @@ bool RunLoop::present_frame(Size2 window_size, bool& failed) {
         start_picture();
         glfwSwapBuffers(window_);
     }
+    if (first_frame_) start_step("first frame presented");
     return true;
 }
 
@@ -463,6 +481,7 @@ int RunLoop::set_up() {
                      "picture instead: xvfb-run -a kiosk --screenshot OUT.png\n");
         return 1;
     }
+    g_start_clock = started_;
     std::string error;
     const auto font = find_cjk_font(error);
     if (!font) {
@@ -474,6 +493,7 @@ int RunLoop::set_up() {
     if (!font_file_.latin)   // English still draws, its Latin and quotes from the CJK face as before
         std::fprintf(stderr, "kiosk: %s; English text uses the Chinese face's Latin letters\n", error.c_str());
 
+    start_step("font files found");
     glfwSetErrorCallback(on_glfw_error);
 #if GLFW_VERSION_MAJOR * 100 + GLFW_VERSION_MINOR >= 304
     glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
@@ -482,24 +502,30 @@ int RunLoop::set_up() {
         std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
         return 1;
     }
+    start_step("display open");
     start_font_build();
+    start_step("atlas build started");
     window_ = create_window(options_.window, screenshot_);
     if (!window_) {
         glfwTerminate();
         return 1;
     }
+    start_step("window and GL context");
     g_kiosk_mode = options_.window.kiosk_mode && !screenshot_;
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
     sub_buffer_.emplace(window_);
     set_up_imgui();
+    start_step("ImGui and its GL objects");
 
     int width = options_.window.width, height = options_.window.height;
     if (!screenshot_) glfwGetFramebufferSize(window_, &width, &height);
     // Screenshots show the UI upright at its logical size (the panel's, turned).
     ui_size_ = logical_size(Size2{float(width), float(height)}, options_.window.rotation);
     pixel_scale_ = pixel_scale_for(static_cast<int>(ui_size_.width), static_cast<int>(ui_size_.height));
-    return build_fonts() ? 0 : 1;
+    const bool ok = build_fonts();
+    start_step("atlas installed");
+    return ok ? 0 : 1;
 }
 
 // The fonts are built on a worker while the window and GL are set up (llvmpipe takes a while).
@@ -528,6 +554,10 @@ void RunLoop::set_up_imgui() {
     glfwSetWindowRefreshCallback(window_, on_refresh);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    // The backend's shaders and buffers now, while the font worker may still be busy; the texture it makes
+    // with them is the context atlas's 1×1 one, not an RGBA copy of ours (the first frame replaces it).
+    give_one_pixel_texture(context_atlas_);
+    if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) std::fprintf(stderr, "kiosk: ImGui's OpenGL shaders did not build\n");
 }
 
 // [SECTION] The loop
