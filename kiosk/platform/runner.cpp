@@ -119,8 +119,8 @@ struct PassTimes {
 // One run of the program: set up, loop (or take screenshots), tear down.
 class RunLoop {
 public:
-    RunLoop(RunnerApp& app, const RunnerOptions& options)
-        : app_(app), options_(options), pictures_(options.screen_pictures, [counters = options.counters](std::int64_t ms) {
+    RunLoop(RunnerApp& app, const RunnerOptions& options, DisplayStart start)
+        : app_(app), options_(options), start_(std::move(start)), pictures_(options.screen_pictures, [counters = options.counters](std::int64_t ms) {
               if (counters) counters->screen_picture_unix_ms = ms;
           }) {}
     int run();
@@ -162,6 +162,7 @@ private:
 
     RunnerApp& app_;
     const RunnerOptions& options_;
+    DisplayStart start_;
     std::chrono::steady_clock::time_point started_;
     bool screenshot_ = false;
     GLFWwindow* window_ = nullptr;
@@ -473,36 +474,12 @@ int RunLoop::take_screenshots() {
 // Checks what the run needs, then opens the window, GL, ImGui and the fonts.
 // 0 when all is ready; otherwise the exit code (and whatever opened is closed).
 int RunLoop::set_up() {
-    started_ = std::chrono::steady_clock::now();
     screenshot_ = options_.screenshots.wanted();
-    if (!std::getenv("DISPLAY")) {
-        std::fprintf(stderr,
-                     "kiosk: no X display (DISPLAY is not set). Run it in the venue's X session, or render a "
-                     "picture instead: xvfb-run -a kiosk --screenshot OUT.png\n");
-        return 1;
-    }
-    g_start_clock = started_;
-    std::string error;
-    const auto font = find_cjk_font(error);
-    if (!font) {
-        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-        return 1;
-    }
-    font_file_.cjk = *font;
-    font_file_.latin = find_latin_font(error);
-    if (!font_file_.latin)   // English still draws, its Latin and quotes from the CJK face as before
-        std::fprintf(stderr, "kiosk: %s; English text uses the Chinese face's Latin letters\n", error.c_str());
-
-    start_step("font files found");
-    glfwSetErrorCallback(on_glfw_error);
-#if GLFW_VERSION_MAJOR * 100 + GLFW_VERSION_MINOR >= 304
-    glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
-#endif
-    if (!glfwInit()) {
-        std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
-        return 1;
-    }
-    start_step("display open");
+    if (!start_.taken) start_ = open_display();
+    if (start_.exit_code != 0) return start_.exit_code;
+    started_ = start_.started;
+    font_file_ = start_.fonts;
+    start_step("set-up");
     start_font_build();
     start_step("atlas build started");
     window_ = create_window(options_.window, screenshot_);
@@ -679,8 +656,45 @@ int RunLoop::run() {
 // [SECTION] Public entry points
 void wake_ui() { wake_ui_loop(); }
 
-int run(RunnerApp& app, const RunnerOptions& options) {
-    RunLoop loop(app, options);
+DisplayStart open_display() {
+    DisplayStart start;
+    start.taken = true;
+    start.started = std::chrono::steady_clock::now();
+    g_start_clock = start.started;
+    start.exit_code = 1;
+    if (!std::getenv("DISPLAY")) {
+        std::fprintf(stderr,
+                     "kiosk: no X display (DISPLAY is not set). Run it in the venue's X session, or render a "
+                     "picture instead: xvfb-run -a kiosk --screenshot OUT.png\n");
+        return start;
+    }
+    std::string error;
+    const auto font = find_cjk_font(error);
+    if (!font) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return start;
+    }
+    start.fonts.cjk = *font;
+    start.fonts.latin = find_latin_font(error);
+    if (!start.fonts.latin)   // English still draws, its Latin and quotes from the CJK face as before
+        std::fprintf(stderr, "kiosk: %s; English text uses the Chinese face's Latin letters\n", error.c_str());
+    start_step("font files found");
+
+    glfwSetErrorCallback(on_glfw_error);
+#if GLFW_VERSION_MAJOR * 100 + GLFW_VERSION_MINOR >= 304
+    glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
+#endif
+    if (!glfwInit()) {
+        std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
+        return start;
+    }
+    start_step("display open");
+    start.exit_code = 0;
+    return start;
+}
+
+int run(RunnerApp& app, const RunnerOptions& options, DisplayStart start) {
+    RunLoop loop(app, options, std::move(start));
     return loop.run();
 }
 
