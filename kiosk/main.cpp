@@ -279,6 +279,8 @@ int run_kiosk(const KioskFlags& flags) {
         pipeline->start();
     }
     options.admin = admin_hooks(config, pipeline.get());
+    // While the pipeline's worker parses the first feed: the font files found and the display opened.
+    DisplayStart display = open_display();
     const FirstFeed first = first_feed(pipeline.get(), source.get(), !screenshot.empty());
     const IndexedFeed& feed = first.feed;
     if (!feed.feed) {
@@ -323,7 +325,7 @@ int run_kiosk(const KioskFlags& flags) {
     ImageTextures images(image_loader, *uploader, texture_options);
     app.set_images(&images);
 
-    const int code = run(app, runner);
+    const int code = run(app, runner, std::move(display));
     image_loader.stop();
     if (status) status->stop();   // a last round: this run's final counts
     if (pipeline) pipeline->stop();

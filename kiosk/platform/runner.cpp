@@ -11,6 +11,7 @@
 // [SECTION] Public entry points
 #include "platform/runner.h"
 
+#include "base/log.h"
 #include "images/png_file_writer.h"
 #include "platform/burn_in.h"
 #include "platform/display_power.h"
@@ -41,6 +42,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace kiosk {
@@ -84,6 +86,21 @@ void on_refresh(GLFWwindow*) {
 // Frames come at most this often, even while animating: software GL has no vsync to wait for.
 constexpr double kMinFrameInterval = 1.0 / 60.0;
 
+// The start-up's steps at debug level ("start: window at 216 ms"), from set_up(): where the launch goes.
+std::chrono::steady_clock::time_point g_start_clock;
+void start_step(const char* what) {
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_start_clock).count();
+    log_message(LogLevel::debug, "start: " + std::string(what) + " at " + std::to_string(static_cast<long>(ms)) + " ms");
+}
+
+// An atlas with a 1×1 texture and no fonts: asking it for its pixels builds nothing.
+void give_one_pixel_texture(ImFontAtlas& atlas) {
+    atlas.ClearTexData();
+    atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(1));
+    atlas.TexPixelsAlpha8[0] = 0;
+    atlas.TexWidth = atlas.TexHeight = 1;
+}
+
 float pixel_scale_for(int width, int height) { return std::min(width, height) / 1080.0f; }
 
 // How long the UI thread was busy in loop passes, for --exit-after (the benchmark):
@@ -102,8 +119,8 @@ struct PassTimes {
 // One run of the program: set up, loop (or take screenshots), tear down.
 class RunLoop {
 public:
-    RunLoop(RunnerApp& app, const RunnerOptions& options)
-        : app_(app), options_(options), pictures_(options.screen_pictures, [counters = options.counters](std::int64_t ms) {
+    RunLoop(RunnerApp& app, const RunnerOptions& options, DisplayStart start)
+        : app_(app), options_(options), start_(std::move(start)), pictures_(options.screen_pictures, [counters = options.counters](std::int64_t ms) {
               if (counters) counters->screen_picture_unix_ms = ms;
           }) {}
     int run();
@@ -145,6 +162,7 @@ private:
 
     RunnerApp& app_;
     const RunnerOptions& options_;
+    DisplayStart start_;
     std::chrono::steady_clock::time_point started_;
     bool screenshot_ = false;
     GLFWwindow* window_ = nullptr;
@@ -218,7 +236,7 @@ void RunLoop::build_frame(Size2 ui, Size2 window) {
         io.MousePos = ImVec2(p.x, p.y);   // the backend set window pixels; the UI wants its own
     }
     if (font_texture_stale_) {
-        // The backend's first NewFrame uploads an RGBA copy; ours replaces it.
+        // The backend's texture (set_up_imgui's 1×1, or none): ours replaces it.
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         font_texture_.upload(*io.Fonts);
         font_texture_stale_ = false;
@@ -323,6 +341,7 @@ bool RunLoop::present_frame(Size2 window_size, bool& failed) {
         start_picture();
         glfwSwapBuffers(window_);
     }
+    if (first_frame_) start_step("first frame presented");
     return true;
 }
 
@@ -455,51 +474,35 @@ int RunLoop::take_screenshots() {
 // Checks what the run needs, then opens the window, GL, ImGui and the fonts.
 // 0 when all is ready; otherwise the exit code (and whatever opened is closed).
 int RunLoop::set_up() {
-    started_ = std::chrono::steady_clock::now();
     screenshot_ = options_.screenshots.wanted();
-    if (!std::getenv("DISPLAY")) {
-        std::fprintf(stderr,
-                     "kiosk: no X display (DISPLAY is not set). Run it in the venue's X session, or render a "
-                     "picture instead: xvfb-run -a kiosk --screenshot OUT.png\n");
-        return 1;
-    }
-    std::string error;
-    const auto font = find_cjk_font(error);
-    if (!font) {
-        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-        return 1;
-    }
-    font_file_.cjk = *font;
-    font_file_.latin = find_latin_font(error);
-    if (!font_file_.latin)   // English still draws, its Latin and quotes from the CJK face as before
-        std::fprintf(stderr, "kiosk: %s; English text uses the Chinese face's Latin letters\n", error.c_str());
-
-    glfwSetErrorCallback(on_glfw_error);
-#if GLFW_VERSION_MAJOR * 100 + GLFW_VERSION_MINOR >= 304
-    glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
-#endif
-    if (!glfwInit()) {
-        std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
-        return 1;
-    }
+    if (!start_.taken) start_ = open_display();
+    if (start_.exit_code != 0) return start_.exit_code;
+    started_ = start_.started;
+    font_file_ = start_.fonts;
+    start_step("set-up");
     start_font_build();
+    start_step("atlas build started");
     window_ = create_window(options_.window, screenshot_);
     if (!window_) {
         glfwTerminate();
         return 1;
     }
+    start_step("window and GL context");
     g_kiosk_mode = options_.window.kiosk_mode && !screenshot_;
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
     sub_buffer_.emplace(window_);
     set_up_imgui();
+    start_step("ImGui and its GL objects");
 
     int width = options_.window.width, height = options_.window.height;
     if (!screenshot_) glfwGetFramebufferSize(window_, &width, &height);
     // Screenshots show the UI upright at its logical size (the panel's, turned).
     ui_size_ = logical_size(Size2{float(width), float(height)}, options_.window.rotation);
     pixel_scale_ = pixel_scale_for(static_cast<int>(ui_size_.width), static_cast<int>(ui_size_.height));
-    return build_fonts() ? 0 : 1;
+    const bool ok = build_fonts();
+    start_step("atlas installed");
+    return ok ? 0 : 1;
 }
 
 // The fonts are built on a worker while the window and GL are set up (llvmpipe takes a while).
@@ -528,6 +531,10 @@ void RunLoop::set_up_imgui() {
     glfwSetWindowRefreshCallback(window_, on_refresh);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    // The backend's shaders and buffers now, while the font worker may still be busy; the texture it makes
+    // with them is the context atlas's 1×1 one, not an RGBA copy of ours (the first frame replaces it).
+    give_one_pixel_texture(context_atlas_);
+    if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) std::fprintf(stderr, "kiosk: ImGui's OpenGL shaders did not build\n");
 }
 
 // [SECTION] The loop
@@ -649,8 +656,45 @@ int RunLoop::run() {
 // [SECTION] Public entry points
 void wake_ui() { wake_ui_loop(); }
 
-int run(RunnerApp& app, const RunnerOptions& options) {
-    RunLoop loop(app, options);
+DisplayStart open_display() {
+    DisplayStart start;
+    start.taken = true;
+    start.started = std::chrono::steady_clock::now();
+    g_start_clock = start.started;
+    start.exit_code = 1;
+    if (!std::getenv("DISPLAY")) {
+        std::fprintf(stderr,
+                     "kiosk: no X display (DISPLAY is not set). Run it in the venue's X session, or render a "
+                     "picture instead: xvfb-run -a kiosk --screenshot OUT.png\n");
+        return start;
+    }
+    std::string error;
+    const auto font = find_cjk_font(error);
+    if (!font) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return start;
+    }
+    start.fonts.cjk = *font;
+    start.fonts.latin = find_latin_font(error);
+    if (!start.fonts.latin)   // English still draws, its Latin and quotes from the CJK face as before
+        std::fprintf(stderr, "kiosk: %s; English text uses the Chinese face's Latin letters\n", error.c_str());
+    start_step("font files found");
+
+    glfwSetErrorCallback(on_glfw_error);
+#if GLFW_VERSION_MAJOR * 100 + GLFW_VERSION_MINOR >= 304
+    glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
+#endif
+    if (!glfwInit()) {
+        std::fprintf(stderr, "kiosk: cannot open the display %s\n", std::getenv("DISPLAY"));
+        return start;
+    }
+    start_step("display open");
+    start.exit_code = 0;
+    return start;
+}
+
+int run(RunnerApp& app, const RunnerOptions& options, DisplayStart start) {
+    RunLoop loop(app, options, std::move(start));
     return loop.run();
 }
 

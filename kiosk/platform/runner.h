@@ -6,6 +6,7 @@
 #include "platform/screen_picture.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -134,9 +135,20 @@ public:
 // before the window exists or after it is gone.
 void wake_ui();
 
+// The first steps of set-up, which need no app: the font files found and the X display opened.
+// main() takes them while the first feed is parsed on a worker (its thread would only wait), then
+// hands them to run(). Default-made: not taken yet (run() takes them itself).
+struct DisplayStart {
+    bool taken = false;
+    int exit_code = 0;   // when taken: 0, or 1 with the message on stderr (no display, no CJK font)
+    FontFaces fonts;
+    std::chrono::steady_clock::time_point started;   // "first frame after" counts from here
+};
+DisplayStart open_display();
+
 // Returns the process exit code: 0, or 1 with a message on stderr when the
 // window, GL or fonts cannot be set up (no display, no CJK font…), or the
 // app's exit_code(). SIGTERM and SIGINT end the loop cleanly (within a second).
-int run(RunnerApp& app, const RunnerOptions& options);
+int run(RunnerApp& app, const RunnerOptions& options, DisplayStart start = {});
 
 } // namespace kiosk
