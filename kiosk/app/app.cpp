@@ -577,22 +577,28 @@ ImRect KioskApp::draw_accessible_heading(ImDrawList* dl, const ImRect& area) {
     const Theme& t = theme_;
     dl->AddRectFilled(area.Min, area.Max, t.highlight);
     const float pad = t.margin();
-    const float symbol = t.px(120);
-    ImRect rest(ImVec2(area.Min.x + pad, area.Min.y + pad), ImVec2(area.Max.x - pad, area.Max.y - pad));
-    // The mode's line only on a tall heading (portrait): a short one (landscape) keeps its rows for the screen,
-    // the strip's 无障碍 button showing the mode is on.
-    if (rest.GetHeight() < t.px(600)) return rest;
-    draw_accessibility_symbol(dl, ImVec2(rest.Min.x + symbol * 0.5f, rest.Min.y + symbol * 0.5f), symbol, t.bar, t.px(8));
-    const std::string& mode = ui_text("accessible_on", lang_);
-    draw_text(dl, t.fonts.heading, ImVec2(rest.Min.x + pad + symbol, rest.Min.y + (symbol - t.fonts.heading->FontSize) * 0.5f),
-              t.bar, mode);
-    rest.Min.y += symbol + t.gap();
-    return rest;
+    const ImRect rest(ImVec2(area.Min.x + pad, area.Min.y + pad), ImVec2(area.Max.x - pad, area.Max.y - pad));
+    // The mode's line now only on a tall heading (portrait): a short one (landscape) keeps its rows for the
+    // screen, and gets the line with the title when the screen drew nothing there.
+    return accessible_heading_tall(rest) ? draw_accessible_mode_line(dl, rest) : rest;
 }
 
-void KioskApp::draw_accessible_title(ImDrawList* dl, const ImRect& area) {
+bool KioskApp::accessible_heading_tall(const ImRect& rest) const { return rest.GetHeight() >= theme_.px(600); }
+
+ImRect KioskApp::draw_accessible_mode_line(ImDrawList* dl, const ImRect& area) {
+    const Theme& t = theme_;
+    const float symbol = std::min(t.px(120), area.GetHeight());
+    if (symbol <= t.px(40)) return area;
+    draw_accessibility_symbol(dl, ImVec2(area.Min.x + symbol * 0.5f, area.Min.y + symbol * 0.5f), symbol, t.bar, t.px(8));
+    draw_text(dl, t.fonts.heading, ImVec2(area.Min.x + t.margin() + symbol, area.Min.y + (symbol - t.fonts.heading->FontSize) * 0.5f),
+              t.bar, ui_text("accessible_on", lang_));
+    return ImRect(ImVec2(area.Min.x, area.Min.y + symbol + t.gap()), area.Max);
+}
+
+void KioskApp::draw_accessible_title(ImDrawList* dl, ImRect area) {
     // The event's title, as large as fits; nothing up here reacts to a touch.
     const Theme& t = theme_;
+    if (!accessible_heading_tall(area)) area = draw_accessible_mode_line(dl, area);
     const float w = area.GetWidth();
     const std::string& title = feed_->event.title.in(lang_);
     ImFont* font = text_size(t.fonts.title, title, w).y <= area.GetHeight() ? t.fonts.title : t.fonts.heading;
