@@ -152,7 +152,10 @@ private:
         const float gap = t.px(32);
         const bool tall = r.GetHeight() >= r.GetWidth() * 0.6f;
         // Picture and name/price on top (tall) or at the left (a short band), the code in the rest.
-        const float side = std::round(tall ? std::min(r.GetWidth() * 0.42f, r.GetHeight() * 0.38f) : r.GetHeight());
+        // Without a code (sold out, no link) the picture takes the room, the card only says why.
+        const float side = std::round(!tall ? r.GetHeight()
+                                      : order.qr ? std::min(r.GetWidth() * 0.42f, r.GetHeight() * 0.38f)
+                                                 : std::min(r.GetWidth() * 0.5f, r.GetHeight() - gap - t.px(200)));
         const ImRect image(r.Min, ImVec2(r.Min.x + side, r.Min.y + side));
         draw_picture(f, p, image);
         const float text_w = tall ? r.Max.x - image.Max.x - gap : std::max(t.px(300), r.GetWidth() * 0.3f);
@@ -160,11 +163,17 @@ private:
         float y = text_at.y;
         y += draw_text(dl, t.fonts.title, text_at, t.text, clamp_lines(t.fonts.title, p.name.in(f.lang), text_w, tall ? 3 : 2));
         y += t.px(12);
-        std::string price = format_money_fen(p.price_fen);
-        if (!p.unit.empty()) price += " /" + p.unit.in(f.lang);
-        ImFont* price_face = text_size(t.fonts.number, price).x <= text_w ? t.fonts.number : t.fonts.title;
-        if (y + price_face->FontSize <= r.Max.y)
-            draw_text(dl, price_face, ImVec2(text_at.x, y), p.sold_out ? t.text_muted : t.bar, fit_line(price_face, price, text_w));
+        // The price and its unit on one line when they fit, else the unit on the next.
+        const std::string price = format_money_fen(p.price_fen);
+        const std::string unit = p.unit.empty() ? std::string() : " /" + p.unit.in(f.lang);
+        const ImU32 ink = p.sold_out ? t.text_muted : t.bar;
+        ImFont* face = text_size(t.fonts.number, price + unit).x <= text_w ? t.fonts.number : t.fonts.title;
+        if (text_size(face, price + unit).x <= text_w) {
+            draw_text(dl, face, ImVec2(text_at.x, y), ink, price + unit);
+        } else {
+            y += draw_text(dl, face, ImVec2(text_at.x, y), ink, fit_line(face, price, text_w));
+            draw_text(dl, t.fonts.heading, ImVec2(text_at.x, y), t.text_muted, clamp_lines(t.fonts.heading, p.unit.in(f.lang), text_w, 2));
+        }
         const ImRect code = tall ? ImRect(ImVec2(r.Min.x, image.Max.y + gap), r.Max)
                                  : ImRect(ImVec2(text_at.x + text_w + gap, r.Min.y), r.Max);
         draw_code_card(f, p, order, code);
@@ -181,7 +190,12 @@ private:
         const float inner_w = r.GetWidth() - 2 * pad;
         if (!order.qr) {
             const std::string& headline = ui_text(p.sold_out ? "badge_sold_out" : "ordering_unavailable", f.lang);
-            draw_text_centered(dl, t.fonts.title, r, t.text_muted, fit_line(t.fonts.title, headline, inner_w));
+            const std::string note = p.sold_out ? clamp_lines(t.fonts.heading, ui_text("sold_out_note", f.lang), inner_w, 2) : "";
+            const float note_h = note.empty() ? 0 : t.px(16) + text_size(t.fonts.heading, note).y;
+            const float top = r.Min.y + std::max(0.0f, (r.GetHeight() - t.fonts.title->FontSize - note_h) * 0.5f);
+            draw_lines_centered(dl, t.fonts.title, r.GetCenter().x, top, t.text_muted, fit_line(t.fonts.title, headline, inner_w));
+            if (!note.empty() && top + t.fonts.title->FontSize + note_h <= r.Max.y)
+                draw_lines_centered(dl, t.fonts.heading, r.GetCenter().x, top + t.fonts.title->FontSize + t.px(16), t.text_muted, note);
             return;
         }
         const QrMatrix& qr = *order.qr;
