@@ -525,7 +525,7 @@ void KioskApp::draw(double now) {
     FrameContext frame{*feed_, *live_, theme_, zone_, lang_, now_unix(), now, *this, touch_, dl,
                        area.Min, area.GetSize(), freshness_, trend_, options_.usage, images_,
                        search_.get(), &place_, &shown_, &airtime_, options_.play_log, &reach_band_,
-                       accessible_ && !attract};
+                       accessible_ && !attract, ImRect(), false};
     note_emergency_cover(emergency_shown());
     if (emergency_shown()) {   // nothing of the screen beneath: no touch may reach it
         touch_.consume();
@@ -533,11 +533,13 @@ void KioskApp::draw(double now) {
         return;
     }
     Screen& screen = screen_for(route_.screen);
+    const bool heading = !attract && accessible_ && bar.Min.y > 0;
+    if (heading) frame.above = draw_accessible_heading(dl, ImRect(ImVec2(0, 0), ImVec2(display.x, bar.Min.y)));
     dl->PushClipRect(frame.origin, ImVec2(display.x, area.Max.y), false);
     screen.draw(frame);
     dl->PopClipRect();
     if (!attract) {
-        if (accessible_ && bar.Min.y > 0) draw_accessible_heading(dl, ImRect(ImVec2(0, 0), ImVec2(display.x, bar.Min.y)));
+        if (heading && !frame.above_drawn) draw_accessible_title(dl, frame.above);
         draw_top_bar(dl, bar, now);
     }
     draw_announcements(frame, display);
@@ -571,26 +573,37 @@ void KioskApp::check_accessible_button(const ImRect& area) {
     }
 }
 
-void KioskApp::draw_accessible_heading(ImDrawList* dl, const ImRect& area) {
+ImRect KioskApp::draw_accessible_heading(ImDrawList* dl, const ImRect& area) {
     const Theme& t = theme_;
     dl->AddRectFilled(area.Min, area.Max, t.highlight);
     const float pad = t.margin();
-    const float symbol = std::min(t.px(120), area.GetHeight() - 2 * pad);
-    float y = area.Min.y + pad;
-    if (symbol > t.px(40)) {
-        draw_accessibility_symbol(dl, ImVec2(area.Min.x + pad + symbol * 0.5f, y + symbol * 0.5f), symbol, t.bar, t.px(8));
-        const std::string& mode = ui_text("accessible_on", lang_);
-        draw_text(dl, t.fonts.heading, ImVec2(area.Min.x + 2 * pad + symbol, y + (symbol - t.fonts.heading->FontSize) * 0.5f),
-                  t.bar, mode);
-        y += symbol + t.gap();
-    }
+    const ImRect rest(ImVec2(area.Min.x + pad, area.Min.y + pad), ImVec2(area.Max.x - pad, area.Max.y - pad));
+    // The mode's line now only on a tall heading (portrait): a short one (landscape) keeps its rows for the
+    // screen, and gets the line with the title when the screen drew nothing there.
+    return accessible_heading_tall(rest) ? draw_accessible_mode_line(dl, rest) : rest;
+}
+
+bool KioskApp::accessible_heading_tall(const ImRect& rest) const { return rest.GetHeight() >= theme_.px(600); }
+
+ImRect KioskApp::draw_accessible_mode_line(ImDrawList* dl, const ImRect& area) {
+    const Theme& t = theme_;
+    const float symbol = std::min(t.px(120), area.GetHeight());
+    if (symbol <= t.px(40)) return area;
+    draw_accessibility_symbol(dl, ImVec2(area.Min.x + symbol * 0.5f, area.Min.y + symbol * 0.5f), symbol, t.bar, t.px(8));
+    draw_text(dl, t.fonts.heading, ImVec2(area.Min.x + t.margin() + symbol, area.Min.y + (symbol - t.fonts.heading->FontSize) * 0.5f),
+              t.bar, ui_text("accessible_on", lang_));
+    return ImRect(ImVec2(area.Min.x, area.Min.y + symbol + t.gap()), area.Max);
+}
+
+void KioskApp::draw_accessible_title(ImDrawList* dl, ImRect area) {
     // The event's title, as large as fits; nothing up here reacts to a touch.
-    const float w = area.GetWidth() - 2 * pad;
+    const Theme& t = theme_;
+    if (!accessible_heading_tall(area)) area = draw_accessible_mode_line(dl, area);
+    const float w = area.GetWidth();
     const std::string& title = feed_->event.title.in(lang_);
-    ImFont* font = text_size(t.fonts.title, title, w).y <= area.Max.y - y - pad ? t.fonts.title : t.fonts.heading;
-    if (text_size(font, title, w).y <= area.Max.y - y - pad) {
-        dl->AddText(font, font->FontSize, ImVec2(area.Min.x + pad, y), t.text, title.data(), title.data() + title.size(), w);
-    }
+    ImFont* font = text_size(t.fonts.title, title, w).y <= area.GetHeight() ? t.fonts.title : t.fonts.heading;
+    if (text_size(font, title, w).y <= area.GetHeight())
+        dl->AddText(font, font->FontSize, area.Min, t.text, title.data(), title.data() + title.size(), w);
 }
 
 int KioskApp::draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now) {

@@ -152,8 +152,16 @@ public:
 private:
     Screen& screen_for(ScreenId id);
     void draw_top_bar(ImDrawList* dl, const ImRect& bar, double now);
-    // [Issue 19] Above the reach band in the accessible mode: the screen's name, large, touching nothing.
-    void draw_accessible_heading(ImDrawList* dl, const ImRect& area);
+    // [Issue 19] Above the reach band in the accessible mode: its background and, when tall, the mode's line;
+    // returns the room left for the screen (FrameContext::above).
+    ImRect draw_accessible_heading(ImDrawList* dl, const ImRect& area);
+    // The event's title, large, in `area` (when the screen drew nothing there; on a short heading under the
+    // mode's line); touching nothing.
+    void draw_accessible_title(ImDrawList* dl, ImRect area);
+    // Whether the heading's room `rest` is tall enough to keep the mode's line over what a screen draws.
+    bool accessible_heading_tall(const ImRect& rest) const;
+    // The accessibility symbol and 无障碍模式 at the top of `area`; returns the room under them.
+    ImRect draw_accessible_mode_line(ImDrawList* dl, const ImRect& area);
     // [Issue 19] The 无障碍 / Accessible button in its strip under the screen: a tap toggles the mode.
     void check_accessible_button(const ImRect& strip);
     const StillThere& still_there_now() const { return accessible_ ? still_there_accessible_ : still_there_; }

@@ -68,7 +68,10 @@ public:
             f.usage->qr_shown(product_id_, order.platform->id);
 
         const ImRect area = product_page_area(t, f.origin, f.size);
-        if (f.size.y > f.size.x) draw_portrait(f, *p, order, area);
+        if (f.accessible && f.above.GetHeight() >= t.px(200) && f.above.GetWidth() > 0) {   // [Issue 19]
+            draw_above(f, *p, order, f.above);
+            draw_in_band(f, *p, order, area);
+        } else if (f.size.y > f.size.x) draw_portrait(f, *p, order, area);
         else draw_landscape(f, *p, order, area);
     }
 
@@ -139,6 +142,98 @@ private:
         draw_details(f, p, ImRect(ImVec2(area.Min.x, image.Max.y + gap), ImVec2(area.Max.x, panel.Min.y - gap)));
     }
 
+    // [Issue 19] Above the reach band, looked at and never touched: the picture, name and price, and the chosen
+    // link's QR code (whole, as large as fits) with the app to scan with; or why there is none.
+    void draw_above(FrameContext& f, const Product& p, const OrderView& order, const ImRect& r) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        f.above_drawn = true;
+        dl->PushClipRect(r.Min, r.Max, false);
+        const float gap = t.px(32);
+        const bool tall = r.GetHeight() >= r.GetWidth() * 0.6f;
+        // Picture and name/price on top (tall) or at the left (a short band), the code in the rest.
+        // Without a code (sold out, no link) the picture takes the room, the card only says why.
+        const float side = std::round(!tall ? r.GetHeight()
+                                      : order.qr ? std::min(r.GetWidth() * 0.42f, r.GetHeight() * 0.38f)
+                                                 : std::min(r.GetWidth() * 0.5f, r.GetHeight() - gap - t.px(200)));
+        const ImRect image(r.Min, ImVec2(r.Min.x + side, r.Min.y + side));
+        draw_picture(f, p, image);
+        const float text_w = tall ? r.Max.x - image.Max.x - gap : std::max(t.px(300), r.GetWidth() * 0.3f);
+        const ImVec2 text_at(image.Max.x + gap, r.Min.y);
+        float y = text_at.y;
+        y += draw_text(dl, t.fonts.title, text_at, t.text, clamp_lines(t.fonts.title, p.name.in(f.lang), text_w, tall ? 3 : 2));
+        y += t.px(12);
+        // The price and its unit on one line when they fit, else the unit on the next.
+        const std::string price = format_money_fen(p.price_fen);
+        const std::string unit = p.unit.empty() ? std::string() : " /" + p.unit.in(f.lang);
+        const ImU32 ink = p.sold_out ? t.text_muted : t.bar;
+        ImFont* face = text_size(t.fonts.number, price + unit).x <= text_w ? t.fonts.number : t.fonts.title;
+        if (text_size(face, price + unit).x <= text_w) {
+            draw_text(dl, face, ImVec2(text_at.x, y), ink, price + unit);
+        } else {
+            y += draw_text(dl, face, ImVec2(text_at.x, y), ink, fit_line(face, price, text_w));
+            draw_text(dl, t.fonts.heading, ImVec2(text_at.x, y), t.text_muted, clamp_lines(t.fonts.heading, p.unit.in(f.lang), text_w, 2));
+        }
+        const ImRect code = tall ? ImRect(ImVec2(r.Min.x, image.Max.y + gap), r.Max)
+                                 : ImRect(ImVec2(text_at.x + text_w + gap, r.Min.y), r.Max);
+        draw_code_card(f, p, order, code);
+        dl->PopClipRect();
+    }
+
+    // The code in a card across `r`, its caption beside it; sold out or unavailable said instead.
+    void draw_code_card(FrameContext& f, const Product& p, const OrderView& order, const ImRect& r) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        dl->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
+        dl->AddRect(r.Min, r.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
+        const float pad = t.px(16);
+        const float inner_w = r.GetWidth() - 2 * pad;
+        if (!order.qr) {
+            const std::string& headline = ui_text(p.sold_out ? "badge_sold_out" : "ordering_unavailable", f.lang);
+            const std::string note = p.sold_out ? clamp_lines(t.fonts.heading, ui_text("sold_out_note", f.lang), inner_w, 2) : "";
+            const float note_h = note.empty() ? 0 : t.px(16) + text_size(t.fonts.heading, note).y;
+            const float top = r.Min.y + std::max(0.0f, (r.GetHeight() - t.fonts.title->FontSize - note_h) * 0.5f);
+            draw_lines_centered(dl, t.fonts.title, r.GetCenter().x, top, t.text_muted, fit_line(t.fonts.title, headline, inner_w));
+            if (!note.empty() && top + t.fonts.title->FontSize + note_h <= r.Max.y)
+                draw_lines_centered(dl, t.fonts.heading, r.GetCenter().x, top + t.fonts.title->FontSize + t.px(16), t.text_muted, note);
+            return;
+        }
+        const QrMatrix& qr = *order.qr;
+        // The code takes the card's height, leaving the caption at least a third of its width.
+        const float box = std::min(r.GetHeight() - 2 * pad, inner_w * 0.66f);
+        const int module = qr_module_px(qr, box, t.scale);
+        const float side = qr_side_px(qr, module);
+        const ImVec2 at(r.Min.x + pad, r.Min.y + (r.GetHeight() - side) * 0.5f);
+        draw_qr(dl, qr, at, static_cast<float>(module));
+        const float tx = at.x + side + t.px(24);
+        const float tw = r.Max.x - pad - tx;
+        const std::string caption = clamp_lines(t.fonts.title, order_caption(*order.platform, f.lang), tw, 3);
+        const std::string note = clamp_lines(t.fonts.body, order_caption_hint(*order.platform, f.lang), tw, 2);
+        const float text_h = text_size(t.fonts.title, caption).y + t.px(12) + text_size(t.fonts.body, note).y;
+        float y = r.Min.y + std::max(pad, (r.GetHeight() - text_h) * 0.5f);
+        y += draw_text(dl, t.fonts.title, ImVec2(tx, y), t.bar, caption) + t.px(12);
+        draw_text(dl, t.fonts.body, ImVec2(tx, y), t.text_muted, note);
+    }
+
+    // [Issue 19] In the band under the code: the platform tabs in their card (where order_tab_rects puts them)
+    // and the details a visitor reads or touches (producer, Where?, badges, description).
+    void draw_in_band(FrameContext& f, const Product& p, const OrderView& order, const ImRect& area) {
+        const Theme& t = f.theme;
+        ImRect details = area;
+        if (!order.tabs.empty()) {
+            ImRect tabs = order.tabs.front();
+            for (const ImRect& r : order.tabs) tabs.Add(r);
+            const float pad = order_panel_pad(t);
+            const ImRect card(ImVec2(tabs.Min.x - pad, tabs.Min.y - pad), ImVec2(tabs.Max.x + pad, tabs.Max.y + pad));
+            f.draw->AddRectFilled(card.Min, card.Max, t.card, t.rounding());
+            f.draw->AddRect(card.Min, card.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
+            draw_order_tabs(f.draw, t, f.touch, order.tabs, order.platforms, order.selected, f.lang);
+            if (f.size.y > f.size.x) details.Max.y = card.Min.y - t.px(28);
+            else details.Max.x = card.Min.x - t.px(40);
+        }
+        draw_details(f, p, details, false);
+    }
+
     // The room the tabs take in the panel beside the code: their rows and a gap; 0 without tabs.
     static float tabs_space(const Theme& t, float width, const OrderView& order) {
         const float h = order_tabs_height(t, width, order.tabs.size());
@@ -152,13 +247,16 @@ private:
     }
 
     // Name, county and producer, badges, price per unit, description: top to bottom within `r`.
-    void draw_details(FrameContext& f, const Product& p, const ImRect& r) {
+    // `named`: false leaves out the name and price (drawn above the reach band).
+    void draw_details(FrameContext& f, const Product& p, const ImRect& r, bool named = true) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const float w = r.GetWidth();
         float y = r.Min.y;
-        y += draw_text(dl, t.fonts.title, ImVec2(r.Min.x, y), t.text, clamp_lines(t.fonts.title, p.name.in(f.lang), w, 2));
-        y += t.px(12);
+        if (named) {
+            y += draw_text(dl, t.fonts.title, ImVec2(r.Min.x, y), t.text, clamp_lines(t.fonts.title, p.name.in(f.lang), w, 2));
+            y += t.px(12);
+        }
 
         std::string from;
         if (const County* c = f.feed.county(p.county)) from = c->name.in(f.lang);
@@ -171,16 +269,16 @@ private:
 
         // The price in the big number face; the unit beside it, or below when it does not fit.
         const std::string price = format_money_fen(p.price_fen);
-        const ImVec2 price_size = text_size(t.fonts.number, price);
+        const ImVec2 price_size = named ? text_size(t.fonts.number, price) : ImVec2(0, 0);
         // Badges (rows of body-font height, catalogue_parts.cpp) only in the rows left above the price.
         const float badge_row = t.fonts.body->FontSize + t.px(4) + t.px(8);
         const int badge_rows = std::min(2, static_cast<int>((r.Max.y - y - price_size.y - t.px(20) + t.px(8)) / badge_row));
         const float badges = badge_rows > 0 ? draw_product_badges(dl, t, p, f.lang, ImVec2(r.Min.x, y), w, badge_rows) : 0.0f;
         if (badges > 0) y += badges + t.px(20);
 
-        draw_text(dl, t.fonts.number, ImVec2(r.Min.x, y), p.sold_out ? t.text_muted : t.bar, price);
+        if (named) draw_text(dl, t.fonts.number, ImVec2(r.Min.x, y), p.sold_out ? t.text_muted : t.bar, price);
         float below = y + price_size.y;
-        if (!p.unit.empty()) {
+        if (named && !p.unit.empty()) {
             const std::string unit = "/" + p.unit.in(f.lang);
             const float unit_w = text_size(t.fonts.heading, unit).x;
             const float baseline_gap = price_size.y * 0.14f;   // the number face's descent, roughly

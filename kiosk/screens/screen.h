@@ -103,6 +103,11 @@ struct FrameContext {
     // [Issue 19] The 无障碍 / Accessible mode is on: the theme's text is 1.5×, its palette high-contrast, and
     // origin/size lie inside the reach band (the app draws a title above it).
     bool accessible = false;
+    // [Issue 19] In the accessible mode, the room above the reach band (under the mode's line) where a screen
+    // may draw what is looked at and never touched (a QR code, a picture, a name); empty otherwise.
+    ImRect above;
+    // Set by a screen that drew in `above`; when none did, the app draws a title there.
+    bool above_drawn = false;
 };
 
 inline constexpr double kNoChange = std::numeric_limits<double>::infinity();

@@ -50,6 +50,11 @@ public:
         const LocalTime local = f.zone.to_local(f.now_unix);
         next_midnight_ = f.now_unix + 86400 - (local.hour * 3600 + local.minute * 60 + local.second);
 
+        // [Issue 19] In the accessible mode the code goes above the reach band, whole; the band keeps the rest.
+        if (qr && f.accessible && f.above.GetHeight() >= t.px(200) && f.above.GetWidth() > 0) {
+            draw_above(f, *s, *qr, f.above);
+            qr = nullptr;
+        }
         const bool portrait = f.size.y > f.size.x;
         ImRect text_col = area;
         if (qr && !portrait) {
@@ -112,6 +117,46 @@ private:
         draw_text_centered(f.draw, t.fonts.heading,
                            ImRect(ImVec2(panel.Min.x + t.px(8), caption_y), ImVec2(panel.Max.x - t.px(8), caption_y + caption_height(t))),
                            t.text, ui_text("watch_scan", f.lang));
+    }
+
+    // [Issue 19] Above the reach band, looked at and never touched: the title, large, and the watch code beside
+    // it (a short band) or under it (a tall one), as large as fits.
+    void draw_above(FrameContext& f, const Session& s, const QrMatrix& qr, const ImRect& r) {
+        const Theme& t = f.theme;
+        f.above_drawn = true;
+        f.draw->PushClipRect(r.Min, r.Max, false);
+        const bool tall = r.GetHeight() >= r.GetWidth() * 0.6f;
+        const float title_w = tall ? r.GetWidth() : r.GetWidth() * 0.5f;
+        const std::string title = clamp_lines(t.fonts.title, s.title.in(f.lang), title_w, tall ? 2 : 3);
+        const float title_h = draw_text(f.draw, t.fonts.title, r.Min, t.text, title, title_w);
+        const ImRect room = tall ? ImRect(ImVec2(r.Min.x, r.Min.y + title_h + t.px(24)), r.Max)
+                                 : ImRect(ImVec2(r.Min.x + title_w + t.px(32), r.Min.y), r.Max);
+        if (tall) {   // the largest box whose card (margin and caption included) fits the room
+            const float box = std::min(room.GetWidth() - 2 * t.px(24), room.GetHeight() - t.px(24) - caption_height(t));
+            const ImVec2 size = qr_panel_size(qr, box, t);
+            const float x = room.GetCenter().x - size.x * 0.5f;
+            draw_qr_panel(f, qr, box, ImRect(ImVec2(x, room.Min.y), ImVec2(x + size.x, room.Min.y + size.y)));
+        } else {
+            draw_qr_card_beside(f, qr, room);
+        }
+        f.draw->PopClipRect();
+    }
+
+    // A short room (landscape): the code its full height at the right, the caption left of it, in one white card.
+    static void draw_qr_card_beside(FrameContext& f, const QrMatrix& qr, const ImRect& room) {
+        const Theme& t = f.theme;
+        const float pad = t.px(16);
+        const int module = qr_module_px(qr, room.GetHeight() - 2 * pad, t.scale);
+        const float side = qr_side_px(qr, module);
+        const std::string& caption = ui_text("watch_scan", f.lang);
+        const float caption_w = std::min(text_size(t.fonts.title, caption).x, room.GetWidth() - side - 4 * pad);
+        const ImRect card(ImVec2(room.Max.x - side - caption_w - 3 * pad, room.Min.y), ImVec2(room.Max.x, room.Min.y + side + 2 * pad));
+        f.draw->AddRectFilled(card.Min, card.Max, IM_COL32_WHITE, t.rounding());
+        f.draw->AddRect(card.Min, card.Max, t.card_border, t.rounding(), 0, std::max(1.0f, t.px(1.5f)));
+        draw_qr(f.draw, qr, ImVec2(card.Max.x - pad - side, card.Min.y + pad), static_cast<float>(module));
+        const std::string text = clamp_lines(t.fonts.title, caption, caption_w, 2);
+        const float y = card.GetCenter().y - text_size(t.fonts.title, text).y * 0.5f;
+        draw_text(f.draw, t.fonts.title, ImVec2(card.Min.x + pad, y), t.text, text);
     }
 
     // Kind and status, title, day and time, place, county, viewers. Returns the bottom.

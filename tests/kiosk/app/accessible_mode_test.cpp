@@ -14,6 +14,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -199,4 +201,63 @@ TEST_CASE("without the mode the top bar stays at the top of the default panel ab
     const ReachBand& band = app.reach_band();
     const bool some_above = std::any_of(targets.begin(), targets.end(), [&](const TouchTarget& t) { return t.rect.Max.y < band.top(); });
     CHECK(some_above);   // the audit's finding the mode answers: Home, Back and 中文/EN out of reach
+}
+
+namespace {
+
+// The box of the last frame's solid black fills (a QR code's modules: rectangles, not glyphs), each vertex as
+// drawn; `clipped` counts the vertices a clip rectangle cut off (a code cut is a code that opens nothing).
+ImRect drawn_black_fills(int& clipped) {
+    const ImDrawData* data = ImGui::GetDrawData();
+    const ImVec2 white_uv = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    ImRect box(ImVec2(FLT_MAX, FLT_MAX), ImVec2(-FLT_MAX, -FLT_MAX));
+    clipped = 0;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        if (list == ImGui::GetForegroundDrawList()) continue;
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+            for (unsigned int i = 0; i < cmd.ElemCount; ++i) {
+                const ImDrawVert& v = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)])];
+                if (v.col != IM_COL32_BLACK || v.uv.x != white_uv.x || v.uv.y != white_uv.y) continue;
+                box.Add(v.pos);
+                if (v.pos.x < cmd.ClipRect.x || v.pos.x > cmd.ClipRect.z || v.pos.y < cmd.ClipRect.y || v.pos.y > cmd.ClipRect.w) ++clipped;
+            }
+    }
+    return box;
+}
+
+} // namespace
+
+TEST_CASE("in the accessible mode the product and session pages draw their QR code above the band whole and large", "[accessible]") {
+    for (const Display& d : kDisplays)
+        for (const Lang lang : {Lang::zh, Lang::en})
+            for (const Route& route : {Route{ScreenId::product, "jc-junzao"}, Route{ScreenId::session, "live-jiaocheng"}}) {
+                INFO(d.name << " " << (lang == Lang::zh ? "zh " : "en ") << route_name(route));
+                KioskApp app(demo_feed(), options(lang, route, true));
+                HeadlessUi ui(app, d.width, d.height);
+                ui.idle(0.1);
+                int clipped = 0;
+                const ImRect code = drawn_black_fills(clipped);
+                REQUIRE(code.GetWidth() > 0);
+                const ReachBand& band = app.reach_band();
+                CHECK(code.Max.y <= band.top());   // in the room the mode left above the band
+                CHECK(clipped == 0);
+                CHECK(std::abs(code.GetWidth() - code.GetHeight()) <= code.GetWidth() * 0.1f);   // a square: one code
+                // Larger than the band could hold: over 200 px at 1080p, well over 300 in portrait.
+                CHECK(code.GetHeight() >= (d.height > d.width ? 300.0f : 150.0f));
+            }
+}
+
+TEST_CASE("without the mode the product page's QR code stays below the top bar", "[accessible]") {
+    for (const Display& d : kDisplays) {
+        INFO(d.name);
+        KioskApp app(demo_feed(), options(Lang::zh, Route{ScreenId::product, "jc-junzao"}));
+        HeadlessUi ui(app, d.width, d.height);
+        ui.idle(0.1);
+        int clipped = 0;
+        const ImRect code = drawn_black_fills(clipped);
+        REQUIRE(code.GetWidth() > 0);
+        CHECK(code.Min.y >= app.theme().px(96));   // the top bar (96 px at 1080p) above it
+        CHECK(clipped == 0);
+    }
 }
