@@ -12,13 +12,19 @@
 
 namespace kiosk::test {
 
-// The size (ImGui's: a line's height) of each run of `text`'s visible glyphs one after another that the
-// last frame drew, in any font of the atlas: one entry per time it was drawn.
-inline std::vector<float> drawn_text_sizes(const std::string& text) {
+// One run of a text's visible glyphs drawn one after another: where its first glyph's quad starts
+// and its size (ImGui's: a line's height, scaled from the font's own size).
+struct DrawnTextRun {
+    ImVec2 at;
+    float size = 0;
+};
+
+// Each run of `text`'s visible glyphs that the last frame drew, in any font of the atlas: one entry per time it was drawn.
+inline std::vector<DrawnTextRun> drawn_text_runs(const std::string& text) {
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const ImDrawData* data = ImGui::GetDrawData();
     // English fonts share the Chinese fonts' Han glyphs: a run found through both counts once.
-    std::map<std::pair<int, int>, float> found;   // (draw list, first vertex) → size
+    std::map<std::pair<int, int>, DrawnTextRun> found;   // (draw list, first vertex) → run
     for (const ImFont* font : atlas->Fonts) {
         std::vector<const ImFontGlyph*> glyphs;
         for (const char* s = text.c_str(); *s;) {
@@ -39,13 +45,21 @@ inline std::vector<float> drawn_text_sizes(const std::string& text) {
                           q[2].uv.y == glyphs[k]->V1;
                 }
                 if (!all) continue;
-                const ImDrawVert* q = &vtx[v];   // the first glyph's quad, scaled from the font's own size
-                found.emplace(std::make_pair(i, v), (q[2].pos.y - q[0].pos.y) / (glyphs[0]->Y1 - glyphs[0]->Y0) * font->FontSize);
+                const ImDrawVert* q = &vtx[v];   // the first glyph's quad
+                found.emplace(std::make_pair(i, v),
+                              DrawnTextRun{q[0].pos, (q[2].pos.y - q[0].pos.y) / (glyphs[0]->Y1 - glyphs[0]->Y0) * font->FontSize});
             }
         }
     }
+    std::vector<DrawnTextRun> runs;
+    for (const auto& [at, run] : found) runs.push_back(run);
+    return runs;
+}
+
+// The size of each run of `text` the last frame drew (drawn_text_runs).
+inline std::vector<float> drawn_text_sizes(const std::string& text) {
     std::vector<float> sizes;
-    for (const auto& [at, size] : found) sizes.push_back(size);
+    for (const DrawnTextRun& run : drawn_text_runs(text)) sizes.push_back(run.size);
     return sizes;
 }
 

@@ -40,34 +40,8 @@ struct PortraitKiosk {
 // the top left of its first glyph; none: (-1, -1).
 ImVec2 drawn_at(const std::string& text, float size) {
     ImVec2 lowest(-1, -1);
-    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    const ImDrawData* data = ImGui::GetDrawData();
-    for (const ImFont* font : atlas->Fonts) {
-        std::vector<const ImFontGlyph*> glyphs;
-        for (const char* s = text.c_str(); *s;) {
-            unsigned int c = 0;
-            s += ImTextCharFromUtf8(&c, s, nullptr);
-            const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(c));
-            if (!g) { glyphs.clear(); break; }
-            if (g->Visible) glyphs.push_back(g);
-        }
-        if (glyphs.empty()) continue;
-        for (int i = 0; i < data->CmdListsCount; ++i) {
-            const ImVector<ImDrawVert>& vtx = data->CmdLists[i]->VtxBuffer;
-            for (int v = 0; v + 4 * int(glyphs.size()) <= vtx.Size; ++v) {
-                bool all = true;
-                for (std::size_t k = 0; k < glyphs.size() && all; ++k) {
-                    const ImDrawVert* q = &vtx[v + 4 * int(k)];
-                    all = q[0].uv.x == glyphs[k]->U0 && q[0].uv.y == glyphs[k]->V0 && q[2].uv.x == glyphs[k]->U1 &&
-                          q[2].uv.y == glyphs[k]->V1;
-                }
-                if (!all) continue;
-                const ImDrawVert* q = &vtx[v];
-                const float drawn = (q[2].pos.y - q[0].pos.y) / (glyphs[0]->Y1 - glyphs[0]->Y0) * font->FontSize;
-                if (std::abs(drawn - size) <= 1 && q[0].pos.y > lowest.y) lowest = q[0].pos;
-            }
-        }
-    }
+    for (const DrawnTextRun& run : drawn_text_runs(text))
+        if (std::abs(run.size - size) <= 1 && run.at.y > lowest.y) lowest = run.at;
     return lowest;
 }
 
