@@ -25,32 +25,29 @@ void Theme::apply_to_style() const {
     ImGui::GetStyle() = style;
 }
 
+Palette Palette::high_contrast() {
+    Palette p;
+    p.min_contrast = 7;
+    p.background = IM_COL32(255, 255, 255, 255);
+    p.bar = IM_COL32(110, 0, 10, 255);
+    p.bar_text = IM_COL32(255, 255, 255, 255);
+    p.card = IM_COL32(255, 255, 255, 255);
+    p.card_pressed = IM_COL32(232, 232, 232, 255);
+    p.card_border = IM_COL32(40, 40, 40, 255);
+    p.text = IM_COL32(0, 0, 0, 255);
+    p.text_muted = IM_COL32(55, 45, 40, 255);
+    p.accent = IM_COL32(110, 56, 0, 255);
+    p.highlight = IM_COL32(255, 240, 205, 255);
+    p.live = IM_COL32(150, 0, 0, 255);
+    p.good = IM_COL32(0, 90, 40, 255);
+    p.warning = IM_COL32(115, 50, 0, 255);
+    return p;
+}
+
 void Theme::use_high_contrast(bool on) {
     if (on == high_contrast) return;
     high_contrast = on;
-    const Theme normal;   // the palette's defaults
-    if (!on) {
-        background = normal.background, bar = normal.bar, bar_text = normal.bar_text, card = normal.card;
-        card_pressed = normal.card_pressed, card_border = normal.card_border, text = normal.text;
-        text_muted = normal.text_muted, accent = normal.accent, highlight = normal.highlight, live = normal.live;
-        good = normal.good, warning = normal.warning, min_contrast = normal.min_contrast;
-        return;
-    }
-    // Black on white, darker reds and golds, firm borders: every pair of text_pairs() ≥ 7:1.
-    min_contrast = 7;
-    background = IM_COL32(255, 255, 255, 255);
-    bar = IM_COL32(110, 0, 10, 255);
-    bar_text = IM_COL32(255, 255, 255, 255);
-    card = IM_COL32(255, 255, 255, 255);
-    card_pressed = IM_COL32(232, 232, 232, 255);
-    card_border = IM_COL32(40, 40, 40, 255);
-    text = IM_COL32(0, 0, 0, 255);
-    text_muted = IM_COL32(55, 45, 40, 255);
-    accent = IM_COL32(110, 56, 0, 255);
-    highlight = IM_COL32(255, 240, 205, 255);
-    live = IM_COL32(150, 0, 0, 255);
-    good = IM_COL32(0, 90, 40, 255);
-    warning = IM_COL32(115, 50, 0, 255);
+    static_cast<Palette&>(*this) = on ? Palette::high_contrast() : Palette{};
 }
 
 float contrast_ratio(ImU32 a, ImU32 b) {

@@ -12,7 +12,30 @@
 
 namespace kiosk {
 
-struct Theme {
+// The colours text and shapes are drawn in. Its defaults are the normal palette; high_contrast() is
+// the accessible mode's twin.
+struct Palette {
+    // A warm festival palette: deep red bars, gold accents, paper-white cards.
+    ImU32 background = IM_COL32(250, 245, 238, 255);
+    ImU32 bar = IM_COL32(168, 24, 36, 255);
+    ImU32 bar_text = IM_COL32(255, 246, 230, 255);
+    ImU32 card = IM_COL32(255, 255, 255, 255);
+    ImU32 card_pressed = IM_COL32(246, 228, 214, 255);
+    ImU32 card_border = IM_COL32(226, 212, 198, 255);
+    ImU32 text = IM_COL32(40, 30, 28, 255);
+    ImU32 text_muted = IM_COL32(118, 100, 92, 255);
+    ImU32 accent = IM_COL32(168, 92, 0, 255);     // white text on it ≥ 4.5:1 (the gold of old was 2.8:1)
+    ImU32 highlight = IM_COL32(255, 236, 200, 255);
+    ImU32 live = IM_COL32(200, 30, 30, 255);
+    ImU32 good = IM_COL32(22, 128, 72, 255);
+    ImU32 warning = IM_COL32(160, 82, 0, 255);    // on highlight, cards and the background ≥ 4.5:1
+    double min_contrast = 4.5;                     // [Issue 19] of text on its ground (WCAG 2 AA); readable_on() keeps it
+
+    // Black on white, darker reds and golds, firm borders: every pair of text_pairs() ≥ 7:1.
+    static Palette high_contrast();
+};
+
+struct Theme : Palette {
     float scale = 1.0f;      // 1 at 1080p: min(width, height) / 1080
     FontRoles fonts;         // the visitor language's (use_language): what screens draw that language's text with
     FontSet font_set;        // both languages'
@@ -29,26 +52,10 @@ struct Theme {
     void use_language(Lang lang) { fonts = fonts_for(lang); }
     // Whether the fonts drawn now are the accessible mode's bigger ones.
     bool large_fonts_shown() const { return large_text && font_set.has_large; }
-    // The palette below, or its high-contrast twin (the accessible mode).
+    // The normal palette, or its high-contrast twin (the accessible mode).
     void use_high_contrast(bool on);
 
     float px(float at_1080p) const { return std::round(at_1080p * scale); }
-
-    // A warm festival palette: deep red bars, gold accents, paper-white cards.
-    ImU32 background = IM_COL32(250, 245, 238, 255);
-    ImU32 bar = IM_COL32(168, 24, 36, 255);
-    ImU32 bar_text = IM_COL32(255, 246, 230, 255);
-    ImU32 card = IM_COL32(255, 255, 255, 255);
-    ImU32 card_pressed = IM_COL32(246, 228, 214, 255);
-    ImU32 card_border = IM_COL32(226, 212, 198, 255);
-    ImU32 text = IM_COL32(40, 30, 28, 255);
-    ImU32 text_muted = IM_COL32(118, 100, 92, 255);
-    ImU32 accent = IM_COL32(168, 92, 0, 255);     // white text on it ≥ 4.5:1 (the gold of old was 2.8:1)
-    ImU32 highlight = IM_COL32(255, 236, 200, 255);
-    ImU32 live = IM_COL32(200, 30, 30, 255);
-    ImU32 good = IM_COL32(22, 128, 72, 255);
-    ImU32 warning = IM_COL32(160, 82, 0, 255);    // on highlight, cards and the background ≥ 4.5:1
-    double min_contrast = 4.5;                     // [Issue 19] of text on its ground (WCAG 2 AA); readable_on() keeps it
 
     float touch_min() const { return px(64); }
     float margin() const { return px(32); }

@@ -20,7 +20,7 @@ struct DrawnTextRun {
 };
 
 // Each run of `text`'s visible glyphs that the last frame drew, in any font of the atlas: one entry per time it was drawn.
-inline std::vector<DrawnTextRun> drawn_text_runs(const std::string& text) {
+inline std::vector<DrawnTextRun> drawn_runs_of(const std::string& text) {
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const ImDrawData* data = ImGui::GetDrawData();
     // English fonts share the Chinese fonts' Han glyphs: a run found through both counts once.
@@ -56,10 +56,10 @@ inline std::vector<DrawnTextRun> drawn_text_runs(const std::string& text) {
     return runs;
 }
 
-// The size of each run of `text` the last frame drew (drawn_text_runs).
+// The size of each run of `text` the last frame drew (drawn_runs_of).
 inline std::vector<float> drawn_text_sizes(const std::string& text) {
     std::vector<float> sizes;
-    for (const DrawnTextRun& run : drawn_text_runs(text)) sizes.push_back(run.size);
+    for (const DrawnTextRun& run : drawn_runs_of(text)) sizes.push_back(run.size);
     return sizes;
 }
 

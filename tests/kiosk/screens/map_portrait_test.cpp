@@ -40,7 +40,7 @@ struct PortraitKiosk {
 // the top left of its first glyph; none: (-1, -1).
 ImVec2 drawn_at(const std::string& text, float size) {
     ImVec2 lowest(-1, -1);
-    for (const DrawnTextRun& run : drawn_text_runs(text))
+    for (const DrawnTextRun& run : drawn_runs_of(text))
         if (std::abs(run.size - size) <= 1 && run.at.y > lowest.y) lowest = run.at;
     return lowest;
 }
