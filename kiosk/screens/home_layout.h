@@ -12,7 +12,8 @@
 namespace kiosk {
 
 // The entries' rectangles, `count` of them. Landscape: one row from `top` (below the live
-// strip). Portrait: rows of three at the bottom of the area, in reach of a child or a
+// strip), 240 px high or what the area leaves; rows of three where a row of all would make
+// tiles under 260 px wide (the accessible mode's band on a portrait panel). Portrait: rows of three at the bottom of the area, in reach of a child or a
 // wheelchair user; a shorter last row shares the width. `top` is not used in portrait.
 std::vector<ImRect> home_entry_tiles(const Theme& t, ImVec2 origin, ImVec2 size, float top, int count);
 

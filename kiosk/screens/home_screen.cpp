@@ -75,7 +75,18 @@ public:
         const Theme& t = f.theme;
         const float m = t.margin();
         const float x = f.origin.x + m, width = f.size.x - 2 * m;
-        float y = draw_event(f, x, f.origin.y + t.px(28), width);
+        float y = f.origin.y + t.px(28);
+        // [Issue 19] In the accessible mode the event's lines go above the reach band (nothing there to touch),
+        // leaving the band to the live strip and the entries.
+        if (f.accessible && f.above.GetHeight() >= t.px(120)) {
+            f.draw->PushClipRect(f.above.Min, f.above.Max, false);
+            draw_event(f, f.above.Min.x + m, f.above.Min.y + t.px(8), f.above.GetWidth() - 2 * m);
+            f.draw->PopClipRect();
+            f.above_drawn = true;
+            y = f.origin.y + t.px(24);
+        } else {
+            y = draw_event(f, x, y, width);
+        }
         y = draw_live_strip(f, x, y, width);
         if (home_portrait(f.size)) draw_portrait_body(f, x, y, width);
         else draw_landscape_body(f, x, y, width);
@@ -140,10 +151,11 @@ private:
         const Theme& t = f.theme;
         const float gap = t.px(24);
         const std::vector<ImRect> tiles = draw_entries(f, y);
-        y += tiles.front().GetHeight() + gap + t.px(8);
+        y = tiles.back().Max.y + gap + t.px(8);
 
         // [Issue 16] The product on air beside today's sessions.
         const float bottom = f.origin.y + f.size.y - t.px(24);
+        if (bottom - y < t.px(200)) return;   // a short area (the accessible mode's band): the entries alone
         float today_right = x + width;
         if (OnAirPart::product_on_air(f, {})) {
             const float on_air_x = x + width * 0.55f;

@@ -111,3 +111,42 @@ TEST_CASE("Home in portrait shows every session of the day and the featured prod
         if (p.featured && !p.sold_out && drew_text(p.name.zh)) ++featured;
     CHECK(featured >= 4);
 }
+
+TEST_CASE("Home's entries fit a short narrow area in rows of three and a short wide one in a row", "[home][accessible]") {
+    Theme theme;   // the accessible mode's band on a portrait panel: 1080 wide, ~560 high below the top bar
+    const ImVec2 origin(0, 1270), band(1080, 560);
+    const float top = origin.y + 144;   // under the live strip
+    const std::vector<ImRect> narrow = home_entry_tiles(theme, origin, band, top, 6);
+    REQUIRE(narrow.size() == 6);
+    CHECK(narrow[0].Min.y == narrow[2].Min.y);
+    CHECK(narrow[3].Min.y > narrow[0].Max.y);   // a second row
+    for (const ImRect& r : narrow) {
+        CHECK(r.GetWidth() >= 260);
+        CHECK(r.GetHeight() >= theme.touch_min());
+        CHECK(r.Max.y <= origin.y + band.y);   // nothing under the area's foot (the strip)
+    }
+    // The same band on a landscape panel keeps one row, shortened to the room left.
+    const std::vector<ImRect> wide = home_entry_tiles(theme, ImVec2(0, 430), ImVec2(1920, 560), 430 + 144, 6);
+    for (const ImRect& r : wide) {
+        CHECK(r.Min.y == 430 + 144);
+        CHECK(r.Max.y <= 430 + 560);
+    }
+}
+
+TEST_CASE("Home in the accessible mode draws the event's lines above the reach band and its entries in it", "[home][accessible]") {
+    for (const ImVec2 display : {kLandscape, kPortrait}) {
+        AppOptions options = app_options_at(Lang::en, Route{}, at(kEvening));
+        options.accessible = true;
+        KioskApp app(demo_feed(), options);
+        HeadlessUi ui(app, static_cast<int>(display.x), static_cast<int>(display.y));
+        ui.idle(0.1);
+        INFO(display.x << "x" << display.y);
+        const float band_top = app.reach_band().top();
+        const std::vector<DrawnTextRun> venue = drawn_runs_of("Incubator");   // the venue line: Home's alone
+        REQUIRE_FALSE(venue.empty());
+        for (const DrawnTextRun& run : venue) CHECK(run.at.y < band_top);
+        const std::vector<DrawnTextRun> entry = drawn_runs_of("Schedule");
+        REQUIRE_FALSE(entry.empty());
+        for (const DrawnTextRun& run : entry) CHECK(run.at.y > band_top);
+    }
+}
