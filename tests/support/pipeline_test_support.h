@@ -27,6 +27,10 @@ inline bool eventually(const std::function<bool()>& condition, std::chrono::mill
     return true;
 }
 
+// How long a search index may take: its worker runs at SCHED_IDLE, so while both cores are busy (the
+// suite's other test, a build beside it) it waits; the limit only matters when the index never comes.
+inline constexpr std::chrono::milliseconds kIndexPatience = std::chrono::seconds(90);
+
 inline std::string line_col(std::string_view text, std::size_t offset) {
     int line = 1, col = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {

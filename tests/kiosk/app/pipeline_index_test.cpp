@@ -79,7 +79,7 @@ TEST_CASE("search is unavailable while the pipeline's first index is built and f
     CHECK_FALSE(drew_text("交城骏枣"));
 
     held.let_go();
-    REQUIRE(eventually([&] { return held.pipeline->feed().latest()->search != nullptr; }));
+    REQUIRE(eventually([&] { return held.pipeline->feed().latest()->search != nullptr; }, kIndexPatience));
     ui.idle(0.1);
     REQUIRE(app.search());
     CHECK(&app.feed() == first->feed.get());   // the same feed, its index added

@@ -73,7 +73,7 @@ TEST_CASE("the pipeline runs the feed and the live stats, and restarts offline f
 
         // The UI's per-frame pickup: the feed with its search index, built on a worker (the first
         // feed of a process may come before its index, then again with it).
-        REQUIRE(eventually([&] { return pipeline.feed().latest()->search != nullptr; }));
+        REQUIRE(eventually([&] { return pipeline.feed().latest()->search != nullptr; }, test::kIndexPatience));
         std::shared_ptr<const IndexedFeed> shown;
         std::uint64_t seen = 0;
         CHECK(pipeline.feed().take_if_newer(shown, seen));
@@ -207,7 +207,7 @@ TEST_CASE("while the index cannot be built quickly the first feed is published b
     const std::uint64_t generation = pipeline.feed().generation();
     const int wakes_before = wakes;
     held.let_go();
-    REQUIRE(eventually([&] { return pipeline.feed().latest()->search != nullptr; }));
+    REQUIRE(eventually([&] { return pipeline.feed().latest()->search != nullptr; }, test::kIndexPatience));
     const std::shared_ptr<const IndexedFeed> after = pipeline.feed().latest();
     CHECK(after->feed == before->feed);   // the same feed, now with its index
     CHECK(pipeline.feed().generation() == generation + 1);
@@ -233,7 +233,7 @@ TEST_CASE("a feed arriving while the first index is built is published at once a
     REQUIRE(eventually([&] { return note(pipeline.feed()) == "second"; }));
     CHECK(pipeline.feed().latest()->search == nullptr);
     held.let_go();
-    REQUIRE(eventually([&] { return pipeline.feed().latest()->search != nullptr; }));
+    REQUIRE(eventually([&] { return pipeline.feed().latest()->search != nullptr; }, test::kIndexPatience));
     const std::shared_ptr<const IndexedFeed> shown = pipeline.feed().latest();
     CHECK(shown->feed->sample_note == "second");   // the first feed's late index never replaced it
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
