@@ -3,6 +3,7 @@
 // every live update whatever screen is showing.
 #include "app/app.h"
 #include "base/embedded.h"
+#include "feed/live_summary.h"
 #include "feed/validator.h"
 
 #include <catch2/catch.hpp>
@@ -41,12 +42,7 @@ struct ScriptedSource : SnapshotSource {
     }
 };
 
-std::int64_t viewers(const LiveStats& live) {
-    std::int64_t n = 0;
-    for (const auto& s : live.sessions)
-        for (const auto& p : s.platforms) n += p.viewers;
-    return n;
-}
+std::int64_t viewers(const LiveStats& live) { return live_totals(live).viewers; }
 
 } // namespace
 

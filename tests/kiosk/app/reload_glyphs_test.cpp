@@ -7,6 +7,7 @@
 #include "app/held_data.h"
 #include "base/timestamp.h"
 #include "drawn_text.h"
+#include "feed/live_summary.h"
 #include "headless_ui.h"
 #include "log_capture.h"
 #include "temp_dir.h"
@@ -118,12 +119,7 @@ GlyphSet glyphs_of(const LocalizedText& text) {   // a description's: at body si
     return set;
 }
 
-std::int64_t viewers(const LiveStats& live) {
-    std::int64_t n = 0;
-    for (const auto& s : live.sessions)
-        for (const auto& p : s.platforms) n += p.viewers;
-    return n;
-}
+std::int64_t viewers(const LiveStats& live) { return live_totals(live).viewers; }
 
 AppOptions at(Route start, Lang lang = Lang::zh) {
     AppOptions o;
