@@ -9,6 +9,10 @@ in turn on one Xvfb at 1920x1080 (software GL for both), N runs each:
   - CPU (utime + stime of every process of the side) over 30 s while the live
     figures change once a second, and once every 5 seconds.
 
+Beside each launch run, bench_gl_floor (a fullscreen GLFW window with a GL 3.0
+context clearing to the header colour, nothing else) is launched and measured the
+same way: the floor of any program's first frame and PSS on this GL stack.
+
 Xvfb is excluded from both sides' memory and CPU; its own CPU in the same
 windows is a row of its own. Prints a Markdown table (min / median / max and
 ours : theirs) on stdout, then kiosk_bench's kiosk-only table; progress on
@@ -290,6 +294,18 @@ class ChromiumSide(Side):
         self.start([self.binary] + CHROMIUM_FLAGS + ["--user-data-dir=" + profile, url])
 
 
+class FloorSide(Side):
+    """bench_gl_floor: a fullscreen GLFW window with a GL 3.0 context clearing to the header colour.
+    No fonts, feed or UI: the least any program does here before its first frame."""
+
+    def __init__(self, xvfb, work, binary):
+        super().__init__("gl-floor", xvfb, work)
+        self.binary = binary
+
+    def launch(self, workload):
+        self.start([self.binary] + [str(c) for c in HEADER_RGB])
+
+
 # --- measures --------------------------------------------------------------
 
 def measure_start_and_memory(side, workload, memory_at):
@@ -383,6 +399,7 @@ def main():
         sizes, args.runs, args.cpu_size, memory_at, settle, window, cadences = [40], 1, 40, [3], 3, 3, [1]
     kiosk_binary = os.path.join(args.build, "kiosk")
     bench_binary = os.path.join(args.build, "tests", "bench", "kiosk_bench")
+    floor_binary = os.path.join(args.build, "tests", "bench", "bench_gl_floor")
     with_chromium = not args.no_chromium
     if with_chromium and not shutil.which(args.chromium):
         print("side_by_side: no %s (apt install chromium), or run with --no-chromium" % args.chromium, file=sys.stderr)
@@ -397,6 +414,7 @@ def main():
         kiosk = KioskSide(xvfb, work, kiosk_binary)
         chromium = ChromiumSide(xvfb, work, args.chromium) if with_chromium else None
         sides = [kiosk] + ([chromium] if chromium else [])
+        floor = FloorSide(xvfb, work, floor_binary) if os.path.exists(floor_binary) else None
         feeds = {}
         for n in sorted(set((sizes if args.only != "cpu" else []) + ([args.cpu_size] if args.only != "launch" else []))):
             feed = os.path.join(work, "feed-%d.json" % n)
@@ -417,12 +435,23 @@ def main():
                     got[side.name]["procs"].append(procs)
                     for i, value in enumerate(pss):
                         got[side.name]["pss"][i].append(value)
+                if floor:   # memory at the first point only: it holds no feed to grow with
+                    progress("%d products, run %d: %s, launch and memory" % (n, run + 1, floor.name))
+                    first, pss, _ = measure_start_and_memory(floor, feeds[n], memory_at[:1])
+                    got.setdefault(floor.name, {"first": [], "pss": []})["first"].append(first)
+                    got[floor.name]["pss"].append(pss[0])
             theirs = got.get("chromium")
             results.add("launch → first complete frame, %s products" % format(n, ","), got["kiosk"]["first"],
                         theirs["first"] if theirs else None, "ms", 1000, 0, target=1 / 6)
+            if floor:   # in the ours column: the same measure of a bare GL window, the floor under any launch here
+                results.add("the floor: a bare GLFW window's first clear (bench_gl_floor), beside the same runs",
+                            got[floor.name]["first"], theirs["first"] if theirs else None, "ms", 1000, 0, target=1 / 6)
             for i, at in enumerate(memory_at):
                 results.add("PSS at %d s, %s products" % (at, format(n, ",")), got["kiosk"]["pss"][i],
                             theirs["pss"][i] if theirs else None, "MB", 1 / 2**20, 1, target=1 / 5)
+            if floor:
+                results.add("the floor's PSS at %d s (bench_gl_floor)" % memory_at[0], got[floor.name]["pss"],
+                            theirs["pss"][0] if theirs else None, "MB", 1 / 2**20, 1, target=1 / 5)
             results.add("processes, %s products" % format(n, ","), got["kiosk"]["procs"],
                         theirs["procs"] if theirs else None, "", 1, 0)
 
