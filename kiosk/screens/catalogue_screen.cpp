@@ -61,8 +61,30 @@ private:
         AboveScope scope(f);
         const std::string counts = ui_text_n("n_counties", f.lang, std::to_string(f.feed.counties.size())) + "  ·  " +
                                    product_count_text(static_cast<std::int64_t>(f.feed.products.size()), f.lang);
-        draw_above_heading(f, room, ui_text("catalogue", f.lang), {counts, ui_text("choose_county", f.lang)});
+        const float y = draw_above_heading(f, room, ui_text("catalogue", f.lang), {counts, ui_text("choose_county", f.lang)});
+        draw_county_counts(f, ImRect(ImVec2(room.Min.x, y + t.px(32)), room.Max));
         return true;
+    }
+
+    // Where the room above the band is tall (portrait): every county with its product count, in two columns,
+    // when they all fit (a list cut short would hide counties).
+    void draw_county_counts(FrameContext& f, const ImRect& r) {
+        const Theme& t = f.theme;
+        ImFont* font = t.fonts.heading;
+        const float step = font->FontSize + t.px(20), gap = t.px(48);
+        const int rows = (static_cast<int>(f.feed.counties.size()) + 1) / 2;
+        if (rows == 0 || static_cast<float>(rows) * step > r.GetHeight()) return;
+        const float col_w = (r.GetWidth() - gap) / 2;
+        for (std::size_t i = 0; i < f.feed.counties.size(); ++i) {
+            const County& county = f.feed.counties[i];
+            const auto it = counts_.find(county.id);
+            const std::string n = std::to_string(it == counts_.end() ? 0 : it->second);
+            const float x = r.Min.x + static_cast<float>(i % 2) * (col_w + gap), y = r.Min.y + static_cast<float>(i / 2) * step;
+            const float n_w = text_size(font, n).x;
+            draw_text(f.draw, font, ImVec2(x, y), t.text, fit_line(font, county.name.in(f.lang), col_w - n_w - t.px(24)));
+            draw_text(f.draw, font, ImVec2(x + col_w - n_w, y), t.text_muted, n);
+            f.draw->AddLine(ImVec2(x, y + step - t.px(10)), ImVec2(x + col_w, y + step - t.px(10)), t.card_border, std::max(1.0f, t.px(1)));
+        }
     }
 
     // True when tapped.

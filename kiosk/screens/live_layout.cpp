@@ -109,8 +109,17 @@ LivePanels lists_only_panels(const Theme& t, const ImRect& area, const LivePanel
     const float gap = t.px(24), x = area.Min.x, y = area.Min.y, width = area.GetWidth(), avail = area.GetHeight();
     const float w = (width - 2 * gap) / 3, right = x + 2 * (w + gap);
     const bool card = n.on_air > 0 && avail >= n.on_air;
-    const float h = std::min(avail, std::max({n.platforms, n.counties, card ? 0.0f : n.top}));
     LivePanels p;
+    if (card && w < t.px(420)) {   // narrow (a portrait panel's band): the card the right half, the two lists stacked left
+        const float half = std::round((width - gap) / 2), list_h = std::floor((avail - gap) / 2);
+        if (list_h >= n.two_rows) {
+            p.platforms = ImRect(ImVec2(x, y), ImVec2(x + half, y + std::min(list_h, n.platforms)));
+            p.counties = ImRect(ImVec2(x, p.platforms.Max.y + gap), ImVec2(x + half, p.platforms.Max.y + gap + std::min(list_h, n.counties)));
+        }
+        p.on_air = ImRect(ImVec2(x + half + gap, y), ImVec2(x + width, area.Max.y));
+        return p;
+    }
+    const float h = std::min(avail, std::max({n.platforms, n.counties, card ? 0.0f : n.top}));
     if (h >= n.two_rows) {
         p.platforms = ImRect(ImVec2(x, y), ImVec2(x + w, y + h));
         p.counties = ImRect(ImVec2(x + w + gap, y), ImVec2(right - gap, y + h));

@@ -33,7 +33,8 @@ float live_on_air_width(const Theme& t, float width, bool portrait);
 // A short area (the accessible strip, 1.5x type) never squeezes a list below two rows or cuts the
 // on-air card: panels are left out instead (zero-sized; the screen skips them), see live_layout.cpp.
 // Without the trend (needs.trend false): the three lists side by side at the height they want, the on-air
-// card in the right third in place of the top products when it fits whole.
+// card in the right third in place of the top products when it fits whole; on a narrow area (thirds under
+// 420 px) the card takes the right half and platforms and counties are stacked in the left.
 LivePanels live_panels(const Theme& t, const ImRect& area, bool portrait, const LivePanelNeeds& needs);
 
 } // namespace kiosk

@@ -36,9 +36,10 @@ void draw_session_card(FrameContext& f, const ImRect& r, const Session& s, bool 
     if (!s.location.in(f.lang).empty()) place += "  ·  " + s.location.in(f.lang);
     if (y + t.fonts.heading->FontSize > in.Max.y) return;
     y += draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.text_muted, fit_line(t.fonts.heading, place, w)) + t.px(12);
-    const int about_lines = static_cast<int>((in.Max.y - y) / (t.fonts.heading->FontSize * 1.25f));
+    // The description in the body font: the one whose glyphs hold every text (platform/fonts.h: FontGlyphs).
+    const int about_lines = static_cast<int>((in.Max.y - y) / (t.fonts.body->FontSize * 1.25f));
     if (about_lines > 0 && !s.description.in(f.lang).empty())
-        draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.text, clamp_lines(t.fonts.heading, s.description.in(f.lang), w, about_lines), w);
+        draw_text(dl, t.fonts.body, ImVec2(in.Min.x, y), t.text, clamp_lines(t.fonts.body, s.description.in(f.lang), w, about_lines), w);
 }
 
 } // namespace

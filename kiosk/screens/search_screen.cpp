@@ -155,15 +155,14 @@ private:
         const float field_top = titled ? r.Min.y + title_h : r.Min.y;
         const ImRect field(ImVec2(r.Min.x, field_top), ImVec2(r.Max.x, field_top + t.px(112)));
         draw_field(f, field);
-        const ImRect note(ImVec2(r.Min.x, field.Max.y + t.px(16)), r.Max);
-        if (letters_.empty()) {
-            const std::string& how = ui_text("search_hint", f.lang);
-            if (note.GetHeight() >= t.fonts.heading->FontSize) draw_text(f.draw, t.fonts.heading, note.Min, t.text_muted, fit_line(t.fonts.heading, how, note.GetWidth()));
-            return;
-        }
-        const std::string counts = kind_counts(f.lang);
+        ImRect note(ImVec2(r.Min.x, field.Max.y + t.px(16)), r.Max);
+        const std::string counts = letters_.empty() ? ui_text("search_hint", f.lang) : kind_counts(f.lang);
         if (!counts.empty() && note.GetHeight() >= t.fonts.heading->FontSize)
-            draw_text(f.draw, t.fonts.heading, note.Min, t.text_muted, fit_line(t.fonts.heading, counts, note.GetWidth()));
+            note.Min.y += draw_text(f.draw, t.fonts.heading, note.Min, t.text_muted, fit_line(t.fonts.heading, counts, note.GetWidth())) + t.px(24);
+        // Where the room is tall (a portrait panel): how to search (the result list says it while nothing is typed).
+        const std::string& how = ui_text("search_how", f.lang);
+        if (!letters_.empty() && text_size(t.fonts.heading, how, note.GetWidth()).y <= note.GetHeight())
+            draw_text(f.draw, t.fonts.heading, note.Min, t.text, how, note.GetWidth());
     }
 
     // "商品 3  ·  县区 1": how many of each kind the letters found; "" when none.
