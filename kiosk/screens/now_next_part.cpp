@@ -27,10 +27,16 @@ void draw_session_card(FrameContext& f, const ImRect& r, const Session& s, bool 
     draw_text(dl, t.fonts.heading, ImVec2(when_x, y + (t.fonts.body->FontSize + t.px(4) - t.fonts.heading->FontSize) * 0.5f),
               running ? t.live : t.text, fit_line(t.fonts.heading, when, in.Max.x - when_x));
     y += std::max(t.fonts.body->FontSize + t.px(4), t.fonts.heading->FontSize) + t.px(12);
-    // The title: up to three lines of the title font where the card leaves room for the time line under them.
-    const float line_h = t.fonts.title->FontSize;
-    const int title_lines = std::clamp(static_cast<int>((in.Max.y - y - t.fonts.heading->FontSize - t.px(12)) / line_h), 1, 3);
-    y += draw_text(dl, t.fonts.title, ImVec2(in.Min.x, y), t.text, clamp_lines(t.fonts.title, s.title.in(f.lang), w, title_lines), w);
+    // The title: up to three lines of the title font where the card leaves room for the time line under them; on a
+    // short card (landscape) with room for one line only, the heading font (up to two lines) when one would cut it.
+    const std::string& title = s.title.in(f.lang);
+    const float room = in.Max.y - y - t.fonts.heading->FontSize - t.px(12);
+    const int title_lines = std::clamp(static_cast<int>(room / t.fonts.title->FontSize), 1, 3);
+    ImFont* font = t.fonts.title;
+    int lines = title_lines;
+    if (title_lines == 1 && text_size(font, title).x > w && in.Max.y - y >= 2 * t.fonts.heading->FontSize * 1.2f)
+        font = t.fonts.heading, lines = 2;
+    y += draw_text(dl, font, ImVec2(in.Min.x, y), t.text, clamp_lines(font, title, w, lines), w);
     y += t.px(8);
     std::string place = time_range(s, f.zone);
     if (!s.location.in(f.lang).empty()) place += "  ·  " + s.location.in(f.lang);
