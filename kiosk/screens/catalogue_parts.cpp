@@ -52,8 +52,8 @@ ImRect grid_viewport(const Theme& t, ImVec2 origin, ImVec2 size, float header) {
 } // namespace
 
 // Heading (title font) and a one-line hint; the fonts are t.px(60) and t.px(28) tall.
-CardGrid county_tile_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count) {
-    const float header = t.px(24 + 60 + 8 + 28 + 20);
+CardGrid county_tile_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count, float header) {
+    if (header < 0) header = t.px(24 + 60 + 8 + 28 + 20);
     const ImRect view = grid_viewport(t, origin, size, header);
     const float gap = t.px(24);
     if (is_portrait(size)) return portrait_grid(view, count, t.px(320), gap, kCountyPicture, county_text_height(t));
@@ -66,9 +66,9 @@ float county_tile_picture_ratio(const Theme& t, const CardGrid& grid, ImVec2 siz
 }
 
 // The county's name (title font) and its blurb: two body lines, three in portrait.
-CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count) {
+CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count, float header) {
     const int blurb_lines = is_portrait(size) ? 3 : 2;
-    const float header = t.px(24 + 60 + 10 + 20) + blurb_lines * t.px(28);
+    if (header < 0) header = t.px(24 + 60 + 10 + 20) + blurb_lines * t.px(28);
     const ImRect view = grid_viewport(t, origin, size, header);
     const float gap = t.px(24);
     if (is_portrait(size)) return portrait_grid(view, count, t.px(300), gap, kProductPicture, product_text_height(t));

@@ -17,10 +17,13 @@ namespace kiosk {
 class ImageDemand;   // image_view.h
 
 // The catalogue's county tiles, below its heading. In portrait (issue 19) the fewest columns
-// whose rows all fit, the tiles grown taller to fill the height; scrolling when none fit.
-CardGrid county_tile_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count);
+// whose rows all fit, the tiles grown taller to fill the height; scrolling when none fit. `header`: the
+// height over the grid; kOwnHeader for the screen's heading (in the accessible mode the heading goes above
+// the reach band and the grid takes the band).
+inline constexpr float kOwnHeader = -1;
+CardGrid county_tile_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count, float header = kOwnHeader);
 // A county's product cards, below the county's name and blurb; in portrait as the county tiles.
-CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count);
+CardGrid product_card_grid(const Theme& t, ImVec2 origin, ImVec2 size, int count, float header = kOwnHeader);
 
 // The picture's height for its width on the grid's cards at the screen's `size`: 0.56 for a
 // county and 0.62 for a product in landscape; in portrait what a grown card leaves above its text.

@@ -4,11 +4,15 @@
 #include "screens/screens.h"
 
 #include "feed/number_format.h"
+#include "screens/above_part.h"
 #include "screens/catalogue_parts.h"
 #include "screens/venue_parts.h"
 #include "widgets/image_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace kiosk {
 
@@ -33,8 +37,14 @@ public:
             return;
         }
         list_products(f.feed);
-        const CardGrid grid = product_card_grid(t, f.origin, f.size, static_cast<int>(products_.size()));
-        draw_header(f, *county, grid.viewport.Min.y);
+        // [Issue 19] In the accessible mode the county's picture, name and introduction go above the reach band;
+        // the band keeps 在哪 / Where? (when the map has its booth) over the cards.
+        const Area* booth = county_area(f.feed, *county);
+        const bool above = draw_above(f, *county);
+        const float where_row = booth ? t.px(24 + 72 + 16) : t.px(16);
+        const CardGrid grid = product_card_grid(t, f.origin, f.size, static_cast<int>(products_.size()), above ? where_row : kOwnHeader);
+        if (!above) draw_header(f, *county, grid.viewport.Min.y);
+        else if (booth) draw_where_button(f, ImVec2(f.origin.x + f.size.x - t.margin() - where_button_width(f), f.origin.y + t.px(24)), t.px(72), *booth);
 
         scroll_.update(f.touch, grid.viewport, grid.content_height(), f.now);
         if (products_.empty()) {
@@ -55,6 +65,33 @@ public:
     double seconds_until_change(std::int64_t, double) const override { return scroll_.animating() ? 0 : kNoChange; }
 
 private:
+    // [Issue 19] Above the reach band: the county's picture, its name, product count and introduction.
+    // False when the mode leaves no room there.
+    bool draw_above(FrameContext& f, const County& county) {
+        const Theme& t = f.theme;
+        const ImRect room = above_room(f, t.px(160));
+        if (room.GetWidth() <= 0) return false;
+        AboveScope scope(f);
+        // A tall room (portrait): the picture across the top, the words under it; a short one: the picture at the
+        // left, as tall as the room and at most 40% of the width, the words beside it.
+        const bool tall = room.GetHeight() > room.GetWidth() * 0.6f;
+        const float pic_w = tall ? room.GetWidth() : std::round(std::min(room.GetWidth() * 0.4f, room.GetHeight() / 0.62f));
+        const float pic_h = std::round(tall ? std::min(room.GetHeight() * 0.45f, pic_w * 0.56f) : std::min(room.GetHeight(), pic_w * 0.75f));
+        const ImRect picture(room.Min, ImVec2(room.Min.x + pic_w, room.Min.y + pic_h));
+        draw_image(f.draw, t, f.images, county.image, picture, ImagePlaceholder{county.id, county.name.in(f.lang)}, t.rounding());
+        const ImRect text = tall ? ImRect(ImVec2(room.Min.x, picture.Max.y + t.px(24)), room.Max)
+                                 : ImRect(ImVec2(picture.Max.x + t.px(32), room.Min.y), room.Max);
+        const float y = draw_above_heading(f, text, county.name.in(f.lang),
+                                           {product_count_text(static_cast<std::int64_t>(products_.size()), f.lang)});
+        // The introduction in the body font: the one whose glyphs hold every text (platform/fonts.h: FontGlyphs).
+        const float line = t.fonts.body->FontSize * 1.25f;
+        const int lines = static_cast<int>((room.Max.y - y - t.px(16)) / line);
+        if (lines > 0)
+            draw_text(f.draw, t.fonts.body, ImVec2(text.Min.x, y + t.px(16)), t.text,
+                      clamp_lines(t.fonts.body, county.blurb.in(f.lang), text.GetWidth(), lines), text.GetWidth());
+        return true;
+    }
+
     void draw_header(FrameContext& f, const County& county, float bottom) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;

@@ -104,11 +104,37 @@ LivePanels portrait_panels(const Theme& t, const ImRect& area, const LivePanelNe
     return p;
 }
 
+// [Issue 19] The trend drawn elsewhere: the lists in a row at the height they want, the card in the right third.
+LivePanels lists_only_panels(const Theme& t, const ImRect& area, const LivePanelNeeds& n) {
+    const float gap = t.px(24), x = area.Min.x, y = area.Min.y, width = area.GetWidth(), avail = area.GetHeight();
+    const float w = (width - 2 * gap) / 3, right = x + 2 * (w + gap);
+    const bool card = n.on_air > 0 && avail >= n.on_air;
+    LivePanels p;
+    if (card && w < t.px(420)) {   // narrow (a portrait panel's band): the card the right half, the two lists stacked left
+        const float half = std::round((width - gap) / 2), list_h = std::floor((avail - gap) / 2);
+        if (list_h >= n.two_rows) {
+            p.platforms = ImRect(ImVec2(x, y), ImVec2(x + half, y + std::min(list_h, n.platforms)));
+            p.counties = ImRect(ImVec2(x, p.platforms.Max.y + gap), ImVec2(x + half, p.platforms.Max.y + gap + std::min(list_h, n.counties)));
+        }
+        p.on_air = ImRect(ImVec2(x + half + gap, y), ImVec2(x + width, area.Max.y));
+        return p;
+    }
+    const float h = std::min(avail, std::max({n.platforms, n.counties, card ? 0.0f : n.top}));
+    if (h >= n.two_rows) {
+        p.platforms = ImRect(ImVec2(x, y), ImVec2(x + w, y + h));
+        p.counties = ImRect(ImVec2(x + w + gap, y), ImVec2(right - gap, y + h));
+        if (!card) p.top = ImRect(ImVec2(right, y), ImVec2(x + width, y + h));
+    }
+    if (card) p.on_air = ImRect(ImVec2(right, y), ImVec2(x + width, area.Max.y));
+    return p;
+}
+
 } // namespace
 
 float live_on_air_width(const Theme& t, float width, bool portrait) { return portrait ? width : (width - 2 * t.px(24)) / 3; }
 
 LivePanels live_panels(const Theme& t, const ImRect& area, bool portrait, const LivePanelNeeds& needs) {
+    if (!needs.trend) return lists_only_panels(t, area, needs);
     return portrait ? portrait_panels(t, area, needs) : landscape_panels(t, area, needs);
 }
 

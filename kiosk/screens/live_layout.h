@@ -14,6 +14,7 @@ struct LivePanelNeeds {
     float platforms = 0, counties = 0, top = 0;
     float two_rows = 0;   // a list with two readable rows: the least a squeezed list keeps
     float on_air = 0;     // the on-air card's height at live_on_air_width(); 0 when nothing is on air
+    bool trend = true;    // false: the trend is drawn elsewhere (above the reach band in the accessible mode)
 };
 
 struct LivePanels {
@@ -31,6 +32,9 @@ float live_on_air_width(const Theme& t, float width, bool portrait);
 // more room: a chart shaped for the tall panel, not a landscape strip.
 // A short area (the accessible strip, 1.5x type) never squeezes a list below two rows or cuts the
 // on-air card: panels are left out instead (zero-sized; the screen skips them), see live_layout.cpp.
+// Without the trend (needs.trend false): the three lists side by side at the height they want, the on-air
+// card in the right third in place of the top products when it fits whole; on a narrow area (thirds under
+// 420 px) the card takes the right half and platforms and counties are stacked in the left.
 LivePanels live_panels(const Theme& t, const ImRect& area, bool portrait, const LivePanelNeeds& needs);
 
 } // namespace kiosk

@@ -13,6 +13,7 @@
 #include "feed/live_guard.h"
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/above_part.h"
 #include "screens/live_layout.h"
 #include "screens/on_air_part.h"
 #include "widgets/live_view.h"
@@ -122,16 +123,53 @@ public:
     void draw(FrameContext& f) override {
         take_snapshot(f);
         const Theme& t = f.theme;
-        ImDrawList* dl = f.draw;
         const bool portrait = f.size.y > f.size.x;
-        const float m = t.margin(), gap = t.px(24);
+        const float m = t.margin();
         const float x = f.origin.x + m, width = f.size.x - 2 * m;
         const float bottom = f.origin.y + f.size.y - t.px(24);
         float y = f.origin.y + t.px(20);
+        // [Issue 19] In the accessible mode the figures (and the trend where there is room) go above the reach band;
+        // the band keeps the lists and the product on air.
+        bool trend_above = false;
+        if (const ImRect above = above_room(f, t.px(200)); above.GetWidth() > 0) {
+            trend_above = draw_above(f, above);
+        } else {
+            y = draw_header(f, ImRect(ImVec2(x, y), ImVec2(x + width, y + t.fonts.title->FontSize + t.px(8)))) + t.px(16);
+            y = draw_figures(f, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)), portrait);
+        }
+        draw_panels(f, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)), portrait, !trend_above);
+    }
 
-        y = draw_header(f, ImRect(ImVec2(x, y), ImVec2(x + width, y + t.fonts.title->FontSize + t.px(8)))) + t.px(16);
+    double seconds_until_change(std::int64_t now_unix, double now) const override {
+        const double figures = figures_.seconds_until_text_changes(now, lang_);   // a frame only for new digits
+        std::int64_t next = next_text_change_unix_;
+        for (const LivePlatformTime& p : platform_times_)   // a platform greying out
+            if (p.stale_at > now_unix) next = std::min(next, p.stale_at + 1);
+        if (next == INT64_MAX) return figures;
+        return std::min(figures, static_cast<double>(std::max<std::int64_t>(0, next - now_unix)));
+    }
 
-        // The three big figures: a row in landscape, a stack in portrait.
+private:
+    // [Issue 19] Above the reach band: the header, the three figures and, where at least 220 px are left, the trend.
+    // True when the trend was drawn there.
+    bool draw_above(FrameContext& f, const ImRect& r) {
+        const Theme& t = f.theme;
+        AboveScope scope(f);
+        const bool tall = r.GetHeight() > r.GetWidth() * 0.6f;   // a portrait panel's room: the figures stacked
+        float y = draw_header(f, ImRect(r.Min, ImVec2(r.Max.x, r.Min.y + t.fonts.title->FontSize + t.px(8)))) + t.px(16);
+        y = draw_figures(f, ImRect(ImVec2(r.Min.x, y), r.Max), tall);
+        if (r.Max.y - y < t.px(220)) return false;
+        draw_trend(f, ImRect(ImVec2(r.Min.x, y), r.Max));
+        return true;
+    }
+
+    // The three big figures from `r`'s top: a stack in portrait, else a row (label beside number where the row
+    // is short: the accessible mode's room above the band); then the source line. Returns the bottom.
+    float draw_figures(FrameContext& f, const ImRect& r, bool portrait) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        const float gap = t.px(24), x = r.Min.x, width = r.GetWidth();
+        float y = r.Min.y;
         const auto numbers = figures_.texts(f.now, f.lang);
         lang_ = f.lang;
         const char* labels[3] = {"viewers", "orders", "revenue"};
@@ -146,11 +184,13 @@ public:
                 y += h + t.px(16);
             }
         } else {
-            const float w = (width - 2 * gap) / 3, h = t.px(210);
+            const float w = (width - 2 * gap) / 3;
+            const float source_h = t.fonts.body->FontSize + t.px(16);
+            const float h = std::max(t.px(96), std::min(t.px(210), r.Max.y - y - source_h));   // 210 px where there is room
             for (int i = 0; i < 3; ++i) {
                 const float cx = x + static_cast<float>(i) * (w + gap);
                 draw_figure(dl, t, ImRect(ImVec2(cx, y), ImVec2(cx + w, y + h)), ui_text(labels[i], f.lang), numbers[i],
-                            colors[i], false, mark(i));
+                            colors[i], h < t.px(180), mark(i));
             }
             y += h + t.px(16);
         }
@@ -159,9 +199,13 @@ public:
             draw_text(dl, t.fonts.body, ImVec2(x, y - t.px(4)), t.text_muted, fit_line(t.fonts.body, source, width));
             y += t.fonts.body->FontSize + t.px(8);
         }
-        y += t.px(8);
+        return y + t.px(8);
+    }
 
-        // The lists, the product on air and the trend below the figures (live_layout.h).
+    // The lists, the product on air and (`with_trend`) the trend in `r`, below the figures (live_layout.h).
+    void draw_panels(FrameContext& f, const ImRect& r, bool portrait, bool with_trend) {
+        const Theme& t = f.theme;
+        const float width = r.GetWidth();
         // [Issue 16] The product on air takes its card's height beside (landscape) or above (portrait) the trend.
         const Product* on_air = OnAirPart::product_on_air(f, {});
         LivePanelNeeds needs;
@@ -173,7 +217,8 @@ public:
         needs.top = need(std::min<std::size_t>(top_.size(), 5), t.px(64));
         needs.two_rows = panel_chrome(t) + 2 * (t.fonts.body->FontSize + t.px(12));   // draw_bars' smallest
         needs.on_air = on_air ? on_air_.height(f, *on_air, live_on_air_width(t, width, portrait)) : 0.0f;
-        const LivePanels panels = live_panels(t, ImRect(ImVec2(x, y), ImVec2(x + width, bottom)), portrait, needs);
+        needs.trend = with_trend;
+        const LivePanels panels = live_panels(t, r, portrait, needs);
         // A short area leaves some panels out (zero-sized) rather than squeezing them.
         if (panels.platforms.GetArea() > 0) draw_platforms(f, panels.platforms);
         if (panels.counties.GetArea() > 0) draw_counties(f, panels.counties);
@@ -182,16 +227,6 @@ public:
         if (panels.trend.GetArea() > 0) draw_trend(f, panels.trend);
     }
 
-    double seconds_until_change(std::int64_t now_unix, double now) const override {
-        const double figures = figures_.seconds_until_text_changes(now, lang_);   // a frame only for new digits
-        std::int64_t next = next_text_change_unix_;
-        for (const LivePlatformTime& p : platform_times_)   // a platform greying out
-            if (p.stale_at > now_unix) next = std::min(next, p.stale_at + 1);
-        if (next == INT64_MAX) return figures;
-        return std::min(figures, static_cast<double>(std::max<std::int64_t>(0, next - now_unix)));
-    }
-
-private:
     // A new live snapshot (another pointer or another updated_at): refresh the
     // figures and breakdowns and add a trend sample.
     void take_snapshot(const FrameContext& f) {

@@ -1,6 +1,7 @@
 #include "screens/map_layout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk {
 
@@ -24,6 +25,24 @@ MapDirectory map_directory(const Theme& t, const ImRect& room, int count, int ma
     d.row_h = d.step - gap;
     d.origin = room.Min;
     return d;
+}
+
+ImRect MapPlaceGrid::row(int index, float offset) const {
+    const ImVec2 at(view.Min.x + static_cast<float>(index % columns) * (col_w + col_gap),
+                    view.Min.y - offset + static_cast<float>(index / columns) * step);
+    return ImRect(at, ImVec2(at.x + col_w, at.y + row_h));
+}
+
+MapPlaceGrid map_place_grid(const Theme& t, const ImRect& view, int count, float line_h) {
+    MapPlaceGrid g;
+    g.view = view;
+    g.col_gap = t.px(16);
+    g.columns = std::clamp(static_cast<int>((view.GetWidth() + g.col_gap) / (t.px(420) + g.col_gap)), 1, 4);
+    g.col_w = (view.GetWidth() - g.col_gap * static_cast<float>(g.columns - 1)) / static_cast<float>(g.columns);
+    g.rows = (std::max(count, 0) + g.columns - 1) / g.columns;
+    g.row_h = std::max(t.touch_min(), std::ceil(2 * line_h + t.px(16)));
+    g.step = g.row_h + t.px(8);
+    return g;
 }
 
 } // namespace kiosk

@@ -25,4 +25,16 @@ struct MapDirectory {
 // the room allows; no rows when they do not all fit.
 MapDirectory map_directory(const Theme& t, const ImRect& room, int count, int max_columns = 3);
 
+// [Issue 19] The accessible mode's place list in the reach band (the plan is above it, untouched): every place
+// of the floor as a row with room for two lines of `line_h`, at least a touch target high, in as many columns of
+// at least 420 px as `view` holds (at most four), filled row by row, scrolling when they do not all fit.
+struct MapPlaceGrid {
+    ImRect view;
+    int columns = 1, rows = 0;
+    float col_w = 0, col_gap = 0, row_h = 0, step = 0;
+    float content_height() const { return static_cast<float>(rows) * step; }
+    ImRect row(int index, float offset) const;   // the index-th place's row, the list scrolled by `offset`
+};
+MapPlaceGrid map_place_grid(const Theme& t, const ImRect& view, int count, float line_h);
+
 } // namespace kiosk

@@ -6,7 +6,9 @@
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
+#include "screens/above_part.h"
 #include "screens/map_layout.h"
+#include "screens/map_places_part.h"
 #include "screens/session_text.h"
 #include "screens/venue_parts.h"
 #include "widgets/floor_plan_view.h"
@@ -14,6 +16,7 @@
 #include "widgets/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk {
 
@@ -24,6 +27,7 @@ public:
     void enter(const Route&) override {
         selected_.clear();
         floor_.clear();   // the kiosk's floor on the next frame
+        places_.reset();
     }
 
     void draw(FrameContext& f) override {
@@ -38,6 +42,7 @@ public:
         if (!venue.floor(floor_)) floor_ = here ? here->floor : venue.floors.front().id;
         if (!selected_.empty() && !venue.area(selected_)) selected_.clear();   // a new feed lost it
 
+        if (const ImRect above = above_room(f, t.px(240)); above.GetWidth() > 0) return draw_plan_above(f, above, here);
         const float m = t.margin();
         const float top = f.origin.y + t.px(20);
         const std::string& title = ui_text("venue_map", f.lang);
@@ -74,11 +79,47 @@ public:
     }
 
     double seconds_until_change(std::int64_t now_unix, double) const override {
+        if (places_.animating()) return 0;
         return static_cast<double>(60 - now_unix % 60);   // the card's "on now" follows the clock
     }
 
 private:
-    void draw_plan(FrameContext& f, const ImRect& r, const WalkNode* here) {
+    // [Issue 19] The accessible mode: the title and the plan (you are here, the chosen place lit) above the reach band,
+    // looked at and never touched; the band keeps the floor tabs and, across its width, the card listing the places.
+    void draw_plan_above(FrameContext& f, const ImRect& above, const WalkNode* here) {
+        const Theme& t = f.theme;
+        {
+            AboveScope scope(f);
+            const std::string& title = ui_text("venue_map", f.lang);
+            draw_text(f.draw, t.fonts.title, above.Min, t.text, title);
+            ImRect plan_r = above;   // beside the title in a wide room (landscape), under it in a tall one
+            if (above.GetWidth() > above.GetHeight() * 2) plan_r.Min.x += text_size(t.fonts.title, title).x + t.px(32);
+            else plan_r.Min.y += t.fonts.title->FontSize + t.px(20);
+            // Numbered markers only on a plan tall enough to keep them apart (portrait); on a short one (landscape)
+            // the names that fit, the list in the band naming every place.
+            draw_plan(f, plan_r, here, false, plan_r.GetHeight() >= t.px(500));
+        }
+        const float m = t.margin(), top = f.origin.y + t.px(20), tabs_h = t.px(72);
+        const std::string before = floor_;
+        draw_floor_tabs(f, f.origin.x + m, top, tabs_h, f.origin.x + f.size.x - m, floor_);
+        if (floor_ != before) {
+            selected_.clear();
+            places_.reset();
+        }
+        // Every place a row; the chosen one's card beside the list, in the right half.
+        ImRect list_r(ImVec2(f.origin.x + m, top + tabs_h + t.px(20)), ImVec2(f.origin.x + f.size.x - m, f.origin.y + f.size.y - t.px(24)));
+        const Area* chosen = selected_.empty() ? nullptr : f.feed.venue.area(selected_);
+        if (chosen) {
+            const ImRect card_r(ImVec2(std::round(list_r.GetCenter().x + t.px(12)), list_r.Min.y), list_r.Max);
+            list_r.Max.x = card_r.Min.x - t.px(24);
+            draw_card(f, card_r, false);
+        }
+        if (const std::string tapped = places_.draw(f, list_r, labels_, selected_); !tapped.empty()) selected_ = tapped;
+    }
+
+    // `tappable`: a tap on an area opens its card (not above the reach band). `markers`: names that do not fit
+    // as numbered markers (else left out).
+    void draw_plan(FrameContext& f, const ImRect& r, const WalkNode* here, bool tappable = true, bool markers = true) {
         const Theme& t = f.theme;
         const Floor& floor = *f.feed.venue.floor(floor_);
         f.draw->AddRectFilled(r.Min, r.Max, t.card, t.rounding());
@@ -89,11 +130,11 @@ private:
         f.draw->PushClipRect(r.Min, r.Max, true);
         std::string here_area;
         const std::string here_label = here ? you_are_here_label(f, *here, here_area) : std::string();
-        labels_ = plan_labels(t, f.feed.venue, floor_, plan, f.lang, true, here_area);   // names that fit, else numbers
+        labels_ = plan_labels(t, f.feed.venue, floor_, plan, f.lang, markers, here_area);   // names that fit, else numbers
         draw_floor_plan(f.draw, t, f.feed.venue, floor_, plan, labels_, f.lang, selected_);
         if (here && here->floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here->at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area), r);
         f.draw->PopClipRect();
-        if (f.touch.tapped(r, "floor plan")) {   // a marker may reach past its small area: it wins over what lies under it
+        if (tappable && f.touch.tapped(r, "floor plan")) {   // a marker may reach past its small area: it wins over what lies under it
             const Area* a = marker_at(labels_, f.touch.position(), std::max(number_marker_radius(t), t.touch_min() * 0.5f));
             if (!a) a = area_at(f.feed.venue, floor_, plan.to_plan(f.touch.position()));
             selected_ = a ? a->id : std::string();
@@ -220,7 +261,7 @@ private:
             const ImRect row = d.row(static_cast<int>(i));
             const bool chosen = label.area->id == selected_;
             if (chosen || f.touch.holding(row)) f.draw->AddRectFilled(row.Min, row.Max, t.card_pressed, t.px(8));
-            if (f.touch.tapped(row)) selected_ = label.area->id;
+            if (f.touch.tapped(row, label.area->id)) selected_ = label.area->id;
             const ImVec2 c(row.Min.x + radius + t.px(4), row.GetCenter().y);
             if (label.kind == LabelKind::marker) {
                 draw_number_marker(f.draw, t, c, radius, label.number, chosen);
@@ -292,6 +333,7 @@ private:
     std::string floor_;
     std::string selected_;   // area id; "" = none
     PlanLabels labels_;      // this frame's names and numbered markers on the plan, for taps and the key
+    MapPlaceList places_;    // [Issue 19] the accessible mode's list of the floor's places
     std::vector<const Product*> products_;
     const Feed* listed_feed_ = nullptr;
     std::string listed_county_;

@@ -6,6 +6,7 @@
 #include "screens/screens.h"
 
 #include "feed/venue_route.h"
+#include "screens/above_part.h"
 #include "screens/route_layout.h"
 #include "screens/venue_parts.h"
 #include "service/route_link.h"
@@ -74,6 +75,18 @@ public:
         const float m = t.margin();
         const bool portrait = f.size.y > f.size.x;
         ImRect plan_r(ImVec2(all.Min.x + m, all.Min.y + t.px(20)), ImVec2(all.Max.x - m, all.Max.y - t.px(24)));
+        // [Issue 19] In the accessible mode the plan, zoomed in on the walk, goes above the reach band (nothing on it
+        // is touched); the band keeps the floor tabs over the words, their steps and the step-free toggle.
+        if (const ImRect above = above_room(f, t.px(240)); above.GetWidth() > 0) {
+            {
+                AboveScope scope(f);
+                draw_plan_box(f, draw_heading_above(f, above, *to), *to, *here, true);
+            }
+            const float tabs_h = t.px(72);
+            draw_floor_tabs(f, plan_r.Min.x, plan_r.Min.y, tabs_h, plan_r.Max.x, floor_, floors_);
+            draw_panel(f, ImRect(ImVec2(plan_r.Min.x, plan_r.Min.y + tabs_h + t.px(16)), plan_r.Max), *to, *here, true, false);
+            return;
+        }
         ImRect panel = plan_r;
         if (portrait) {   // the words as tall as they need at the bottom, the plan (under its tabs) the rest
             const RoutePortrait layout = route_portrait_layout(t, plan_r, panel_content_height(f, plan_r.GetWidth() - 2 * t.px(28), *to, *here));
@@ -116,12 +129,18 @@ private:
         return out;
     }
 
+    // The floor tabs over the plan's box.
     void draw_plan(FrameContext& f, const ImRect& r, const Area& to, const WalkNode& here, bool portrait) {
         const Theme& t = f.theme;
-        const Venue& venue = f.feed.venue;
         const float tabs_h = t.px(72);
         draw_floor_tabs(f, r.Min.x, r.Min.y, tabs_h, r.Max.x, floor_, floors_);
-        ImRect box(ImVec2(r.Min.x, r.Min.y + tabs_h + t.px(16)), r.Max);
+        draw_plan_box(f, ImRect(ImVec2(r.Min.x, r.Min.y + tabs_h + t.px(16)), r.Max), to, here, portrait);
+    }
+
+    // The shown floor's plan in `box` with the walk on it; `focused`: zoomed in on the walk (portrait, the accessible mode).
+    void draw_plan_box(FrameContext& f, const ImRect& box, const Area& to, const WalkNode& here, bool focused) {
+        const Theme& t = f.theme;
+        const Venue& venue = f.feed.venue;
         f.draw->AddRectFilled(box.Min, box.Max, t.card, t.rounding());
         const Floor* floor = venue.floor(floor_);
         if (!floor) return;
@@ -129,7 +148,7 @@ private:
         inner.Expand(-t.px(24));
         inner.Min.y += t.px(40);
         const double heading = f.place ? f.place->heading : 0;
-        const PlanTransform plan = portrait ? focused_plan(floor->width_m, floor->height_m, heading, inner.Min, inner.Max,
+        const PlanTransform plan = focused ? focused_plan(floor->width_m, floor->height_m, heading, inner.Min, inner.Max,
                                                            focus_points(venue, to, here), kRouteMarginM, kRouteMaxZoom)
                                             : PlanTransform(floor->width_m, floor->height_m, heading, inner.Min, inner.Max);
         f.draw->PushClipRect(box.Min, box.Max, true);
@@ -165,7 +184,26 @@ private:
         f.draw->PopClipRect();
     }
 
-    void draw_panel(FrameContext& f, const ImRect& r, const Area& to, const WalkNode& here, bool portrait) {
+    // [Issue 19] Above the reach band: where to and how far, at the left of a wide room (landscape) or over a tall
+    // one. Returns the room left for the plan.
+    ImRect draw_heading_above(FrameContext& f, const ImRect& r, const Area& to) {
+        const Theme& t = f.theme;
+        const bool wide = r.GetWidth() > r.GetHeight() * 2;
+        const float w = wide ? std::round(r.GetWidth() * 0.3f) : r.GetWidth();
+        const std::string where = clamp_lines(t.fonts.title, fill(ui_text("route_to", f.lang), "{place}", to.name.in(f.lang)), w, wide ? 2 : 1);
+        float y = r.Min.y + draw_text(f.draw, t.fonts.title, r.Min, t.text, where, w) + t.px(12);
+        if (route_.found) {
+            const std::string total = fill(fill(ui_text("route_total", f.lang), "{n}", std::to_string(std::lround(route_.metres))), "{min}",
+                                           std::to_string(route_.minutes()));
+            const std::string shown = clamp_lines(t.fonts.heading, total, w, 2);
+            if (y + text_size(t.fonts.heading, shown, w).y <= r.Max.y)
+                y += draw_text(f.draw, t.fonts.heading, ImVec2(r.Min.x, y), t.bar, shown, w) + t.px(20);
+        }
+        return wide ? ImRect(ImVec2(r.Min.x + w + t.px(32), r.Min.y), r.Max) : ImRect(ImVec2(r.Min.x, y), r.Max);
+    }
+
+    // `heading`: the words start with where to and how far (false: drawn above the reach band).
+    void draw_panel(FrameContext& f, const ImRect& r, const Area& to, const WalkNode& here, bool portrait, bool heading = true) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         ImRect in = draw_card_panel(dl, t, r, 28);
@@ -186,7 +224,7 @@ private:
             if (portrait) words.Max.x = at.x - t.px(32);
             else words.Max.y = at.y - t.px(16);
         }
-        draw_words(f, words, to, portrait);
+        draw_words(f, words, to, portrait, heading);
     }
 
     const QrMatrix* route_qr(const FrameContext& f, const Area& to, const WalkNode& here) {
@@ -223,14 +261,16 @@ private:
     }
 
     // Where to, how far, the legs, and the step-free toggle at the bottom.
-    void draw_words(FrameContext& f, const ImRect& in, const Area& to, bool portrait) {
+    void draw_words(FrameContext& f, const ImRect& in, const Area& to, bool portrait, bool heading = true) {
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const float w = in.GetWidth();
         float y = in.Min.y;
-        y += draw_text(dl, t.fonts.title, ImVec2(in.Min.x, y), t.text,
-                       clamp_lines(t.fonts.title, fill(ui_text("route_to", f.lang), "{place}", to.name.in(f.lang)), w, 2), w);
-        y += t.px(16);
+        if (heading) {
+            y += draw_text(dl, t.fonts.title, ImVec2(in.Min.x, y), t.text,
+                           clamp_lines(t.fonts.title, fill(ui_text("route_to", f.lang), "{place}", to.name.in(f.lang)), w, 2), w);
+            y += t.px(16);
+        }
         const float toggle_h = t.px(80);
         const ImRect toggle(ImVec2(in.Min.x, in.Max.y - toggle_h), in.Max);
         if (touch_button(dl, t, f.touch, toggle, ui_text(step_free_ ? "step_free_on" : "step_free_off", f.lang),
@@ -244,7 +284,7 @@ private:
         }
         const std::string total = fill(fill(ui_text("route_total", f.lang), "{n}", std::to_string(std::lround(route_.metres))), "{min}",
                                        std::to_string(route_.minutes()));
-        y += draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.bar, fit_line(t.fonts.heading, total, w)) + t.px(20);
+        if (heading) y += draw_text(dl, t.fonts.heading, ImVec2(in.Min.x, y), t.bar, fit_line(t.fonts.heading, total, w)) + t.px(20);
 
         ImFont* step_font = portrait ? t.fonts.title : t.fonts.heading;   // large type where the panel has room
         for (std::size_t i = 0; i < route_.legs.size(); ++i) {

@@ -7,6 +7,8 @@
 #include "screens/screens.h"
 
 #include "feed/local_time_text.h"
+#include "screens/above_part.h"
+#include "screens/now_next_part.h"
 #include "screens/schedule_layout.h"
 #include "screens/session_text.h"
 #include "widgets/ui_strings.h"
@@ -56,6 +58,14 @@ public:
         entered_ = false;
         last_drawn_ = f.now;
         note_changes(f);
+        // [Issue 19] In the accessible mode what is on now and next, large, above the reach band.
+        if (const ImRect above = above_room(f, t.px(160)); above.GetWidth() > 0) {
+            const NowAndNext sessions = now_and_next(f.feed, f.now_unix);
+            if (!sessions.empty()) {
+                AboveScope scope(f);
+                draw_now_and_next(f, above, sessions);
+            }
+        }
 
         const float m = t.margin();
         const ImRect area(ImVec2(f.origin.x + m, f.origin.y + t.px(24)), ImVec2(f.origin.x + f.size.x - m, f.origin.y + f.size.y));

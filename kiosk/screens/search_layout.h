@@ -18,7 +18,9 @@ struct SearchLayout {
 
 // Landscape: the letters and the keys on the left, the results on the right.
 // Portrait: the letters at the top, the results below, the keys at the bottom.
-SearchLayout search_layout(const Theme& t, ImVec2 origin, ImVec2 size);
+// `field_above`: the letters and the note are drawn elsewhere (above the reach band in the accessible
+// mode): both empty, the keys and the results take the area.
+SearchLayout search_layout(const Theme& t, ImVec2 origin, ImVec2 size, bool field_above = false);
 
 // The result list's rows: a kind's heading, a result, and "N more".
 float search_heading_height(const Theme& t);

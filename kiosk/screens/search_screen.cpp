@@ -7,6 +7,7 @@
 
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/above_part.h"
 #include "screens/catalogue_parts.h"
 #include "screens/search_layout.h"
 #include "search/search_index.h"
@@ -67,11 +68,17 @@ public:
 
     void draw(FrameContext& f) override {
         const Theme& t = f.theme;
-        const SearchLayout l = search_layout(t, f.origin, f.size);
+        // [Issue 19] In the accessible mode the letters typed and what they found go above the reach band.
+        const ImRect above = above_room(f, t.px(112 + 40));
+        const SearchLayout l = search_layout(t, f.origin, f.size, above.GetWidth() > 0);
         type(f, draw_letter_keyboard(f.draw, t, f.touch, l.keyboard, f.lang));
         search(f);
-        draw_field(f, l.field);
-        if (l.note.GetHeight() > t.fonts.body->FontSize) draw_note(f, l.note);
+        if (above.GetWidth() > 0) {
+            draw_above(f, above);
+        } else {
+            draw_field(f, l.field);
+            if (l.note.GetHeight() > t.fonts.body->FontSize) draw_note(f, l.note);
+        }
         draw_results(f, l.results);
     }
 
@@ -134,15 +141,45 @@ private:
         dl->AddRectFilled(ImVec2(caret_x, r.Min.y + t.px(24)), ImVec2(caret_x + std::max(2.0f, t.px(4)), r.Max.y - t.px(24)), t.accent);
     }
 
-    // Landscape only: how much of each kind was found.
-    void draw_note(FrameContext& f, const ImRect& r) {
+    // [Issue 19] Above the reach band: 搜索 / Search, the letters typed in their field, how many results of each kind.
+    void draw_above(FrameContext& f, const ImRect& r) {
         const Theme& t = f.theme;
+        AboveScope scope(f);
+        std::size_t found = 0;
+        for (const std::size_t n : totals_) found += n;
+        const std::string heading = letters_.empty() ? ui_text("search", f.lang)
+                                                     : ui_text("search", f.lang) + "  ·  " + ui_text_n("search_found_n", f.lang, std::to_string(found));
+        const float title_h = t.fonts.title->FontSize + t.px(16);
+        const bool titled = r.GetHeight() >= title_h + t.px(112);
+        if (titled) draw_above_heading(f, r, heading, {});
+        const float field_top = titled ? r.Min.y + title_h : r.Min.y;
+        const ImRect field(ImVec2(r.Min.x, field_top), ImVec2(r.Max.x, field_top + t.px(112)));
+        draw_field(f, field);
+        ImRect note(ImVec2(r.Min.x, field.Max.y + t.px(16)), r.Max);
+        const std::string counts = letters_.empty() ? ui_text("search_hint", f.lang) : kind_counts(f.lang);
+        if (!counts.empty() && note.GetHeight() >= t.fonts.heading->FontSize)
+            note.Min.y += draw_text(f.draw, t.fonts.heading, note.Min, t.text_muted, fit_line(t.fonts.heading, counts, note.GetWidth())) + t.px(24);
+        // Where the room is tall (a portrait panel): how to search (the result list says it while nothing is typed).
+        const std::string& how = ui_text("search_how", f.lang);
+        if (!letters_.empty() && text_size(t.fonts.heading, how, note.GetWidth()).y <= note.GetHeight())
+            draw_text(f.draw, t.fonts.heading, note.Min, t.text, how, note.GetWidth());
+    }
+
+    // "商品 3  ·  县区 1": how many of each kind the letters found; "" when none.
+    std::string kind_counts(Lang lang) const {
         std::string counts;
         for (std::size_t k = 0; k < kSearchKinds; ++k) {
             if (totals_[k] == 0) continue;
             if (!counts.empty()) counts += "  ·  ";
-            counts += ui_text(group_key(static_cast<SearchKind>(k)), f.lang) + " " + std::to_string(totals_[k]);
+            counts += ui_text(group_key(static_cast<SearchKind>(k)), lang) + " " + std::to_string(totals_[k]);
         }
+        return counts;
+    }
+
+    // Landscape only: how much of each kind was found.
+    void draw_note(FrameContext& f, const ImRect& r) {
+        const Theme& t = f.theme;
+        const std::string counts = kind_counts(f.lang);
         if (counts.empty()) return;
         const std::string text = ui_text_n("search_found", f.lang, counts);
         const int lines = std::max(1, static_cast<int>(r.GetHeight() / (t.fonts.body->FontSize * 1.2f)));

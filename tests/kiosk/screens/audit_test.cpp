@@ -41,11 +41,15 @@ const char* const kNow = "2020-05-16T20:30:00+08:00";   // during the 交城 liv
 struct Visit {
     const char* screen;
     const char* then_tap = nullptr;   // the name of a target to tap (at its centre) before the audit's frame
+    // In the accessible mode, where then_tap lies above the reach band untouchable (the map's plan): what to tap instead.
+    const char* then_tap_accessible = nullptr;
 };
 const Visit kVisits[] = {
     {"home"}, {"schedule"}, {"session:live-jiaocheng"}, {"session:opening"}, {"catalogue"}, {"county:jiaocheng"},
     {"product:jc-junzao"}, {"live"}, {"attract"}, {"search"}, {"search:jcjz"}, {"map"},
-    {"map", "floor plan"},        // the area at the plan's centre chosen: its card with 带我去 / Take me there
+    // The area at the plan's centre chosen: its card with 带我去 / Take me there. In the accessible mode the plan is
+    // above the reach band: a county's booth chosen from the place list in the band.
+    {"map", "floor plan", "booth-jiaocheng"},
     {"map:booth-jiaocheng"},       // the route there
 };
 
@@ -93,11 +97,12 @@ void shoot_all(Lang lang, ImVec2 display, bool accessible, std::vector<Shot>& sh
                   display, ReachBand(options.panel, display.x, display.y), accessible, {}, {}};
         if (v.then_tap) {
             shoot(app, ui, shot);
+            const char* tap = accessible && v.then_tap_accessible ? v.then_tap_accessible : v.then_tap;
             const auto it = std::find_if(shot.targets.begin(), shot.targets.end(),
-                                         [&](const TouchTarget& t) { return t.name == v.then_tap; });
+                                         [&](const TouchTarget& t) { return t.name == tap; });
             std::string names;
             for (const TouchTarget& t : shot.targets) names += " '" + t.name + "'";
-            INFO(shot.where << ": no " << v.then_tap << " among" << names);
+            INFO(shot.where << ": no " << tap << " among" << names);
             REQUIRE(it != shot.targets.end());
             ui.tap(it->visible.GetCenter());
             ui.idle(0.1);
