@@ -167,6 +167,24 @@ std::vector<ImRect> area_bounds(const Venue& venue, std::string_view floor, cons
     return out;
 }
 
+std::vector<PlanPlace> plan_places(const Venue& venue, std::string_view floor, const PlanTransform& plan,
+                                   const PlanLabels& labels, float marker_reach) {
+    std::vector<PlanPlace> out;
+    for (const Area& a : venue.areas) {
+        if (a.floor != floor || a.polygon.size() < 3) continue;
+        PlanPlace place{&a, {}};
+        screen_polygon(a, plan, place.rect);
+        const auto disc = [&](ImVec2 at) {
+            place.rect.Add(ImRect(ImVec2(at.x - marker_reach, at.y - marker_reach), ImVec2(at.x + marker_reach, at.y + marker_reach)));
+        };
+        for (const AreaLabel& l : labels.labels)
+            if (l.area == &a && l.kind == LabelKind::marker) disc(l.at);
+        if (labels.here == &a) disc(labels.here_at);
+        out.push_back(place);
+    }
+    return out;
+}
+
 void draw_you_are_here(ImDrawList* dl, const Theme& t, ImVec2 at, std::string_view label, const std::vector<ImRect>& avoid,
                        const ImRect& box) {
     dl->AddCircleFilled(at, t.px(40), IM_COL32(220, 38, 38, 60), 40);
