@@ -554,7 +554,7 @@ TEST_CASE("the attract loop takes a touch anywhere on the whole display on every
     CHECK(slides == 4 * (1 + kAttractSlides));
 }
 
-TEST_CASE("the Still there? countdown takes a touch anywhere and shows its stay button over the page in zh and en landscape and portrait with and without the accessible mode", "[audit]") {
+TEST_CASE("the Still there countdown takes a touch anywhere and shows its stay button over the page in zh and en landscape and portrait with and without the accessible mode", "[audit]") {
     std::size_t overlays = 0;
     for (const Shot& s : all_shots()) {
         if (s.where.find("(Still there? at") == std::string::npos) continue;
