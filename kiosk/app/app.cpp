@@ -575,7 +575,7 @@ void KioskApp::set_accessible(bool on) {
 void KioskApp::check_accessible_button(const ImRect& area) {
     accessible_button_ = accessible_button_rect(theme_, area);
     accessible_button_held_ = touch_.holding(accessible_button_);
-    if (touch_.tapped(accessible_button_)) {
+    if (touch_.tapped(accessible_button_, ui_text("accessible", lang_))) {   // named for the audit
         if (!accessible_ && options_.usage) options_.usage->accessible_mode_on();
         set_accessible(!accessible_);
         accessible_button_held_ = false;
