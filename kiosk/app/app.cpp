@@ -399,31 +399,36 @@ void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
     (void)now;
     const Theme& t = theme_;
     dl->AddRectFilled(bar.Min, bar.Max, t.bar);
-    const float h = bar.GetHeight() - 2 * t.px(14);
-    const float y = bar.Min.y + t.px(14);
+    const float h = bar.GetHeight() - 2 * t.text_px(14);
+    const float y = bar.Min.y + t.text_px(14);
     float right = bar.Max.x - t.margin();
+    // [Issue 19] A button as wide as its label needs (the accessible mode's 1.5× text), never under `at_1080p`.
+    const auto width = [&](float at_1080p, std::string_view label, ImFont* font) {
+        return std::max(t.px(at_1080p), text_size(font ? font : t.fonts.body, label).x + 2 * t.text_px(24));
+    };
 
     // Language switch: the two languages side by side, the current one lit.
-    const float lang_w = t.px(120);
-    const ImRect en(ImVec2(right - lang_w, y), ImVec2(right, y + h));
-    const ImRect zh(ImVec2(right - 2 * lang_w - t.px(8), y), ImVec2(right - lang_w - t.px(8), y + h));
-    if (touch_button(dl, t, touch_, zh, "中文", lang_ == Lang::zh ? ButtonStyle::selected : ButtonStyle::on_bar,
-                     t.fonts_for(Lang::zh).body))
+    ImFont* zh_font = t.fonts_for(Lang::zh).body;
+    ImFont* en_font = t.fonts_for(Lang::en).body;   // each label in its own language's face
+    const float en_w = width(120, "EN", en_font), zh_w = width(120, "中文", zh_font);
+    const ImRect en(ImVec2(right - en_w, y), ImVec2(right, y + h));
+    const ImRect zh(ImVec2(en.Min.x - t.px(8) - zh_w, y), ImVec2(en.Min.x - t.px(8), y + h));
+    if (touch_button(dl, t, touch_, zh, "中文", lang_ == Lang::zh ? ButtonStyle::selected : ButtonStyle::on_bar, zh_font))
         lang_ = Lang::zh;
-    if (touch_button(dl, t, touch_, en, "EN", lang_ == Lang::en ? ButtonStyle::selected : ButtonStyle::on_bar,
-                     t.fonts_for(Lang::en).body))   // each label in its own language's face
+    if (touch_button(dl, t, touch_, en, "EN", lang_ == Lang::en ? ButtonStyle::selected : ButtonStyle::on_bar, en_font))
         lang_ = Lang::en;
     right = zh.Min.x - t.px(24);
 
-    const float home_w = t.px(150);
-    const ImRect home(ImVec2(right - home_w, y), ImVec2(right, y + h));
-    if (touch_button(dl, t, touch_, home, ui_text("home", lang_), ButtonStyle::on_bar)) go(Route{});
+    const std::string& home_label = ui_text("home", lang_);
+    const ImRect home(ImVec2(right - width(150, home_label, nullptr), y), ImVec2(right, y + h));
+    if (touch_button(dl, t, touch_, home, home_label, ButtonStyle::on_bar)) go(Route{});
     right = home.Min.x - t.px(16);
 
     // Search from anywhere; lit while searching (a tap there keeps the letters).
     const bool searching = route_.screen == ScreenId::search;
-    const ImRect search_r(ImVec2(right - home_w, y), ImVec2(right, y + h));
-    if (touch_button(dl, t, touch_, search_r, ui_text("search", lang_), searching ? ButtonStyle::selected : ButtonStyle::on_bar) &&
+    const std::string& search_label = ui_text("search", lang_);
+    const ImRect search_r(ImVec2(right - width(150, search_label, nullptr), y), ImVec2(right, y + h));
+    if (touch_button(dl, t, touch_, search_r, search_label, searching ? ButtonStyle::selected : ButtonStyle::on_bar) &&
         !searching)
         go(Route{ScreenId::search, {}});
     right = search_r.Min.x - t.px(16);
@@ -443,8 +448,9 @@ void KioskApp::draw_top_bar(ImDrawList* dl, const ImRect& bar, double now) {
 
     float left = bar.Min.x + t.margin();
     if (!history_.empty()) {
-        const ImRect back_r(ImVec2(left, y), ImVec2(left + t.px(150), y + h));
-        if (touch_button(dl, t, touch_, back_r, ui_text("back", lang_), ButtonStyle::on_bar)) back();
+        const std::string& back_label = ui_text("back", lang_);
+        const ImRect back_r(ImVec2(left, y), ImVec2(left + width(150, back_label, nullptr), y + h));
+        if (touch_button(dl, t, touch_, back_r, back_label, ButtonStyle::on_bar)) back();
         left = back_r.Max.x + t.px(24);
     }
     const std::string title = fit_line(t.fonts.heading, feed_->event.title.in(lang_), right - left - t.px(16));
@@ -485,6 +491,9 @@ void KioskApp::draw(double now) {
         set_accessible(false);   // the next visitor finds the kiosk as it was
     }
     // The touch that wakes the kiosk only goes Home; it fires nothing under the finger.
+    // [Issue 19] The whole screen is its target (recorded for the audit; nothing else there reacts).
+    if (route_.screen == ScreenId::attract)
+        touch_.note_target(ImRect(ImVec2(0, 0), display), ui_text("attract_touch", lang_), TouchTarget::anywhere);
     if (route_.screen == ScreenId::attract && touch_.pressed()) {
         touch_.consume();
         go(Route{});
@@ -500,7 +509,7 @@ void KioskApp::draw(double now) {
     // Where the top bar and the screen go: in the accessible mode both inside the reach band, a heading above it.
     const auto layout = [&](ImRect& bar, ImRect& area, ImRect& strip) {
         const float bar_top = accessible_ && !attract ? reach_band_.top() : 0.0f;
-        bar = ImRect(ImVec2(0, bar_top), ImVec2(display.x, bar_top + theme_.px(kTopBarHeight)));
+        bar = ImRect(ImVec2(0, bar_top), ImVec2(display.x, bar_top + theme_.text_px(kTopBarHeight)));   // [Issue 19] ×1.5 with the mode's text
         if (attract) {   // no top bar, no button: the whole screen
             area = ImRect(ImVec2(0, 0), ImVec2(display.x, banners_top));
             return;
@@ -566,7 +575,7 @@ void KioskApp::set_accessible(bool on) {
 void KioskApp::check_accessible_button(const ImRect& area) {
     accessible_button_ = accessible_button_rect(theme_, area);
     accessible_button_held_ = touch_.holding(accessible_button_);
-    if (touch_.tapped(accessible_button_)) {
+    if (touch_.tapped(accessible_button_, ui_text("accessible", lang_))) {   // named for the audit
         if (!accessible_ && options_.usage) options_.usage->accessible_mode_on();
         set_accessible(!accessible_);
         accessible_button_held_ = false;
@@ -609,9 +618,13 @@ void KioskApp::draw_accessible_title(ImDrawList* dl, ImRect area) {
 int KioskApp::draw_still_there_overlay(ImDrawList* dl, ImVec2 display, double now) {
     const StillThere& still = still_there_now();
     const int seconds = still.reading(route_, touch_.last_activity(), now);
-    if (seconds > 0)
-        draw_still_there(dl, theme_, lang_, display, seconds, static_cast<int>(std::ceil(still.countdown())),
-                         accessible_ ? reach_band_.top() : 0.0f);   // in the mode its button inside the reach band
+    if (seconds > 0) {
+        const float top = accessible_ ? reach_band_.top() : 0.0f;   // in the mode its button inside the reach band
+        draw_still_there(dl, theme_, lang_, display, seconds, static_cast<int>(std::ceil(still.countdown())), top);
+        // [Issue 19] Any touch answers it (draw() consumes it): the whole display, over the page, and its button.
+        touch_.note_target(ImRect(ImVec2(0, 0), display), ui_text("still_there", lang_), TouchTarget::anywhere);
+        touch_.note_target(still_there_button(theme_, display, top), ui_text("still_here", lang_));
+    }
     return seconds;
 }
 

@@ -131,11 +131,23 @@ private:
         std::string here_area;
         const std::string here_label = here ? you_are_here_label(f, *here, here_area) : std::string();
         labels_ = plan_labels(t, f.feed.venue, floor_, plan, f.lang, markers, here_area);   // names that fit, else numbers
+        if (here && here->floor == floor_) {   // [Issue 19] a tap on you-are-here picks the place it names
+            labels_.here = f.feed.venue.area(here_area);
+            labels_.here_at = plan.to_screen(here->at);
+        }
         draw_floor_plan(f.draw, t, f.feed.venue, floor_, plan, labels_, f.lang, selected_);
         if (here && here->floor == floor_) draw_you_are_here(f.draw, t, plan.to_screen(here->at), here_label, area_bounds(f.feed.venue, floor_, plan, here_area), r);
         f.draw->PopClipRect();
-        if (tappable && f.touch.tapped(r, "floor plan")) {   // a marker may reach past its small area: it wins over what lies under it
-            const Area* a = marker_at(labels_, f.touch.position(), std::max(number_marker_radius(t), t.touch_min() * 0.5f));
+        if (!tappable) return;   // [Issue 19] the accessible mode's plan only shows: its places are rows in the band
+        const float reach = std::max(number_marker_radius(t), t.touch_min() * 0.5f);
+        const bool tapped = f.touch.tapped(r, "floor plan", TouchTarget::surface);
+        if (f.touch.recording_targets())   // [Issue 19] each place on the plan a target of its own (the audit's)
+            for (PlanPlace& p : plan_places(f.feed.venue, floor_, plan, labels_, reach)) {
+                p.rect.ClipWithFull(r);
+                f.touch.note_target(p.rect, p.area->id, TouchTarget::place);
+            }
+        if (tapped) {   // a marker may reach past its small area: it wins over what lies under it
+            const Area* a = marker_at(labels_, f.touch.position(), reach);
             if (!a) a = area_at(f.feed.venue, floor_, plan.to_plan(f.touch.position()));
             selected_ = a ? a->id : std::string();
         }

@@ -2,6 +2,7 @@
 
 #include "widgets/letter_keyboard.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk {
@@ -20,7 +21,8 @@ SearchLayout search_layout(const Theme& t, ImVec2 origin, ImVec2 size, bool fiel
         l.note = ImRect(l.field.Max, l.field.Max);
         return l;
     }
-    const float left_w = std::round(area.GetWidth() * 0.56f);
+    // [Issue 19] Never narrower than the keys (a short wide area, the accessible mode's on a portrait panel).
+    const float left_w = std::max(std::round(area.GetWidth() * 0.56f), std::min(letter_keyboard_min_width(t), area.GetWidth()));
     const float kb_h = letter_keyboard_height(t, left_w);
     l.field = ImRect(area.Min, ImVec2(area.Min.x + left_w, area.Min.y + field_h));
     l.keyboard = ImRect(ImVec2(area.Min.x, area.Max.y - kb_h), ImVec2(area.Min.x + left_w, area.Max.y));

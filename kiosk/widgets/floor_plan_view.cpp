@@ -167,6 +167,31 @@ std::vector<ImRect> area_bounds(const Venue& venue, std::string_view floor, cons
     return out;
 }
 
+std::vector<PlanPlace> plan_places(const Venue& venue, std::string_view floor, const PlanTransform& plan,
+                                   const PlanLabels& labels, float marker_reach) {
+    std::vector<ImVec2> marks;   // every marker's centre and the you-are-here mark: the nearest one wins a tap
+    for (const AreaLabel& l : labels.labels)
+        if (l.kind == LabelKind::marker) marks.push_back(l.at);
+    if (labels.here) marks.push_back(labels.here_at);
+    std::vector<PlanPlace> out;
+    for (const Area& a : venue.areas) {
+        if (a.floor != floor || a.polygon.size() < 3) continue;
+        PlanPlace place{&a, {}};
+        screen_polygon(a, plan, place.rect);
+        const auto disc = [&](ImVec2 at) {   // what surely picks it: within reach and nearer to it than to any other mark
+            float r = marker_reach;
+            for (const ImVec2 other : marks)
+                if (other.x != at.x || other.y != at.y) r = std::min(r, std::hypot(other.x - at.x, other.y - at.y) * 0.5f);
+            place.rect.Add(ImRect(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r)));
+        };
+        for (const AreaLabel& l : labels.labels)
+            if (l.area == &a && l.kind == LabelKind::marker) disc(l.at);
+        if (labels.here == &a) disc(labels.here_at);
+        out.push_back(place);
+    }
+    return out;
+}
+
 void draw_you_are_here(ImDrawList* dl, const Theme& t, ImVec2 at, std::string_view label, const std::vector<ImRect>& avoid,
                        const ImRect& box) {
     dl->AddCircleFilled(at, t.px(40), IM_COL32(220, 38, 38, 60), 40);

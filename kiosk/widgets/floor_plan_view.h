@@ -62,6 +62,17 @@ void draw_you_are_here(ImDrawList* dl, const Theme& theme, ImVec2 at, std::strin
 // The screen bounds of the areas on `floor` but `skip` (an area id): what markers should not cover.
 std::vector<ImRect> area_bounds(const Venue& venue, std::string_view floor, const PlanTransform& plan, std::string_view skip = {});
 
+// [Issue 19] What a tap on the plan picks, one place each (the map's hit test: the marker within `marker_reach`
+// of the finger, else the smallest area under it): the area's screen bounds, with the square around its
+// marker's (or the you-are-here mark's) disc that surely picks it: `marker_reach`, or half the way to the
+// nearest other mark when that is less. The map records each as a touch target of its own (TouchTarget::place).
+struct PlanPlace {
+    const Area* area = nullptr;
+    ImRect rect;
+};
+std::vector<PlanPlace> plan_places(const Venue& venue, std::string_view floor, const PlanTransform& plan,
+                                   const PlanLabels& labels, float marker_reach);
+
 // A green pin whose point stands on `at`.
 void draw_destination_pin(ImDrawList* dl, const Theme& theme, ImVec2 at);
 

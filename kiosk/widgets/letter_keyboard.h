@@ -32,6 +32,9 @@ struct LetterKey {
 // zxcvbnm and backspace), as large as the area allows, centred at its top.
 std::vector<LetterKey> letter_keyboard_layout(const Theme& theme, const ImRect& area);
 
+// [Issue 19] The narrowest width its keys fit (ten touch_min() keys and their gaps): narrower, they run past it.
+float letter_keyboard_min_width(const Theme& theme);
+
 // The height the keyboard takes at `width` (keys no larger than touch needs).
 float letter_keyboard_height(const Theme& theme, float width);
 

@@ -167,6 +167,13 @@ PlanLabels layout_plan_labels(const Venue& venue, std::string_view floor, const 
 const Area* marker_at(const PlanLabels& labels, ImVec2 p, float reach) {
     const Area* best = nullptr;
     float best_d = reach;
+    if (labels.here) {
+        const float d = std::hypot(p.x - labels.here_at.x, p.y - labels.here_at.y);
+        if (d <= best_d) {
+            best = labels.here;
+            best_d = d;
+        }
+    }
     for (const AreaLabel& l : labels.labels) {
         if (l.kind != LabelKind::marker) continue;
         const float d = std::hypot(p.x - l.at.x, p.y - l.at.y);

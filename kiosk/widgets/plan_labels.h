@@ -57,6 +57,10 @@ struct AreaLabel {
 
 struct PlanLabels {
     std::vector<AreaLabel> labels;   // the floor's areas in feed order
+    // [Issue 19] The you-are-here mark on its area (the label-less one it names): a tap on it picks that area
+    // as a marker's does, so a thin place (the entrance) has a target a finger can hit.
+    const Area* here = nullptr;
+    ImVec2 here_at;
 
     // Those drawn as numbered markers, by number: the entries of the map's key.
     std::vector<const AreaLabel*> markers() const;
@@ -68,7 +72,7 @@ struct PlanLabels {
 PlanLabels layout_plan_labels(const Venue& venue, std::string_view floor, const PlanTransform& plan, Lang lang,
                               const LabelSizes& sizes, const TextWidth& width, std::string_view unlabelled = {});
 
-// The area of the marker nearest `p` within `reach` pixels of its centre; nullptr when none is.
+// The area of the marker (or the you-are-here mark) nearest `p` within `reach` pixels of its centre; nullptr when none is.
 const Area* marker_at(const PlanLabels& labels, ImVec2 p, float reach);
 
 } // namespace kiosk

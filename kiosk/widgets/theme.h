@@ -56,6 +56,8 @@ struct Theme : Palette {
     void use_high_contrast(bool on);
 
     float px(float at_1080p) const { return std::round(at_1080p * scale); }
+    // [Issue 19] A size that holds text: px(), × kLargeTextScale while the accessible mode's fonts draw.
+    float text_px(float at_1080p) const { return px(large_fonts_shown() ? at_1080p * kLargeTextScale : at_1080p); }
 
     float touch_min() const { return px(64); }
     float margin() const { return px(32); }

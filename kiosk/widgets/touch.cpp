@@ -34,8 +34,8 @@ void TouchInput::begin_frame(const ImGuiIO& io, double now, float slop_px) {
     if (down_ || released_) last_activity_ = now;
 }
 
-bool TouchInput::tapped(const ImRect& r, std::string_view name) const {
-    note_target(r, name);
+bool TouchInput::tapped(const ImRect& r, std::string_view name, TouchTarget::Kind kind) const {
+    note_target(r, name, kind);
     return released_ && !dragging_ && !consumed_ && r.Contains(press_pos_) && r.Contains(pos_);
 }
 

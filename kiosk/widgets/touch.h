@@ -20,8 +20,11 @@ struct TouchTarget {
     ImRect rect;        // where a tap fires it
     ImRect visible;     // the part inside the clip rect it was drawn under (a scrolled list cuts it at its edge)
     std::string name;   // what it is: a button's label, a card's item; "" when the caller did not say
-    // What asked: tapped() (a control), holding() (its pressed look, the same rect), a ScrollArea (its viewport).
-    enum Kind { control, held, scroll } kind = control;
+    // What asked: tapped() (a control), holding() (its pressed look, the same rect), a ScrollArea (its viewport);
+    // anywhere: the whole display answers a touch (the attract loop's wake, the 还在吗？ overlay), so what was
+    // recorded before it lies beneath, out of reach; surface: a rect where a tap picks one of its places (the
+    // floor plan), each recorded after it as a place (the rect that picks it, cut to the surface).
+    enum Kind { control, held, scroll, anywhere, surface, place } kind = control;
 };
 
 class TouchInput {
@@ -42,8 +45,9 @@ public:
     // list, or woke the kiosk from its attract loop).
     void consume() { consumed_ = true; }
 
-    // True on the release of a tap that landed and lifted inside `r` (`name`: what it is, for the recording).
-    bool tapped(const ImRect& r, std::string_view name = {}) const;
+    // True on the release of a tap that landed and lifted inside `r` (`name`: what it is, `kind`: how the
+    // recording takes it).
+    bool tapped(const ImRect& r, std::string_view name = {}, TouchTarget::Kind kind = TouchTarget::control) const;
     // True while a finger that landed inside `r` rests on it (pressed look).
     bool holding(const ImRect& r) const;
 
@@ -53,6 +57,7 @@ public:
         targets_ = into;
         targets_clip_ = clip;
     }
+    bool recording_targets() const { return targets_ != nullptr; }
     void note_target(const ImRect& r, std::string_view name = {}, TouchTarget::Kind kind = TouchTarget::control) const {
         if (targets_) record(r, name, kind);
     }

@@ -3,6 +3,7 @@
 // names that fit keep their place, too long ones are numbered (with their
 // like neighbours), numbers follow the feed and stay put whatever the panel's
 // size or heading, and a tap near a marker finds its area.
+#include "widgets/floor_plan_view.h"
 #include "widgets/plan_labels.h"
 
 #include <catch2/catch.hpp>
@@ -224,4 +225,42 @@ TEST_CASE("a marker shrinks to fit a small area but no further than the smallest
     halving.halve_latin = true;
     const PlanLabels halved = layout_plan_labels(one_word, "1f", kPlan, Lang::en, halving, fake_width);
     CHECK(label_of(halved, "desk").lines == std::vector<std::string>{"Toil", "ets"});
+}
+
+TEST_CASE("a tap on the you-are-here mark finds the area it names and a nearer marker still wins", "[map]") {
+    // [Issue 19] The entrance has neither name nor marker (you-are-here names it): the mark is its target.
+    const Venue v = test_venue();
+    PlanLabels labels = layout_plan_labels(v, "1f", kPlan, Lang::en, map_sizes(true), fake_width, "gate");
+    CHECK(marker_at(labels, ImVec2(650, 520), 32) == nullptr);   // below the gate, off the floor: nothing without the mark
+    labels.here = v.area("gate");
+    labels.here_at = ImVec2(650, 500);   // on the gate's lower edge
+    REQUIRE(marker_at(labels, ImVec2(650, 520), 32) != nullptr);
+    CHECK(marker_at(labels, ImVec2(650, 520), 32)->id == "gate");
+    CHECK(marker_at(labels, ImVec2(650, 540), 32) == nullptr);   // out of reach
+    labels.here_at = ImVec2(90, 60);   // made up: between booth-a's marker at (60,60) and booth-b's at (160,60)
+    CHECK(marker_at(labels, ImVec2(70, 60), 60)->id == "booth-a");
+    CHECK(marker_at(labels, ImVec2(95, 60), 60)->id == "gate");
+}
+
+TEST_CASE("each place on the plan is the area's bounds with the disc that surely picks its marker", "[map]") {
+    const Venue v = test_venue();
+    PlanLabels labels = layout_plan_labels(v, "1f", kPlan, Lang::en, map_sizes(true), fake_width, "gate");
+    labels.here = v.area("gate");
+    labels.here_at = ImVec2(650, 500);
+    const std::vector<PlanPlace> places = plan_places(v, "1f", kPlan, labels, 64);
+    const auto place = [&](std::string_view id) {
+        for (const PlanPlace& p : places)
+            if (p.area->id == id) return p.rect;
+        FAIL("no place " << id);
+        throw 0;
+    };
+    CHECK(places.size() == 6);   // the floor's areas, not upstairs
+    // booth-a's marker at (60,60), booth-b's 100 px away: each owns a disc of 50 px, past its 80 px booth.
+    CHECK(place("booth-a").Min.x == Approx(10));
+    CHECK(place("booth-a").Max.x == Approx(110));
+    CHECK(place("booth-a").Min.y == Approx(10));   // the disc's top: 60 - 50
+    CHECK(place("booth-a").Max.y == Approx(110));
+    CHECK(place("market").Max.x == Approx(500));   // a named area: its bounds
+    CHECK(place("market").Max.y == Approx(300));
+    CHECK(place("gate").Max.y == Approx(564));   // the gate (400-500) and the mark's whole reach below it
 }
