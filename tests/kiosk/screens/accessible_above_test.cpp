@@ -123,7 +123,9 @@ TEST_CASE("In the accessible mode the map's place rows in view show their names 
                 CHECK(whole);
             }
             INFO(name_of(display) << (lang == Lang::zh ? " zh" : " en"));
-            CHECK(rows >= 8);   // the list shows places in the band, not the key of a few numbers
+            // The list shows places in the band, not the key of a few numbers: on the default portrait panel, under
+            // the mode's 1.5× top bar, three rows of two columns are wholly in view (on landscape two rows of four).
+            CHECK(rows >= (display.x > display.y ? 8 : 6));
         }
 }
 
