@@ -38,16 +38,17 @@ struct GlyphRun {
 std::vector<GlyphRun> glyph_runs() {
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const ImDrawData* data = ImGui::GetDrawData();
-    std::map<std::pair<float, float>, unsigned> glyph_at;   // a glyph's top-left texture corner → its character
+    std::map<std::pair<float, float>, const ImFontGlyph*> glyph_at;   // a glyph's top-left texture corner → the glyph
     for (const ImFont* font : atlas->Fonts)
         for (const ImFontGlyph& g : font->Glyphs)
-            if (g.Visible) glyph_at.emplace(std::make_pair(g.U0, g.V0), g.Codepoint);
+            if (g.Visible) glyph_at.emplace(std::make_pair(g.U0, g.V0), &g);
     std::vector<GlyphRun> runs;
     for (int l = 0; l < data->CmdListsCount; ++l) {
         const ImDrawList* list = data->CmdLists[l];
         std::set<unsigned> seen;
         unsigned last_first = 0;
         bool in_run = false;
+        float pen = 0, space = 0;   // where the last glyph's advance ends; a third of its line
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback || cmd.TextureId != atlas->TexID) continue;
             const ImRect clip(cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w);
@@ -60,6 +61,8 @@ std::vector<GlyphRun> glyph_runs() {
                 const ImDrawVert& c = list->VtxBuffer[static_cast<int>(first + 2)];
                 const auto found = glyph_at.find({a.uv.x, a.uv.y});
                 if (found == glyph_at.end() || c.uv.x == a.uv.x) continue;   // a fill or a textured line, not a glyph
+                const ImFontGlyph& glyph = *found->second;
+                const float scale = (c.pos.y - a.pos.y) / (glyph.Y1 - glyph.Y0);   // drawn size / the atlas's
                 ImRect quad(a.pos, c.pos);
                 quad.ClipWithFull(clip);
                 if (quad.GetWidth() <= 0 || quad.GetHeight() <= 0) { in_run = false; continue; }   // clipped away
@@ -70,16 +73,18 @@ std::vector<GlyphRun> glyph_runs() {
                                          quad.Min.y < prev.Max.y && quad.Max.y > prev.Min.y &&
                                          quad.Min.x - prev.Max.x < quad.GetHeight() * 1.5f;
                     if (!follows) run = nullptr;
-                    else if (quad.Min.x - prev.Max.x > std::max(run->box.GetHeight(), quad.GetHeight()) * 0.2f) run->text += ' ';   // a space has no quad
+                    else if (a.pos.x - glyph.X0 * scale - pen > space) run->text += ' ';   // a space has no quad
                 }
                 if (!run) run = &runs.emplace_back();
                 char utf8[5] = {};
-                ImTextCharToUtf8(utf8, found->second);
+                ImTextCharToUtf8(utf8, glyph.Codepoint);
                 run->text += utf8;
                 run->glyphs.push_back(quad);
                 run->box.Add(quad);
                 last_first = first;
                 in_run = true;
+                pen = a.pos.x + (glyph.AdvanceX - glyph.X0) * scale;
+                space = glyph.AdvanceX * scale / 4;
             }
         }
     }
@@ -176,6 +181,7 @@ TEST_CASE("the overlap check finds two texts drawn over each other and passes li
     const auto has = [&](const std::string& text) {
         return std::any_of(runs.begin(), runs.end(), [&](const GlyphRun& r) { return r.text == text; });
     };
+    for (const GlyphRun& r : runs) UNSCOPED_INFO("run \"" << r.text << "\"");
     CHECK(has("Junzao"));   // wrapped: each line a run of its own
     CHECK(has("apart"));
     CHECK(has("below"));
