@@ -12,10 +12,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cfloat>
+#include <climits>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace kiosk;
