@@ -17,9 +17,17 @@ bool is_portrait(ImVec2 size) { return size.y > size.x; }
 constexpr float kCountyPicture = 0.56f, kProductPicture = 0.62f;   // a picture's height for its width, landscape
 constexpr float kTallestPicture = 1.0f;                            // portrait pictures grow up to square
 
-// The texts under a card's picture: a county's name and count; a product's two name lines and price.
-float county_text_height(const Theme& t) { return t.px(16 + 40 + 6 + 28 + 18); }
-float product_text_height(const Theme& t) { return t.px(14 + 2 * 28 + 10 + 40 + 16); }
+// A line of `font`: its size, or (no fonts yet: layout tests) `at_1080p` scaled as the fonts are built.
+float line_height(const Theme& t, const ImFont* font, float at_1080p) { return font ? font->FontSize : t.px(at_1080p); }
+
+// The texts under a card's picture: a county's name and count; a product's two name lines and price. From the
+// fonts in use: the accessible mode's are 1.5× (issue 19: the name's second line ran into the price).
+float county_text_height(const Theme& t) {
+    return t.px(16) + line_height(t, t.fonts.heading, 40) + t.px(6) + line_height(t, t.fonts.body, 28) + t.px(18);
+}
+float product_text_height(const Theme& t) {
+    return t.px(14) + 2 * line_height(t, t.fonts.body, 28) + t.px(10) + line_height(t, t.fonts.heading, 40) + t.px(16);
+}
 
 // [Issue 19] Portrait: the fewest columns (two or more) whose rows all fit the viewport at the
 // landscape picture shape, the pictures then grown (up to square) until the rows fill it; when

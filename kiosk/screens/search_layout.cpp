@@ -13,16 +13,19 @@ SearchLayout search_layout(const Theme& t, ImVec2 origin, ImVec2 size, bool fiel
     const float field_h = field_above ? 0.0f : t.px(112);
     const float under_field = field_above ? 0.0f : t.px(20);
     SearchLayout l;
-    if (size.y > size.x) {   // portrait: the keys at the bottom, in reach
-        const float kb_h = letter_keyboard_height(t, area.GetWidth());
+    const float left_w = std::round(area.GetWidth() * 0.56f);
+    // [Issue 19] A wide band too narrow for the keys beside the results (the accessible mode's on a portrait
+    // panel): the least keys at the bottom, the results across above them, rather than keys under the results.
+    const bool keys_fit_left = left_w >= letter_keyboard_least_width(t);
+    if (size.y > size.x || !keys_fit_left) {   // portrait: the keys at the bottom, in reach
+        const float kb_w = size.y > size.x ? area.GetWidth() : letter_keyboard_least_width(t);
+        const float kb_h = letter_keyboard_height(t, kb_w);
         l.field = ImRect(area.Min, ImVec2(area.Max.x, area.Min.y + field_h));
-        l.keyboard = ImRect(ImVec2(area.Min.x, area.Max.y - kb_h), area.Max);
+        l.keyboard = ImRect(ImVec2(area.Min.x, area.Max.y - kb_h), ImVec2(area.Min.x + kb_w, area.Max.y));
         l.results = ImRect(ImVec2(area.Min.x, l.field.Max.y + under_field), ImVec2(area.Max.x, l.keyboard.Min.y - t.px(24)));
         l.note = ImRect(l.field.Max, l.field.Max);
         return l;
     }
-    // [Issue 19] Never narrower than the keys (a short wide area, the accessible mode's on a portrait panel).
-    const float left_w = std::max(std::round(area.GetWidth() * 0.56f), std::min(letter_keyboard_min_width(t), area.GetWidth()));
     const float kb_h = letter_keyboard_height(t, left_w);
     l.field = ImRect(area.Min, ImVec2(area.Min.x + left_w, area.Min.y + field_h));
     l.keyboard = ImRect(ImVec2(area.Min.x, area.Max.y - kb_h), ImVec2(area.Min.x + left_w, area.Max.y));
@@ -32,8 +35,14 @@ SearchLayout search_layout(const Theme& t, ImVec2 origin, ImVec2 size, bool fiel
     return l;
 }
 
-float search_heading_height(const Theme& t) { return t.px(64); }
-float search_hit_height(const Theme& t) { return t.px(112); }
-float search_more_height(const Theme& t) { return t.px(56); }
+// [Issue 19] From the fonts in use (the accessible mode's are 1.5×: a hit's title ran into its second line);
+// without fonts (layout tests) their sizes at 1080p: heading 40 px, body 28 px.
+namespace {
+float line(const Theme& t, const ImFont* font, float at_1080p) { return font ? font->FontSize : t.px(at_1080p); }
+} // namespace
+
+float search_heading_height(const Theme& t) { return line(t, t.fonts.heading, 40) + t.px(24); }
+float search_hit_height(const Theme& t) { return t.px(10 + 10) + line(t, t.fonts.heading, 40) + line(t, t.fonts.body, 28) + t.px(12 + 12); }
+float search_more_height(const Theme& t) { return t.px(10) + line(t, t.fonts.body, 28) + t.px(18); }
 
 } // namespace kiosk

@@ -26,9 +26,9 @@ float key_height(const Theme& t, float width) { return std::max(t.touch_min(), s
 
 } // namespace
 
-float letter_keyboard_min_width(const Theme& theme) { return 10 * theme.touch_min() + 9 * gap(theme); }
-
 float letter_keyboard_height(const Theme& theme, float width) { return 3 * key_height(theme, width) + 2 * gap(theme); }
+
+float letter_keyboard_least_width(const Theme& theme) { return 10 * theme.touch_min() + 9 * gap(theme); }
 
 std::vector<LetterKey> letter_keyboard_layout(const Theme& t, const ImRect& area) {
     const float u = key_width(t, area.GetWidth()), h = key_height(t, area.GetWidth()), g = gap(t);

@@ -32,11 +32,10 @@ struct LetterKey {
 // zxcvbnm and backspace), as large as the area allows, centred at its top.
 std::vector<LetterKey> letter_keyboard_layout(const Theme& theme, const ImRect& area);
 
-// [Issue 19] The narrowest width its keys fit (ten touch_min() keys and their gaps): narrower, they run past it.
-float letter_keyboard_min_width(const Theme& theme);
-
 // The height the keyboard takes at `width` (keys no larger than touch needs).
 float letter_keyboard_height(const Theme& theme, float width);
+// The narrowest the keys fit in: ten keys of the least touch size and their gaps (a narrower area overflows).
+float letter_keyboard_least_width(const Theme& theme);
 
 // Draws the keys (a held key looks pressed) and returns what this frame's tap typed.
 KeyTyped draw_letter_keyboard(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& area, Lang lang);
