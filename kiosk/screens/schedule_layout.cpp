@@ -39,8 +39,9 @@ ScheduleTabs schedule_tabs(const Theme& t, const ImRect& area, int days, bool po
 
 float schedule_row_height(const Theme& t, float list_width, float list_height, std::size_t sessions, bool portrait,
                           float about_line_h, int max_about_lines) {
-    if (!portrait) return t.px(list_width >= t.px(1200) ? 128 : kNarrowRow);
-    const float plain = t.px(kNarrowRow);
+    // Rows hold lines of text: 1.5× as high where the accessible mode's 1.5× fonts draw them.
+    if (!portrait) return t.text_px(list_width >= t.px(1200) ? 128 : kNarrowRow);
+    const float plain = t.text_px(kNarrowRow);
     const float most = plain + t.px(kAboutGap) + about_line_h * static_cast<float>(std::max(0, max_about_lines));
     if (sessions == 0) return plain;
     return std::floor(std::clamp(list_height / static_cast<float>(sessions), plain, most));
@@ -48,7 +49,7 @@ float schedule_row_height(const Theme& t, float list_width, float list_height, s
 
 int schedule_about_lines(const Theme& t, float row_h, float about_line_h, int max_about_lines) {
     if (about_line_h <= 0) return 0;
-    const float room = row_h - t.px(kNarrowRow) - t.px(kAboutGap);
+    const float room = row_h - t.text_px(kNarrowRow) - t.px(kAboutGap);
     return std::clamp(static_cast<int>(std::floor(room / about_line_h + 0.001f)), 0, std::max(0, max_about_lines));
 }
 

@@ -179,3 +179,28 @@ TEST_CASE("Live panels without the trend give the lists the height and the on-ai
     CHECK(r.platforms.GetHeight() >= needs.two_rows);
     CHECK(r.trend.GetArea() == 0);
 }
+
+TEST_CASE("In the accessible mode each schedule row is tall enough for its 1.5x lines", "[accessible][schedule]") {
+    const std::shared_ptr<const Feed> shared = demo_feed();
+    for (const ImVec2 display : {kLandscape, kPortrait})
+        for (const Lang lang : {Lang::zh, Lang::en}) {
+            AccessibleFrame frame(Route{ScreenId::schedule}, display, lang);
+            int rows = 0;
+            for (const TouchTarget& t : frame.targets) {
+                const Session* s = shared->session(t.name);
+                if (!s || t.visible.GetHeight() < t.rect.GetHeight()) continue;   // a row wholly in view
+                // A row starts its place line, the row's last (today's changes chips, named by the session too,
+                // draw none): the line's glyphs end inside the row, not over the next one.
+                std::vector<DrawnTextRun> places;
+                for (const DrawnTextRun& run : drawn_runs_of(s->location.in(lang)))
+                    if (t.rect.Contains(run.at)) places.push_back(run);
+                if (places.empty()) continue;
+                INFO(name_of(display) << (lang == Lang::zh ? " zh: " : " en: ") << s->id << " row " << t.rect.Min.y << "–"
+                                      << t.rect.Max.y << ", its place line from " << places.front().at.y);
+                CHECK(places.front().at.y + 0.8f * places.front().size <= t.rect.Max.y);
+                ++rows;
+            }
+            INFO(name_of(display));
+            CHECK(rows >= 1);
+        }
+}
