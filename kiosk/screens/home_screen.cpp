@@ -5,7 +5,9 @@
 
 #include "feed/local_time_text.h"
 #include "feed/number_format.h"
+#include "screens/above_part.h"
 #include "screens/home_layout.h"
+#include "screens/now_next_part.h"
 #include "screens/on_air_part.h"
 #include "screens/session_text.h"
 #include "widgets/image_view.h"
@@ -78,11 +80,12 @@ public:
         float y = f.origin.y + t.px(28);
         // [Issue 19] In the accessible mode the event's lines go above the reach band (nothing there to touch),
         // leaving the band to the live strip and the entries.
-        if (f.accessible && f.above.GetHeight() >= t.px(120)) {
-            f.draw->PushClipRect(f.above.Min, f.above.Max, false);
-            draw_event(f, f.above.Min.x + m, f.above.Min.y + t.px(8), f.above.GetWidth() - 2 * m);
-            f.draw->PopClipRect();
-            f.above_drawn = true;
+        if (const ImRect above = above_room(f, t.px(120)); above.GetWidth() > 0) {
+            AboveScope scope(f);
+            const float bottom = draw_event(f, above.Min.x + m, above.Min.y + t.px(8), above.GetWidth() - 2 * m);
+            // Where the room goes on (a portrait panel): what is on now and next, large, as the schedule shows it.
+            const ImRect rest(ImVec2(above.Min.x, bottom + t.px(24)), above.Max);
+            if (rest.GetHeight() >= t.px(360)) draw_now_and_next(f, rest, now_and_next(f.feed, f.now_unix));
             y = f.origin.y + t.px(24);
         } else {
             y = draw_event(f, x, y, width);

@@ -9,6 +9,7 @@
 #include "headless_ui.h"
 #include "screens/live_layout.h"
 #include "screens/map_layout.h"
+#include "screens/now_next_part.h"
 #include "test_feeds.h"
 
 #include <catch2/catch.hpp>
@@ -203,4 +204,18 @@ TEST_CASE("In the accessible mode each schedule row is tall enough for its 1.5x 
             INFO(name_of(display));
             CHECK(rows >= 1);
         }
+}
+
+TEST_CASE("In the accessible mode a portrait Home shows what is on now and next above the reach band", "[accessible][above][home]") {
+    const std::shared_ptr<const Feed> shared = demo_feed();
+    const NowAndNext sessions = now_and_next(*shared, at(kEvening));
+    REQUIRE(sessions.now);
+    REQUIRE(sessions.next);
+    for (const Lang lang : {Lang::zh, Lang::en}) {
+        AccessibleFrame frame(Route{ScreenId::home}, kPortrait, lang);
+        INFO((lang == Lang::zh ? "zh" : "en"));
+        CHECK(drawn_above(shared->event.title.in(lang), frame.band_top()));
+        CHECK(drawn_above(sessions.now->title.in(lang), frame.band_top()));
+        CHECK(drawn_above(sessions.next->title.in(lang), frame.band_top()));
+    }
 }
