@@ -14,6 +14,7 @@
 #include "base/log.h"
 #include "images/png_file_writer.h"
 #include "platform/burn_in.h"
+#include "platform/code_pageout.h"
 #include "platform/display_power.h"
 #include "platform/font_keeper.h"
 #include "platform/font_texture.h"
@@ -85,6 +86,8 @@ void on_refresh(GLFWwindow*) {
 }
 // Frames come at most this often, even while animating: software GL has no vsync to wait for.
 constexpr double kMinFrameInterval = 1.0 / 60.0;
+// The first frames have compiled llvmpipe's shaders by then; before the side-by-side's 10 s PSS reading.
+constexpr double kSettleSeconds = 3.0;
 
 // The start-up's steps at debug level ("start: window at 216 ms"), from set_up(): where the launch goes.
 std::chrono::steady_clock::time_point g_start_clock;
@@ -159,6 +162,8 @@ private:
     bool picture_pass(double now, Size2 window_size);
     // Seconds on the burn-in shift's clock: the loop's, plus $KIOSK_DEBUG_BURN_IN_SECONDS (tests see a shift at once).
     double burn_in_clock() const;
+    // Once, kSettleSeconds after the first frame with no atlas being built: software GL's compiler code paged out.
+    void page_out_start_up_code(double now);
 
     RunnerApp& app_;
     const RunnerOptions& options_;
@@ -181,6 +186,8 @@ private:
     std::optional<SubBufferPresenter> sub_buffer_;
     double loop_start_ = 0;
     bool first_frame_ = true;          // nothing shown yet (READY goes to systemd with the first frame, or at a sleep before it)
+    double first_frame_at_ = 0;        // glfwGetTime() of the first frame shown
+    bool code_paged_out_ = false;      // page_out_start_up_code() has run
     Point2 shift_;                     // the burn-in shift of the frame being drawn
     bool asleep_ = false;
     std::optional<DisplayPower> power_;   // made on the first sleep
@@ -565,6 +572,10 @@ int RunLoop::loop() {
         int width = 0, height = 0;
         glfwGetFramebufferSize(window_, &width, &height);
         const bool frame_due = now - last_frame >= kMinFrameInterval;
+        if (options_.burn_in_shift && !first_frame_) {   // the shift's step came: the UI moves now, not at the app's next change
+            const Point2 shift = burn_in_shift(burn_in_clock());
+            if (shift.x != shift_.x || shift.y != shift_.y) g_frames.want_one();
+        }
         bool drawn = false;
         picture_started_ = false;
         if (frame_due && g_frames.draw_now(app_.seconds_until_change(now))) {
@@ -579,9 +590,11 @@ int RunLoop::loop() {
             if (drawn) ++frames_drawn;
             if (drawn && first_frame_) {
                 first_frame_ = false;
+                first_frame_at_ = now;
                 report_first_frame(width, height);
             }
         }
+        page_out_start_up_code(now);
         const bool picture_work = picture_pass(glfwGetTime(), Size2{float(width), float(height)}) || picture_started_;
         const double pass_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - pass_start).count();
         if (frames_drawn <= 1) {   // the first frame pays for start-up: no measure of either
@@ -613,6 +626,13 @@ int RunLoop::loop() {
     return exit_code;
 }
 
+
+void RunLoop::page_out_start_up_code(double now) {
+    if (code_paged_out_ || first_frame_ || fonts_->busy() || now < first_frame_at_ + kSettleSeconds) return;
+    code_paged_out_ = true;
+    const std::size_t bytes = drop_code_pages_of(kJitLibraries);
+    log_info("start: software GL's compiler code dropped from memory (" + std::to_string(bytes >> 20) + " MB advised)");
+}
 
 void RunLoop::report_first_frame(int width, int height) {
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_);
