@@ -12,6 +12,7 @@
 #include "platform/runner.h"
 
 #include "base/log.h"
+#include "base/process_memory.h"
 #include "images/png_file_writer.h"
 #include "platform/burn_in.h"
 #include "platform/code_pageout.h"
@@ -631,6 +632,7 @@ void RunLoop::page_out_start_up_code(double now) {
     if (code_paged_out_ || first_frame_ || fonts_->busy() || now < first_frame_at_ + kSettleSeconds) return;
     code_paged_out_ = true;
     const std::size_t bytes = drop_code_pages_of(kJitLibraries);
+    give_back_free_heap();   // what start-up's workers freed (the first feed's parse, the atlas build)
     log_info("start: software GL's compiler code dropped from memory (" + std::to_string(bytes >> 20) + " MB advised)");
 }
 
