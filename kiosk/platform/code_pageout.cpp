@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <exception>
 #include <fstream>
 #include <sstream>
 
