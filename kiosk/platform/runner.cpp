@@ -12,8 +12,10 @@
 #include "platform/runner.h"
 
 #include "base/log.h"
+#include "base/process_memory.h"
 #include "images/png_file_writer.h"
 #include "platform/burn_in.h"
+#include "platform/code_pageout.h"
 #include "platform/display_power.h"
 #include "platform/font_keeper.h"
 #include "platform/font_texture.h"
@@ -85,6 +87,8 @@ void on_refresh(GLFWwindow*) {
 }
 // Frames come at most this often, even while animating: software GL has no vsync to wait for.
 constexpr double kMinFrameInterval = 1.0 / 60.0;
+// The frames after the first (or a new atlas) have compiled llvmpipe's shaders by then; before side_by_side's 10 s PSS reading.
+constexpr double kSettleSeconds = 3.0;
 
 // The start-up's steps at debug level ("start: window at 216 ms"), from set_up(): where the launch goes.
 std::chrono::steady_clock::time_point g_start_clock;
@@ -159,6 +163,9 @@ private:
     bool picture_pass(double now, Size2 window_size);
     // Seconds on the burn-in shift's clock: the loop's, plus $KIOSK_DEBUG_BURN_IN_SECONDS (tests see a shift at once).
     double burn_in_clock() const;
+    // kSettleSeconds after the first frame, and after each new atlas, with no atlas being built: software GL's
+    // compiler code let go (its shaders are compiled by then) and the free heap given back.
+    void let_go_once_settled(double now);
 
     RunnerApp& app_;
     const RunnerOptions& options_;
@@ -181,6 +188,7 @@ private:
     std::optional<SubBufferPresenter> sub_buffer_;
     double loop_start_ = 0;
     bool first_frame_ = true;          // nothing shown yet (READY goes to systemd with the first frame, or at a sleep before it)
+    double settle_at_ = -1;            // when let_go_once_settled() is due (glfwGetTime()); < 0: not due
     Point2 shift_;                     // the burn-in shift of the frame being drawn
     bool asleep_ = false;
     std::optional<DisplayPower> power_;   // made on the first sleep
@@ -218,6 +226,7 @@ void RunLoop::install_ready_fonts() {
     if (fonts_->install_ready()) {
         fonts_installed();
         g_frames.want_one();
+        if (!first_frame_) settle_at_ = glfwGetTime() + kSettleSeconds;   // new text may compile new shaders first
     }
     // Nothing left to build: data the app held for its glyphs shows in the next frame, with them.
     if (!fonts_->busy() && app_.glyphs_ready()) g_frames.want_one();
@@ -565,6 +574,10 @@ int RunLoop::loop() {
         int width = 0, height = 0;
         glfwGetFramebufferSize(window_, &width, &height);
         const bool frame_due = now - last_frame >= kMinFrameInterval;
+        if (options_.burn_in_shift && !first_frame_) {   // the shift's step came: the UI moves now, not at the app's next change
+            const Point2 shift = burn_in_shift(burn_in_clock());
+            if (shift.x != shift_.x || shift.y != shift_.y) g_frames.want_one();
+        }
         bool drawn = false;
         picture_started_ = false;
         if (frame_due && g_frames.draw_now(app_.seconds_until_change(now))) {
@@ -579,9 +592,11 @@ int RunLoop::loop() {
             if (drawn) ++frames_drawn;
             if (drawn && first_frame_) {
                 first_frame_ = false;
+                settle_at_ = now + kSettleSeconds;
                 report_first_frame(width, height);
             }
         }
+        let_go_once_settled(now);
         const bool picture_work = picture_pass(glfwGetTime(), Size2{float(width), float(height)}) || picture_started_;
         const double pass_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - pass_start).count();
         if (frames_drawn <= 1) {   // the first frame pays for start-up: no measure of either
@@ -613,6 +628,19 @@ int RunLoop::loop() {
     return exit_code;
 }
 
+
+void RunLoop::let_go_once_settled(double now) {
+    if (settle_at_ < 0 || now < settle_at_ || fonts_->busy()) return;
+    settle_at_ = -1;
+    const auto start = std::chrono::steady_clock::now();
+    const std::size_t bytes = drop_code_pages_of(kJitLibraries);
+    give_back_free_heap();   // what the workers freed (a feed's parse, an atlas build, the old atlas)
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    char text[128];
+    std::snprintf(text, sizeof text, "settled: software GL's compiler code dropped from memory (%zu MB advised), free heap given back, in %.1f ms",
+                  bytes >> 20, ms);
+    log_info(text);
+}
 
 void RunLoop::report_first_frame(int width, int height) {
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_);

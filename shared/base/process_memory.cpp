@@ -34,4 +34,6 @@ void keep_heap_small() {
     mallopt(M_TRIM_THRESHOLD, 128 * 1024);
 }
 
+void give_back_free_heap() { malloc_trim(0); }
+
 } // namespace kiosk
