@@ -5,7 +5,7 @@ in turn on one Xvfb at 1920x1080 (software GL for both), N runs each:
   - launch to the first complete frame: a pixel of the header on the X root
     window, polled every 5 ms, turns the header colour;
   - memory: PSS summed over every process of the side (smaps_rollup), at 10 s
-    and 60 s after launch;
+    and 60 s after launch, and USS (private pages only) beside it;
   - CPU (utime + stime of every process of the side) over 30 s while the live
     figures change once a second, and once every 5 seconds.
 
@@ -119,18 +119,28 @@ def process_tree(root_pid):
     return tree
 
 
-def pss_bytes(pids):
+def rollup_bytes(pids, fields):
+    """The sum of `fields` of /proc/PID/smaps_rollup over `pids`, in bytes."""
     total = 0
     for pid in pids:
         try:
             with open("/proc/%d/smaps_rollup" % pid) as f:
                 for line in f:
-                    if line.startswith("Pss:"):
+                    if line.split(":")[0] in fields:
                         total += int(line.split()[1]) * 1024
-                        break
         except OSError:
             pass   # ended meanwhile
     return total
+
+
+def pss_bytes(pids):
+    return rollup_bytes(pids, ("Pss",))
+
+
+def uss_bytes(pids):
+    """Pages no other process maps (USS): what the side frees by exiting. Unlike PSS it moves no share of a
+    library between the side and another process mapping it (Xvfb maps Mesa's libLLVM too)."""
+    return rollup_bytes(pids, ("Private_Clean", "Private_Dirty"))
 
 
 def cpu_seconds(pids):
@@ -317,7 +327,8 @@ def measure_start_and_memory(side, workload, memory_at):
         pss = []
         for at in memory_at:
             side.sleep_until(at)
-            pss.append(pss_bytes(side.tree()))
+            tree = side.tree()
+            pss.append((pss_bytes(tree), uss_bytes(tree)))
         return first, pss, len(side.tree())
     finally:
         side.stop()
@@ -426,20 +437,23 @@ def main():
             feeds[n] = {"feed": feed, "page": page, "county": document["products"][0]["county"], "document": document}
 
         for n in sizes if args.only != "cpu" else []:
-            got = {side.name: {"first": [], "pss": [[] for _ in memory_at], "procs": []} for side in sides}
+            got = {side.name: {"first": [], "pss": [[] for _ in memory_at], "uss": [[] for _ in memory_at], "procs": []}
+                   for side in sides}
             for run in range(args.runs):
                 for side in sides:
                     progress("%d products, run %d: %s, launch and memory" % (n, run + 1, side.name))
                     first, pss, procs = measure_start_and_memory(side, feeds[n], memory_at)
                     got[side.name]["first"].append(first)
                     got[side.name]["procs"].append(procs)
-                    for i, value in enumerate(pss):
-                        got[side.name]["pss"][i].append(value)
+                    for i, (pss_value, uss_value) in enumerate(pss):
+                        got[side.name]["pss"][i].append(pss_value)
+                        got[side.name]["uss"][i].append(uss_value)
                 if floor:   # memory at the first point only: it holds no feed to grow with
                     progress("%d products, run %d: %s, launch and memory" % (n, run + 1, floor.name))
                     first, pss, _ = measure_start_and_memory(floor, feeds[n], memory_at[:1])
-                    got.setdefault(floor.name, {"first": [], "pss": []})["first"].append(first)
-                    got[floor.name]["pss"].append(pss[0])
+                    got.setdefault(floor.name, {"first": [], "pss": [], "uss": []})["first"].append(first)
+                    got[floor.name]["pss"].append(pss[0][0])
+                    got[floor.name]["uss"].append(pss[0][1])
             theirs = got.get("chromium")
             results.add("launch → first complete frame, %s products" % format(n, ","), got["kiosk"]["first"],
                         theirs["first"] if theirs else None, "ms", 1000, 0, target=1 / 6)
@@ -449,9 +463,13 @@ def main():
             for i, at in enumerate(memory_at):
                 results.add("PSS at %d s, %s products" % (at, format(n, ",")), got["kiosk"]["pss"][i],
                             theirs["pss"][i] if theirs else None, "MB", 1 / 2**20, 1, target=1 / 5)
+                results.add("USS (private pages only) at %d s, %s products" % (at, format(n, ",")), got["kiosk"]["uss"][i],
+                            theirs["uss"][i] if theirs else None, "MB", 1 / 2**20, 1)
             if floor:
                 results.add("the floor's PSS at %d s (bench_gl_floor)" % memory_at[0], got[floor.name]["pss"],
                             theirs["pss"][0] if theirs else None, "MB", 1 / 2**20, 1, target=1 / 5)
+                results.add("the floor's USS at %d s (bench_gl_floor)" % memory_at[0], got[floor.name]["uss"],
+                            theirs["uss"][0] if theirs else None, "MB", 1 / 2**20, 1)
             results.add("processes, %s products" % format(n, ","), got["kiosk"]["procs"],
                         theirs["procs"] if theirs else None, "", 1, 0)
 
