@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cmath>
 #include <functional>
 
 namespace kiosk {
@@ -78,7 +79,11 @@ void draw_bars(ImDrawList* dl, const Theme& t, const ImRect& r, std::vector<Bar>
     double largest = 0;
     for (const Bar& b : bars) largest = std::max(largest, b.value);
     const float gap = t.px(16);
-    auto length_of = [&](const Bar& b, float room) { return largest > 0 ? static_cast<float>(b.value / largest) * room : 0.0f; };
+    // Whole pixels: a live update moves every bar by the largest's growth, mostly by a fraction of a pixel
+    // that nobody sees but that would redraw the panel (the runner redraws tiles whose geometry changed).
+    auto length_of = [&](const Bar& b, float room) {
+        return largest > 0 ? std::round(static_cast<float>(b.value / largest) * room) : 0.0f;
+    };
 
     // Long names (e.g. English county names) go above a thinner bar when the row is tall enough.
     if (name_w > r.GetWidth() * 0.32f && row_h >= font->FontSize + t.px(30)) {
