@@ -33,9 +33,11 @@ namespace {
 // second it would otherwise be redrawn whole at every update (each sample rescales both axes), the
 // biggest part of the live screen's CPU in software GL; the figures above it still move every second.
 constexpr double kTrendRefreshSeconds = 5.0;
-// Newer samples show in the first frame drawn after the interval (a live update draws one anyway);
-// only when none comes does the screen ask for a frame of its own, this much later.
-constexpr double kTrendOwnFrameAfter = kTrendRefreshSeconds + 1.0;
+// Newer samples show in a frame drawn anyway (a live update's) from 90% of the interval on, so updates
+// polled every 5 s each show theirs; only when no update comes does the screen ask for a frame of its own,
+// late enough that a regular poll always comes first (an own frame beside an update's would be one more).
+constexpr double kTrendTakeAfter = 0.9 * kTrendRefreshSeconds;
+constexpr double kTrendOwnFrameAfter = 2 * kTrendRefreshSeconds;
 
 // [SECTION] Panels and bars
 struct Bar {
@@ -223,10 +225,10 @@ private:
         seen_feed_ = &f.feed;
         seen_updated_at_ = f.live.updated_at.unix_seconds;
         figures_.set(totals_, f.now);
-        // The trend's samples: the first at once, newer ones once kTrendRefreshSeconds have passed.
+        // The trend's samples: the first at once, newer ones about every kTrendRefreshSeconds.
         const std::vector<LiveTrend::Sample>& samples = f.trend.samples();
         const bool differ = !same_samples(samples, trend_);
-        if (differ && (trend_.empty() || f.now >= trend_taken_at_ + kTrendRefreshSeconds)) {
+        if (differ && (trend_.empty() || f.now >= trend_taken_at_ + kTrendTakeAfter)) {
             trend_ = samples;
             trend_taken_at_ = f.now;
         }
