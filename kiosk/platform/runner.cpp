@@ -324,7 +324,7 @@ bool RunLoop::present_frame(Size2 window_size, bool& failed) {
     const std::vector<DamageRect>& damage = damage_.compare(*ImGui::GetDrawData(), int(ui.width), int(ui.height));
     if (damage.empty()) return false;   // it would look the same: nothing to draw
     if (std::getenv("KIOSK_DEBUG_DAMAGE"))
-        for (const DamageRect& d : damage) std::fprintf(stderr, "damage %d %d %d %d\n", d.x0, d.y0, d.x1, d.y1);
+        for (const DamageRect& d : damage) std::fprintf(stderr, "damage %.3f %d %d %d %d\n", glfwGetTime(), d.x0, d.y0, d.x1, d.y1);
     frames_.note_frame(glfwGetTime());
     // Partial frames need the last picture kept: the target keeps it, and so does
     // a back buffer shown by copying (never swapped).

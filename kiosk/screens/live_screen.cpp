@@ -23,11 +23,22 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cmath>
 #include <functional>
 
 namespace kiosk {
 
 namespace {
+
+// The trend is a picture of the evening: it takes new samples at most this often. At a live update a
+// second it would otherwise be redrawn whole at every update (each sample rescales both axes), the
+// biggest part of the live screen's CPU in software GL; the figures above it still move every second.
+constexpr double kTrendRefreshSeconds = 5.0;
+// Newer samples show in a frame drawn anyway (a live update's) from 90% of the interval on, so updates
+// polled every 5 s each show theirs; only when no update comes does the screen ask for a frame of its own,
+// late enough that a regular poll always comes first (an own frame beside an update's would be one more).
+constexpr double kTrendTakeAfter = 0.9 * kTrendRefreshSeconds;
+constexpr double kTrendOwnFrameAfter = 2 * kTrendRefreshSeconds;
 
 // [SECTION] Panels and bars
 struct Bar {
@@ -79,7 +90,11 @@ void draw_bars(ImDrawList* dl, const Theme& t, const ImRect& r, std::vector<Bar>
     double largest = 0;
     for (const Bar& b : bars) largest = std::max(largest, b.value);
     const float gap = t.px(16);
-    auto length_of = [&](const Bar& b, float room) { return largest > 0 ? static_cast<float>(b.value / largest) * room : 0.0f; };
+    // Whole pixels: a live update moves every bar by the largest's growth, mostly by a fraction of a pixel
+    // that nobody sees but that would redraw the panel (the runner redraws tiles whose geometry changed).
+    auto length_of = [&](const Bar& b, float room) {
+        return largest > 0 ? std::round(static_cast<float>(b.value / largest) * room) : 0.0f;
+    };
 
     // Long names (e.g. English county names) go above a thinner bar when the row is tall enough.
     if (name_w > r.GetWidth() * 0.32f && row_h >= font->FontSize + t.px(30)) {
@@ -145,8 +160,10 @@ public:
         std::int64_t next = next_text_change_unix_;
         for (const LivePlatformTime& p : platform_times_)   // a platform greying out
             if (p.stale_at > now_unix) next = std::min(next, p.stale_at + 1);
-        if (next == INT64_MAX) return figures;
-        return std::min(figures, static_cast<double>(std::max<std::int64_t>(0, next - now_unix)));
+        // Newer samples than the trend shows and no frame since its interval ended: one for them.
+        const double trend = trend_pending_ ? std::max(0.0, trend_taken_at_ + kTrendOwnFrameAfter - now) : figures;
+        if (next == INT64_MAX) return std::min(figures, trend);
+        return std::min({figures, trend, static_cast<double>(std::max<std::int64_t>(0, next - now_unix))});
     }
 
 private:
@@ -243,6 +260,20 @@ private:
         seen_feed_ = &f.feed;
         seen_updated_at_ = f.live.updated_at.unix_seconds;
         figures_.set(totals_, f.now);
+        // The trend's samples: the first at once, newer ones about every kTrendRefreshSeconds.
+        const std::vector<LiveTrend::Sample>& samples = f.trend.samples();
+        const bool differ = !same_samples(samples, trend_);
+        if (differ && (trend_.empty() || f.now >= trend_taken_at_ + kTrendTakeAfter)) {
+            trend_ = samples;
+            trend_taken_at_ = f.now;
+        }
+        trend_pending_ = differ && !same_samples(samples, trend_);
+    }
+
+    static bool same_samples(const std::vector<LiveTrend::Sample>& a, const std::vector<LiveTrend::Sample>& b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const LiveTrend::Sample& x, const LiveTrend::Sample& y) {
+            return x.unix_seconds == y.unix_seconds && x.totals == y.totals;
+        });
     }
 
     // Title, what is live now, and how fresh the figures are. Returns the bottom.
@@ -367,7 +398,7 @@ private:
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         const ImRect inner = draw_panel(dl, t, r, ui_text("live_trend", f.lang));
-        const auto& samples = f.trend.samples();
+        const std::vector<LiveTrend::Sample>& samples = trend_;
         if (samples.empty()) return draw_no_data(dl, t, inner, f.lang);
 
         std::int64_t low = samples.front().totals.revenue_fen, high = low;
@@ -394,7 +425,9 @@ private:
         auto point = [&](const LiveTrend::Sample& s) {
             const float fx = t1 > t0 ? static_cast<float>(static_cast<double>(s.unix_seconds - t0) / static_cast<double>(t1 - t0)) : 1.0f;
             const float fy = high > low ? static_cast<float>(static_cast<double>(s.totals.revenue_fen - low) / static_cast<double>(high - low)) : 0.5f;
-            return ImVec2(plot.Min.x + fx * plot.GetWidth(), plot.Max.y - fy * plot.GetHeight());
+            // Whole pixels: over an evening's span a new sample moves the others by fractions of a pixel
+            // that nobody sees but that would redraw the whole chart.
+            return ImVec2(std::round(plot.Min.x + fx * plot.GetWidth()), std::round(plot.Max.y - fy * plot.GetHeight()));
         };
         if (samples.size() == 1) {
             dl->AddCircleFilled(point(samples.front()), t.px(8), t.live);
@@ -426,6 +459,9 @@ private:
     std::vector<LivePlatformTime> platform_times_;      // for the bars' times and greying
     OnAirPart on_air_;
     LiveFigures figures_;
+    std::vector<LiveTrend::Sample> trend_;              // the samples the trend shows (kTrendRefreshSeconds)
+    double trend_taken_at_ = 0;
+    bool trend_pending_ = false;                        // the app has newer samples than trend_
     Lang lang_ = Lang::zh;   // the figures' last language, for seconds_until_change
     std::int64_t next_text_change_unix_ = INT64_MAX;
 };

@@ -5,6 +5,7 @@
 #include "base/embedded.h"
 #include "feed/validator.h"
 #include "headless_ui.h"
+#include "platform/frame_damage.h"
 #include "run_kiosk.h"
 #include "test_feeds.h"
 #include "widgets/live_view.h"
@@ -12,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cfloat>
 #include <cmath>
 
 using namespace kiosk;
@@ -217,4 +219,79 @@ TEST_CASE("count-up frames only when a figure's text changes: none for a rise it
 
     figures.set(LiveTotals{2202874, 5001, 100000000}, 5.0);   // doubled: new digits at once
     CHECK(figures.seconds_until_text_changes(5.0, Lang::zh) == Approx(kCountUpFrameSeconds));
+}
+
+namespace {
+
+// The demo's live stats with the bench's step (side_by_side.py's live server) taken `step` times: the
+// first platform of the first session up by 37 viewers, an order and ¥39.90 each; the kiosk records its
+// own trend (a sample per update).
+std::shared_ptr<const LiveStats> stepped_live(const LiveStats& base, std::int64_t step, std::int64_t updated_at) {
+    auto live = std::make_shared<LiveStats>(base);
+    live->trend.clear();
+    PlatformLive& p = live->sessions.at(0).platforms.at(0);
+    p.viewers += 37 * step;
+    p.orders += step;
+    p.revenue_fen += 3990 * step;
+    live->updated_at.unix_seconds = updated_at;
+    return live;
+}
+
+// Where the trend's fill (the theme's live colour at alpha 40, drawn nowhere else) lies in the draw data.
+ImRect trend_fill_box(const ImDrawData& data) {
+    const ImU32 fill = (Palette{}.live & ~IM_COL32_A_MASK) | (40u << IM_COL32_A_SHIFT);
+    ImRect box(ImVec2(FLT_MAX, FLT_MAX), ImVec2(-FLT_MAX, -FLT_MAX));
+    for (int l = 0; l < data.CmdListsCount; ++l)
+        for (const ImDrawVert& v : data.CmdLists[l]->VtxBuffer)
+            if (v.col == fill) box.Add(v.pos);
+    return box;
+}
+
+} // namespace
+
+TEST_CASE("live updates a second redraw the figures that change: not the bars for sub-pixel shifts and the trend at most every 5 s") {
+    const auto feed = demo_feed();
+    AppOptions options = options_at("2020-05-16T22:00:05+08:00", Route{ScreenId::live, {}});
+    options.idle_seconds = 1e9;
+    KioskApp app(feed, options);
+    TestSource source;
+    app.set_source(&source);
+    HeadlessUi ui(app);
+    const std::int64_t updated = feed->live.updated_at.unix_seconds;
+    FrameDamage damage;
+    source.publish(stepped_live(feed->live, 0, updated));
+    ui.idle(0.2);
+    CHECK(damage.compare(*ImGui::GetDrawData(), 1920, 1080).size() == 1);   // the first frame: everything
+    source.publish(stepped_live(feed->live, 1, updated + 1));   // two samples: the trend is a line
+    ui.step_idle(1.0);
+    damage.compare(*ImGui::GetDrawData(), 1920, 1080);
+    const ImRect trend = trend_fill_box(*ImGui::GetDrawData());
+    REQUIRE(trend.GetArea() > 50000);
+
+    const int updates = 20;
+    int frames = 0, trend_frames = 0;
+    long other_area = 0;   // damaged pixels outside the trend's rows
+    for (int i = 2; i < 2 + updates; ++i) {
+        source.publish(stepped_live(feed->live, i, updated + i));
+        for (double t = 0; t < 1.0; t += 1.0 / 60) {
+            if (!ui.step(ImVec2(-FLT_MAX, -FLT_MAX), false, 1.0 / 60)) continue;
+            ++frames;
+            bool touches_trend = false;
+            for (const DamageRect& r : damage.compare(*ImGui::GetDrawData(), 1920, 1080)) {
+                if (r.y1 > trend.Min.y && r.y0 < trend.Max.y) touches_trend = true;
+                else other_area += static_cast<long>(r.width()) * r.height();
+            }
+            trend_frames += touches_trend;
+        }
+    }
+    INFO("frames " << frames << ", with the trend " << trend_frames << ", other damaged pixels " << other_area);
+    // Each update draws a frame, and a count-up a few more while new digits come.
+    CHECK(frames >= updates);
+    CHECK(frames <= 3 * updates);
+    // 20 s of updates: the trend takes new samples 4 times (every 5 s), not 20.
+    CHECK(trend_frames >= 3);
+    CHECK(trend_frames <= 5);
+    // Besides the trend: the digits that change, ~13,500 px an update here; with the bars redrawn for their
+    // sub-pixel shifts it was ~68,000.
+    CHECK(other_area <= 25000L * updates);
 }
