@@ -42,6 +42,25 @@ private:
     std::shared_ptr<const LiveStats> pending_;
 };
 
+// The demo's live screen at 22:00:05 on 16 May (the 交城 sale just ended), never idle, its live stats
+// taken from `source` as the test publishes them.
+struct LiveScreenRig {
+    std::shared_ptr<const Feed> feed = demo_feed();
+    KioskApp app;
+    TestSource source;
+    HeadlessUi ui;
+    LiveScreenRig() : app(feed, options()), ui(with_source(app, source)) {}
+    static AppOptions options() {
+        AppOptions o = options_at("2020-05-16T22:00:05+08:00", Route{ScreenId::live, {}});
+        o.idle_seconds = 1e9;
+        return o;
+    }
+    static KioskApp& with_source(KioskApp& app, TestSource& source) {
+        app.set_source(&source);
+        return app;
+    }
+};
+
 std::shared_ptr<const LiveStats> scaled_live(const LiveStats& base, std::int64_t percent, std::int64_t updated_at) {
     auto live = std::make_shared<LiveStats>(base);
     for (SessionLive& s : live->sessions)
@@ -111,13 +130,11 @@ TEST_CASE("the live screen draws with no live stats and asks for no frames until
 }
 
 TEST_CASE("the live screen counts up on higher totals and drops at once on a correction") {
-    const auto feed = demo_feed();
-    AppOptions options = options_at("2020-05-16T22:00:05+08:00", Route{ScreenId::live, {}});
-    options.idle_seconds = 1e9;
-    KioskApp app(feed, options);
-    TestSource source;
-    app.set_source(&source);
-    HeadlessUi ui(app);
+    LiveScreenRig rig;
+    const std::shared_ptr<const Feed>& feed = rig.feed;
+    KioskApp& app = rig.app;
+    TestSource& source = rig.source;
+    HeadlessUi& ui = rig.ui;
     ui.idle(0.2);
     const std::int64_t updated = feed->live.updated_at.unix_seconds;
     // "Updated just now" becomes "Updated 10 s ago" within 5 s, not every second; the first totals
@@ -250,13 +267,10 @@ ImRect trend_fill_box(const ImDrawData& data) {
 } // namespace
 
 TEST_CASE("live updates a second redraw the figures that change: not the bars for sub-pixel shifts and the trend at most every 5 s") {
-    const auto feed = demo_feed();
-    AppOptions options = options_at("2020-05-16T22:00:05+08:00", Route{ScreenId::live, {}});
-    options.idle_seconds = 1e9;
-    KioskApp app(feed, options);
-    TestSource source;
-    app.set_source(&source);
-    HeadlessUi ui(app);
+    LiveScreenRig rig;
+    const std::shared_ptr<const Feed>& feed = rig.feed;
+    TestSource& source = rig.source;
+    HeadlessUi& ui = rig.ui;
     const std::int64_t updated = feed->live.updated_at.unix_seconds;
     FrameDamage damage;
     source.publish(stepped_live(feed->live, 0, updated));
