@@ -45,13 +45,16 @@ inline int count_of(const std::string& text, const std::string& needle) {
     return n;
 }
 
-// Polls `path` until it holds `needle`; false after `seconds`.
+// Polls `path` until it holds `needle`; false after `seconds`, and then prints what
+// the file holds, so a failure far away (CI) shows what the program did instead.
 inline bool wait_for_text(const std::string& path, const std::string& needle, double seconds = kPatience) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     while (std::chrono::steady_clock::now() < until) {
         if (file_text(path).find(needle) != std::string::npos) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
+    std::fprintf(stderr, "wait_for_text: after %.0f s, %s still lacks \"%s\"; it holds:\n%s\n[end of %s]\n", seconds,
+                 path.c_str(), needle.c_str(), file_text(path).c_str(), path.c_str());
     return false;
 }
 
