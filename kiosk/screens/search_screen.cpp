@@ -268,7 +268,7 @@ private:
         float content = 0;
         for (const Row& row : rows_) content += row_height(t, row);
         scroll_.update(f.touch, view, content, f.now);
-        dl->PushClipRect(view.Min, view.Max, true);
+        dl->PushClipRect(scroll_.rows_clip().Min, scroll_.rows_clip().Max, true);
         float y = view.Min.y - scroll_.offset();
         for (const Row& row : rows_) {
             const float h = row_height(t, row);
@@ -315,7 +315,7 @@ private:
         ImFont* font = t.fonts.body;
         if (row.type == Row::Type::heading) {
             const std::string text = ui_text(group_key(row.kind), f.lang) + "  " + std::to_string(row.count);
-            draw_text(dl, font, ImVec2(r.Min.x, r.Max.y - font->FontSize - t.px(6)), t.bar, text);
+            draw_text(dl, font, ImVec2(r.Min.x, r.Max.y - font->FontSize - t.px(4)), t.bar, text);
             return;
         }
         if (row.type == Row::Type::more) {
@@ -325,7 +325,7 @@ private:
         }
         Described d;
         if (!describe(f, row, d)) return;
-        const ImRect card(r.Min, ImVec2(r.Max.x, r.Max.y - t.px(8)));
+        const ImRect card(r.Min, ImVec2(r.Max.x, r.Max.y - t.px(6)));
         if (touch_card(dl, t, f.touch, card, d.name) && view.Contains(f.touch.press_position()))
             if (const auto route = result_route(row.kind, row.id)) f.nav.go(*route);
         const float pad = t.px(24), width = card.GetWidth() - 2 * pad;
