@@ -23,8 +23,9 @@ struct TouchTarget {
     // What asked: tapped() (a control), holding() (its pressed look, the same rect), a ScrollArea (its viewport);
     // anywhere: the whole display answers a touch (the attract loop's wake, the 还在吗？ overlay), so what was
     // recorded before it lies beneath, out of reach; surface: a rect where a tap picks one of its places (the
-    // floor plan), each recorded after it as a place (the rect that picks it, cut to the surface).
-    enum Kind { control, held, scroll, anywhere, surface, place } kind = control;
+    // floor plan), each recorded after it as a place (the rect that picks it, cut to the surface); gesture: staff's
+    // hidden way in (the corner hold to the admin panel), which lies over visitor controls and outside the reach band.
+    enum Kind { control, held, scroll, anywhere, surface, place, gesture } kind = control;
 };
 
 class TouchInput {

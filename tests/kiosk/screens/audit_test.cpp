@@ -295,7 +295,7 @@ std::vector<TouchTarget> distinct_on_screen(const std::vector<TouchTarget>& targ
     for (const TouchTarget& t : reachable(targets)) {
         if (t.visible.GetWidth() <= 0 || t.visible.GetHeight() <= 0) continue;   // scrolled out of view
         if (t.kind == TouchTarget::held || (t.kind == TouchTarget::scroll && !lists)) continue;   // held: a tapped rect's look
-        if (t.kind == TouchTarget::anywhere || t.kind == TouchTarget::place) continue;
+        if (t.kind == TouchTarget::anywhere || t.kind == TouchTarget::place || t.kind == TouchTarget::gesture) continue;
         auto same = std::find_if(out.begin(), out.end(), [&](const TouchTarget& o) {
             return o.rect.Min.x == t.rect.Min.x && o.rect.Min.y == t.rect.Min.y && o.rect.Max.x == t.rect.Max.x &&
                    o.rect.Max.y == t.rect.Max.y;
@@ -723,4 +723,27 @@ TEST_CASE("the audit's figures: the smallest control and place of every shot in 
         std::printf("%-58s controls %3zu  smallest %s  smallest place %s\n", s.where.c_str(), distinct_on_screen(s.targets).size(),
                     smallest(false).c_str(), smallest(true).c_str());
     }
+}
+
+// [Issue 19] Staff's hidden way in: a finger held still on the top-left corner (admin/corner_hold.h), on every
+// screen and over the admin's own; its square at least 15 mm on the panel, wholly on the glass at its corner.
+TEST_CASE("the corner hold to the admin panel is a square of at least 15 mm at the display's corner on every screen", "[audit]") {
+    std::size_t shots = 0;
+    for (const Shot& s : all_shots()) {
+        INFO(s.where);
+        std::vector<TouchTarget> corners;
+        for (const TouchTarget& t : s.targets)
+            if (t.kind == TouchTarget::gesture) corners.push_back(t);
+        REQUIRE(corners.size() == 1);
+        const ImRect& r = corners[0].rect;
+        const float px_per_mm = static_cast<float>(s.band.px_per_mm());
+        CHECK(r.GetWidth() / px_per_mm >= kMinTargetMm);
+        CHECK(r.GetHeight() / px_per_mm >= kMinTargetMm);
+        CHECK(r.Min.x == 0);
+        CHECK(r.Min.y == 0);
+        CHECK(r.Max.x <= s.display.x);
+        CHECK(r.Max.y <= s.display.y);
+        ++shots;
+    }
+    CHECK(shots > 200);
 }
