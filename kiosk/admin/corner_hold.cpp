@@ -5,6 +5,7 @@
 namespace kiosk {
 
 bool CornerHold::update(TouchInput& touch, const ImRect& corner, double now) {
+    touch.note_target(corner, "admin corner hold", TouchTarget::gesture);   // [Issue 19] for the audit
     if (touch.pressed()) {
         holding_ = corner.Contains(touch.press_position());
         fired_ = false;

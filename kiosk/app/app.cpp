@@ -16,6 +16,7 @@
 #include "widgets/accessible_button.h"
 #include "widgets/announcement_view.h"
 #include "widgets/image_textures.h"
+#include "widgets/scroll_cue.h"
 #include "widgets/still_there_view.h"
 #include "widgets/ui_strings.h"
 #include "widgets/widgets.h"
@@ -545,7 +546,9 @@ void KioskApp::draw(double now) {
     const bool heading = !attract && accessible_ && bar.Min.y > 0;
     if (heading) frame.above = draw_accessible_heading(dl, ImRect(ImVec2(0, 0), ImVec2(display.x, bar.Min.y)));
     dl->PushClipRect(frame.origin, ImVec2(display.x, area.Max.y), false);
+    touch_.show_scroll_cues(frame.accessible ? scroll_cue_strip_height(theme_) : 0.0f);   // [Issue 19] lists show they scroll
     screen.draw(frame);
+    if (frame.accessible) draw_scroll_cues(dl, theme_, touch_.scroll_cues(), lang_);
     dl->PopClipRect();
     if (!attract) {
         if (heading && !frame.above_drawn) draw_accessible_title(dl, frame.above);

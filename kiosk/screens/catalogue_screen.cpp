@@ -39,7 +39,7 @@ public:
         const CardGrid grid = county_tile_grid(t, f.origin, f.size, static_cast<int>(f.feed.counties.size()),
                                                above ? t.px(16) : kOwnHeader);
         scroll_.update(f.touch, grid.viewport, grid.content_height(), f.now);
-        dl->PushClipRect(grid.viewport.Min, grid.viewport.Max, true);
+        dl->PushClipRect(scroll_.rows_clip().Min, scroll_.rows_clip().Max, true);
         const auto [first, last] = grid.visible(scroll_.offset());
         for (int i = first; i < last; ++i) {
             const County& county = f.feed.counties[static_cast<std::size_t>(i)];

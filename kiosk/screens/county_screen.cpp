@@ -51,7 +51,7 @@ public:
             draw_text_centered(dl, t.fonts.heading, grid.viewport, t.text_muted, ui_text("no_products", f.lang));
             return;
         }
-        dl->PushClipRect(grid.viewport.Min, grid.viewport.Max, true);
+        dl->PushClipRect(scroll_.rows_clip().Min, scroll_.rows_clip().Max, true);
         const auto [first, last] = grid.visible(scroll_.offset());
         for (int i = first; i < last; ++i) {
             const Product& p = *products_[static_cast<std::size_t>(i)];

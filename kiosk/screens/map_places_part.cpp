@@ -13,7 +13,7 @@ std::string MapPlaceList::draw(FrameContext& f, const ImRect& view, const PlanLa
     scroll_.update(f.touch, view, g.content_height(), f.now);
     std::string tapped;
     const float radius = number_marker_radius(t);
-    f.draw->PushClipRect(view.Min, view.Max, true);
+    f.draw->PushClipRect(scroll_.rows_clip().Min, scroll_.rows_clip().Max, true);
     for (std::size_t i = 0; i < labels.labels.size(); ++i) {
         const AreaLabel& label = labels.labels[i];
         const ImRect row = g.row(static_cast<int>(i), scroll_.offset());

@@ -233,7 +233,7 @@ private:
         const int first = std::max(0, static_cast<int>(std::floor(offset / row_h)));
         const int last = std::min(static_cast<int>(sessions_.size()),
                                   static_cast<int>(std::ceil((offset + viewport.GetHeight()) / row_h)));
-        f.draw->PushClipRect(viewport.Min, viewport.Max, true);
+        f.draw->PushClipRect(scroll_.rows_clip().Min, scroll_.rows_clip().Max, true);
         for (int i = first; i < last; ++i) {
             const float top = viewport.Min.y + i * row_h - offset;
             const ImRect card(ImVec2(area.Min.x, top), ImVec2(area.Max.x, top + row_h - t.px(16)));

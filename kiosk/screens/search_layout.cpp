@@ -45,4 +45,12 @@ float search_heading_height(const Theme& t) { return line(t, t.fonts.heading, 40
 float search_hit_height(const Theme& t) { return t.px(10 + 10) + line(t, t.fonts.heading, 40) + line(t, t.fonts.body, 28) + t.px(12 + 12); }
 float search_more_height(const Theme& t) { return t.px(10) + line(t, t.fonts.body, 28) + t.px(18); }
 
+float search_line_heading_height(const Theme& t) { return line(t, t.fonts.body, 28) + t.px(8); }
+float search_line_hit_height(const Theme& t) { return std::max(t.touch_min(), line(t, t.fonts.body, 28) + t.px(22)) + t.px(6); }
+float search_line_more_height(const Theme& t) { return line(t, t.fonts.body, 28) + t.px(14); }
+
+bool search_lists_on_one_line(const Theme& t, const ImRect& results) {
+    return results.GetHeight() < search_heading_height(t) + 2 * search_hit_height(t);
+}
+
 } // namespace kiosk

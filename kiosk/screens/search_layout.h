@@ -27,4 +27,12 @@ float search_heading_height(const Theme& t);
 float search_hit_height(const Theme& t);
 float search_more_height(const Theme& t);
 
+// [Issue 19] The list's rows on one line each (a result's name · a short detail), for a band too short for two
+// results of two lines (the accessible mode on a portrait panel): never lower than the least touch target.
+float search_line_heading_height(const Theme& t);
+float search_line_hit_height(const Theme& t);   // the card and the gap under it
+float search_line_more_height(const Theme& t);
+// Whether a result list in `results` takes the one-line rows: fewer than two results of two lines fit under a heading.
+bool search_lists_on_one_line(const Theme& t, const ImRect& results);
+
 } // namespace kiosk

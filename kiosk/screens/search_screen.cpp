@@ -71,6 +71,7 @@ public:
         // [Issue 19] In the accessible mode the letters typed and what they found go above the reach band.
         const ImRect above = above_room(f, t.px(112 + 40));
         const SearchLayout l = search_layout(t, f.origin, f.size, above.GetWidth() > 0);
+        one_line_ = above.GetWidth() > 0 && search_lists_on_one_line(t, l.results);
         type(f, draw_letter_keyboard(f.draw, t, f.touch, l.keyboard, f.lang));
         search(f);
         if (above.GetWidth() > 0) {
@@ -159,10 +160,61 @@ private:
         const std::string counts = letters_.empty() ? ui_text("search_hint", f.lang) : kind_counts(f.lang);
         if (!counts.empty() && note.GetHeight() >= t.fonts.heading->FontSize)
             note.Min.y += draw_text(f.draw, t.fonts.heading, note.Min, t.text_muted, fit_line(t.fonts.heading, counts, note.GetWidth())) + t.px(24);
-        // Where the room is tall (a portrait panel): how to search (the result list says it while nothing is typed).
+        if (!rows_.empty()) {   // where the room is tall (a portrait panel): the best of what was found, at eye level
+            draw_best(f, note);
+            return;
+        }
+        // Nothing found, and room: how to search (the result list says it while nothing is typed).
         const std::string& how = ui_text("search_how", f.lang);
         if (!letters_.empty() && text_size(t.fonts.heading, how, note.GetWidth()).y <= note.GetHeight())
             draw_text(f.draw, t.fonts.heading, note.Min, t.text, how, note.GetWidth());
+    }
+
+    // [Issue 19] Above the band, read only: each kind's first results (its name, its line about it) as many as fit
+    // in `r`, a kind's name over them and how many more the list in the band holds under them.
+    void draw_best(FrameContext& f, const ImRect& r) {
+        const Theme& t = f.theme;
+        std::array<std::vector<const Row*>, kSearchKinds> hits;   // each kind's, in the list's order
+        for (const Row& row : rows_)
+            if (row.type == Row::Type::hit) hits[static_cast<std::size_t>(row.kind)].push_back(&row);
+        const float body = t.fonts.body->FontSize, label_h = body + t.px(8), more_h = body + t.px(12), group_gap = t.px(20);
+        const float entry_h = t.fonts.heading->FontSize + t.px(4) + body + t.px(16);
+        std::array<std::size_t, kSearchKinds> shown{};
+        const auto height = [&] {
+            float h = 0;
+            for (std::size_t k = 0; k < kSearchKinds; ++k)
+                if (shown[k] > 0) h += (h > 0 ? group_gap : 0) + label_h + shown[k] * entry_h + (shown[k] < hits[k].size() ? more_h : 0);
+            return h;
+        };
+        for (bool grew = true; grew;) {   // one more of each kind in turn while they fit: every kind's first ones
+            grew = false;
+            for (std::size_t k = 0; k < kSearchKinds; ++k) {
+                if (shown[k] == hits[k].size()) continue;
+                ++shown[k];
+                if (height() <= r.GetHeight()) grew = true;
+                else --shown[k];
+            }
+        }
+        const float indent = t.px(24), w = r.GetWidth() - indent;
+        float y = r.Min.y;
+        for (std::size_t k = 0; k < kSearchKinds; ++k) {
+            if (shown[k] == 0) continue;
+            if (y > r.Min.y) y += group_gap;
+            draw_text(f.draw, t.fonts.body, ImVec2(r.Min.x, y), t.bar, ui_text(group_key(static_cast<SearchKind>(k)), f.lang));
+            y += label_h;
+            for (std::size_t i = 0; i < shown[k]; ++i, y += entry_h) {
+                Described d;
+                if (!describe(f, *hits[k][i], d)) continue;
+                draw_text(f.draw, t.fonts.heading, ImVec2(r.Min.x + indent, y), t.text, fit_line(t.fonts.heading, d.name, w));
+                draw_text(f.draw, t.fonts.body, ImVec2(r.Min.x + indent, y + t.fonts.heading->FontSize + t.px(4)), t.text_muted,
+                          fit_line(t.fonts.body, d.detail, w));
+            }
+            if (shown[k] < hits[k].size()) {
+                draw_text(f.draw, t.fonts.body, ImVec2(r.Min.x + indent, y), t.text_muted,
+                          fit_line(t.fonts.body, ui_text_n("search_more_below", f.lang, std::to_string(hits[k].size() - shown[k])), w));
+                y += more_h;
+            }
+        }
     }
 
     // "商品 3  ·  县区 1": how many of each kind the letters found; "" when none.
@@ -187,6 +239,13 @@ private:
     }
 
     float row_height(const Theme& t, const Row& row) const {
+        if (one_line_) {
+            switch (row.type) {
+            case Row::Type::heading: return search_line_heading_height(t);
+            case Row::Type::hit: return search_line_hit_height(t);
+            case Row::Type::more: return search_line_more_height(t);
+            }
+        }
         switch (row.type) {
         case Row::Type::heading: return search_heading_height(t);
         case Row::Type::hit: return search_hit_height(t);
@@ -209,7 +268,7 @@ private:
         float content = 0;
         for (const Row& row : rows_) content += row_height(t, row);
         scroll_.update(f.touch, view, content, f.now);
-        dl->PushClipRect(view.Min, view.Max, true);
+        dl->PushClipRect(scroll_.rows_clip().Min, scroll_.rows_clip().Max, true);
         float y = view.Min.y - scroll_.offset();
         for (const Row& row : rows_) {
             const float h = row_height(t, row);
@@ -222,6 +281,10 @@ private:
     }
 
     void draw_row(FrameContext& f, const Row& row, const ImRect& r, const ImRect& view) {
+        if (one_line_) {
+            draw_line_row(f, row, r, view);
+            return;
+        }
         const Theme& t = f.theme;
         ImDrawList* dl = f.draw;
         if (row.type == Row::Type::heading) {
@@ -234,53 +297,91 @@ private:
                       ui_text_n("search_more", f.lang, std::to_string(row.count)));
             return;
         }
-        std::string name, detail;
-        if (!describe(f, row, name, detail)) return;
+        Described d;
+        if (!describe(f, row, d)) return;
         const ImRect card(r.Min, ImVec2(r.Max.x, r.Max.y - t.px(12)));
-        if (touch_card(dl, t, f.touch, card, name) && view.Contains(f.touch.press_position()))
+        if (touch_card(dl, t, f.touch, card, d.name) && view.Contains(f.touch.press_position()))
             if (const auto route = result_route(row.kind, row.id)) f.nav.go(*route);
         const float pad = t.px(24), width = card.GetWidth() - 2 * pad;
-        draw_text(dl, t.fonts.heading, ImVec2(card.Min.x + pad, card.Min.y + t.px(10)), t.text, fit_line(t.fonts.heading, name, width));
+        draw_text(dl, t.fonts.heading, ImVec2(card.Min.x + pad, card.Min.y + t.px(10)), t.text, fit_line(t.fonts.heading, d.name, width));
         draw_text(dl, t.fonts.body, ImVec2(card.Min.x + pad, card.Max.y - t.fonts.body->FontSize - t.px(12)), t.text_muted,
-                  fit_line(t.fonts.body, detail, width));
+                  fit_line(t.fonts.body, d.detail, width));
     }
 
-    // A result's name and a line about it; false when the feed no longer has it.
-    bool describe(const FrameContext& f, const Row& row, std::string& name, std::string& detail) const {
+    // [Issue 19] A row on one line (search_lists_on_one_line): a kind's name, a result's name · its short detail, "N more".
+    void draw_line_row(FrameContext& f, const Row& row, const ImRect& r, const ImRect& view) {
+        const Theme& t = f.theme;
+        ImDrawList* dl = f.draw;
+        ImFont* font = t.fonts.body;
+        if (row.type == Row::Type::heading) {
+            const std::string text = ui_text(group_key(row.kind), f.lang) + "  " + std::to_string(row.count);
+            draw_text(dl, font, ImVec2(r.Min.x, r.Max.y - font->FontSize - t.px(4)), t.bar, text);
+            return;
+        }
+        if (row.type == Row::Type::more) {
+            draw_text(dl, font, ImVec2(r.Min.x + t.px(24), r.Min.y + t.px(4)), t.text_muted,
+                      fit_line(font, ui_text_n("search_more", f.lang, std::to_string(row.count)), r.GetWidth() - t.px(24)));
+            return;
+        }
+        Described d;
+        if (!describe(f, row, d)) return;
+        const ImRect card(r.Min, ImVec2(r.Max.x, r.Max.y - t.px(6)));
+        if (touch_card(dl, t, f.touch, card, d.name) && view.Contains(f.touch.press_position()))
+            if (const auto route = result_route(row.kind, row.id)) f.nav.go(*route);
+        const float pad = t.px(24), width = card.GetWidth() - 2 * pad;
+        const std::string name = fit_line(font, d.name, width);
+        const ImVec2 at(card.Min.x + pad, card.GetCenter().y - font->FontSize * 0.5f);
+        const float name_w = text_size(font, name).x;
+        draw_text(dl, font, at, t.text, name);
+        const std::string brief = fit_line(font, "  ·  " + d.brief, width - name_w);
+        if (!d.brief.empty() && name_w < width && brief != "…") draw_text(dl, font, ImVec2(at.x + name_w, at.y), t.text_muted, brief);
+    }
+
+    // A result: its name, a line about it and a shorter one (the one-line rows).
+    struct Described {
+        std::string name, detail, brief;
+    };
+
+    // A result's name and lines about it; false when the feed no longer has it.
+    bool describe(const FrameContext& f, const Row& row, Described& d) const {
         const Lang lang = f.lang;
         switch (row.kind) {
         case SearchKind::product: {
             const Product* p = f.feed.product(row.id);
             if (!p) return false;
-            name = p->name.in(lang);
+            d.name = p->name.in(lang);
             const County* c = f.feed.county(p->county);
-            detail = also_in_chinese(p->name, lang) + (c ? c->name.in(lang) + "  ·  " : std::string()) + format_money_fen(p->price_fen) +
-                     (p->unit.empty() ? std::string() : " / " + p->unit.in(lang));
-            if (p->sold_out) detail += "  ·  " + ui_text("badge_sold_out", lang);
+            d.brief = format_money_fen(p->price_fen) + (p->unit.empty() ? std::string() : " / " + p->unit.in(lang));
+            d.detail = also_in_chinese(p->name, lang) + (c ? c->name.in(lang) + "  ·  " : std::string()) + d.brief;
+            if (p->sold_out) {
+                d.detail += "  ·  " + ui_text("badge_sold_out", lang);
+                d.brief += "  ·  " + ui_text("badge_sold_out", lang);
+            }
             return true;
         }
         case SearchKind::county: {
             const County* c = f.feed.county(row.id);
             if (!c) return false;
-            name = c->name.in(lang);
-            detail = also_in_chinese(c->name, lang) + product_count_text(static_cast<std::int64_t>(f.feed.products_of(c->id).size()), lang);
+            d.name = c->name.in(lang);
+            d.brief = product_count_text(static_cast<std::int64_t>(f.feed.products_of(c->id).size()), lang);
+            d.detail = also_in_chinese(c->name, lang) + d.brief;
             return true;
         }
         case SearchKind::session: {
             const Session* s = f.feed.session(row.id);
             if (!s) return false;
-            name = s->title.in(lang);
-            detail = also_in_chinese(s->title, lang) + format_day_label(f.zone.day_number_at(s->start.unix_seconds), lang) + " " +
-                     format_hhmm(f.zone.to_local(s->start.unix_seconds)) +
-                     (s->location.empty() ? std::string() : "  ·  " + s->location.in(lang));
+            d.name = s->title.in(lang);
+            d.brief = format_day_label(f.zone.day_number_at(s->start.unix_seconds), lang) + " " + format_hhmm(f.zone.to_local(s->start.unix_seconds));
+            d.detail = also_in_chinese(s->title, lang) + d.brief + (s->location.empty() ? std::string() : "  ·  " + s->location.in(lang));
             return true;
         }
         case SearchKind::area: {
             const Area* a = f.feed.venue.area(row.id);
             if (!a) return false;
-            name = a->name.in(lang);
+            d.name = a->name.in(lang);
             const Floor* floor = f.feed.venue.floor(a->floor);
-            detail = also_in_chinese(a->name, lang) + (floor ? floor->name.in(lang) : std::string());
+            d.brief = floor ? floor->name.in(lang) : std::string();
+            d.detail = also_in_chinese(a->name, lang) + d.brief;
             return true;
         }
         }
@@ -300,6 +401,7 @@ private:
     std::vector<Row> rows_;
     std::array<std::size_t, kSearchKinds> totals_{};   // matches of each kind
     ScrollArea scroll_;
+    bool one_line_ = false;   // [Issue 19] this frame's list in one-line rows (search_lists_on_one_line)
 };
 
 } // namespace

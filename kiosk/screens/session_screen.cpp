@@ -297,7 +297,7 @@ private:
         if (text.empty() || r.GetHeight() < t.fonts.body->FontSize) return;
         const float width = r.GetWidth();
         scroll_.update(f.touch, r, text_size(t.fonts.body, text, width).y + t.px(8), f.now);
-        f.draw->PushClipRect(r.Min, r.Max, true);
+        f.draw->PushClipRect(scroll_.rows_clip().Min, scroll_.rows_clip().Max, true);
         draw_text(f.draw, t.fonts.body, ImVec2(r.Min.x, r.Min.y - scroll_.offset()), t.text, text, width);
         f.draw->PopClipRect();
     }

@@ -40,11 +40,12 @@ std::vector<LetterKey> letter_keyboard_layout(const Theme& t, const ImRect& area
         const float y = area.Min.y + row * (h + g);
         const float n = static_cast<float>(letters.size());
         float x = left + (full - (n * u + (n - 1) * g)) * 0.5f;
-        if (row == 2) {   // clear and backspace fill the bottom row's ends
-            const float side = (full - (n * u + (n + 1) * g)) * 0.5f;
-            keys.push_back({KeyAction::clear, 0, ImRect(ImVec2(left, y), ImVec2(left + side, y + h))});
-            keys.push_back({KeyAction::backspace, 0, ImRect(ImVec2(left + full - side, y), ImVec2(left + full, y + h))});
-            x = left + side + g;
+        if (row == 2) {   // clear and backspace fill the bottom row's ends: clear two keys wide (its word whole
+                          // in the accessible mode's 1.5× text at the least key size), backspace one (its icon)
+            const float clear_w = 2 * u + g;
+            keys.push_back({KeyAction::clear, 0, ImRect(ImVec2(left, y), ImVec2(left + clear_w, y + h))});
+            keys.push_back({KeyAction::backspace, 0, ImRect(ImVec2(left + full - u, y), ImVec2(left + full, y + h))});
+            x = left + clear_w + g;
         }
         for (const char c : letters) {
             keys.push_back({KeyAction::letter, c, ImRect(ImVec2(x, y), ImVec2(x + u, y + h))});
@@ -54,6 +55,22 @@ std::vector<LetterKey> letter_keyboard_layout(const Theme& t, const ImRect& area
     return keys;
 }
 
+// [Issue 19] The backspace key's face, drawn to fit `r` whatever the key's size or the language: a key outline
+// pointing left with an × in it (⌫). Its word ran out of a key of the least size in the mode's 1.5× text.
+void draw_backspace_icon(ImDrawList* dl, const ImRect& r, ImU32 color, float thickness) {
+    const float w = std::min(r.GetWidth() * 0.8f, r.GetHeight() * 0.6f), h = std::round(w * 0.62f);
+    const ImVec2 c = r.GetCenter();
+    const float l = std::round(c.x - w * 0.5f), right = l + std::round(w), top = std::round(c.y - h * 0.5f), bottom = top + h;
+    const float stroke = std::clamp(h * 0.1f, 1.5f, thickness);
+    const float tip = l + h * 0.5f;   // where the pointed end meets the box
+    const ImVec2 outline[] = {ImVec2(l, c.y), ImVec2(tip, top), ImVec2(right, top), ImVec2(right, bottom), ImVec2(tip, bottom)};
+    dl->AddPolyline(outline, 5, color, ImDrawFlags_Closed, stroke);
+    const ImVec2 x((tip + right) * 0.5f, c.y);   // the × in the box
+    const float arm = h * 0.2f;
+    dl->AddLine(ImVec2(x.x - arm, x.y - arm), ImVec2(x.x + arm, x.y + arm), color, stroke);
+    dl->AddLine(ImVec2(x.x - arm, x.y + arm), ImVec2(x.x + arm, x.y - arm), color, stroke);
+}
+
 KeyTyped draw_letter_keyboard(ImDrawList* dl, const Theme& t, TouchInput& touch, const ImRect& area, Lang lang) {
     KeyTyped typed;
     for (const LetterKey& key : letter_keyboard_layout(t, area)) {
@@ -61,9 +78,10 @@ KeyTyped draw_letter_keyboard(ImDrawList* dl, const Theme& t, TouchInput& touch,
         if (key.action == KeyAction::letter) {
             const char label[2] = {key.letter, 0};
             fired = touch_button(dl, t, touch, key.rect, label, ButtonStyle::secondary, t.fonts.heading);
-        } else {
-            const char* word = key.action == KeyAction::clear ? "key_clear" : "key_backspace";
-            fired = touch_button(dl, t, touch, key.rect, ui_text(word, lang), ButtonStyle::primary, t.fonts.body);
+        } else if (key.action == KeyAction::clear) {
+            fired = touch_button(dl, t, touch, key.rect, ui_text("key_clear", lang), ButtonStyle::primary, t.fonts.body);
+        } else {   // named by its word for the recording (the audit, tests), drawn as ⌫
+            fired = touch_icon_button(dl, t, touch, key.rect, ui_text("key_backspace", lang), draw_backspace_icon, ButtonStyle::primary);
         }
         if (fired) typed = KeyTyped{key.action, key.letter};
     }

@@ -28,8 +28,8 @@ struct LetterKey {
     ImRect rect;
 };
 
-// The keys laid out in `area`: three rows (qwertyuiop, asdfghjkl, then clear,
-// zxcvbnm and backspace), as large as the area allows, centred at its top.
+// The keys laid out in `area`: three rows (qwertyuiop, asdfghjkl, then clear two
+// keys wide, zxcvbnm and backspace), as large as the area allows, centred at its top.
 std::vector<LetterKey> letter_keyboard_layout(const Theme& theme, const ImRect& area);
 
 // The height the keyboard takes at `width` (keys no larger than touch needs).
@@ -37,7 +37,10 @@ float letter_keyboard_height(const Theme& theme, float width);
 // The narrowest the keys fit in: ten keys of the least touch size and their gaps (a narrower area overflows).
 float letter_keyboard_least_width(const Theme& theme);
 
-// Draws the keys (a held key looks pressed) and returns what this frame's tap typed.
+// The backspace key's face (⌫) fitted to `r`: a left-pointing key outline with an × in it.
+void draw_backspace_icon(ImDrawList* dl, const ImRect& r, ImU32 color, float thickness);
+
+// Draws the keys (a held key looks pressed; backspace as its icon) and returns what this frame's tap typed.
 KeyTyped draw_letter_keyboard(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& area, Lang lang);
 
 } // namespace kiosk

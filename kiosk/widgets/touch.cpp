@@ -32,6 +32,7 @@ void TouchInput::begin_frame(const ImGuiIO& io, double now, float slop_px) {
         dragging_ = dx * dx + dy * dy > slop_px * slop_px;
     }
     if (down_ || released_) last_activity_ = now;
+    scroll_cues_.clear();
 }
 
 bool TouchInput::tapped(const ImRect& r, std::string_view name, TouchTarget::Kind kind) const {
@@ -97,6 +98,14 @@ void ScrollArea::update(TouchInput& touch, const ImRect& viewport, float content
         if (offset_ > max_offset_) offset_ = max_offset_ + (offset_ - max_offset_) * 0.5f;
     }
     last_time_ = now;
+    // [Issue 19] More below, in the accessible mode: a strip at the foot for the cue (a viewport too low for
+    // three strips keeps its rows: the cue would hide most of them).
+    rows_clip_ = viewport;
+    const float strip = touch.scroll_cue_strip();
+    if (strip > 0 && more_below() && viewport.GetHeight() >= 3 * strip) {
+        rows_clip_.Max.y -= strip;
+        touch.note_scroll_cue(viewport);
+    }
 }
 
 } // namespace kiosk

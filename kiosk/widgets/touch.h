@@ -23,8 +23,9 @@ struct TouchTarget {
     // What asked: tapped() (a control), holding() (its pressed look, the same rect), a ScrollArea (its viewport);
     // anywhere: the whole display answers a touch (the attract loop's wake, the 还在吗？ overlay), so what was
     // recorded before it lies beneath, out of reach; surface: a rect where a tap picks one of its places (the
-    // floor plan), each recorded after it as a place (the rect that picks it, cut to the surface).
-    enum Kind { control, held, scroll, anywhere, surface, place } kind = control;
+    // floor plan), each recorded after it as a place (the rect that picks it, cut to the surface); gesture: staff's
+    // hidden way in (the corner hold to the admin panel), which lies over visitor controls and outside the reach band.
+    enum Kind { control, held, scroll, anywhere, surface, place, gesture } kind = control;
 };
 
 class TouchInput {
@@ -62,11 +63,22 @@ public:
         if (targets_) record(r, name, kind);
     }
 
+    // [Issue 19] While `strip_height` > 0 (the accessible mode), a list that overflows downward shows that it
+    // scrolls: each ScrollArea with more below keeps a strip that high at its foot (ScrollArea::rows_clip) and
+    // notes its viewport here; the app then draws the cue over each (widgets/scroll_cue.h). 0: none.
+    void show_scroll_cues(float strip_height) { cue_strip_ = strip_height; }
+    float scroll_cue_strip() const { return cue_strip_; }
+    void note_scroll_cue(const ImRect& viewport) { scroll_cues_.push_back(viewport); }
+    // This frame's lists with more below (their viewports), in the order they were updated.
+    const std::vector<ImRect>& scroll_cues() const { return scroll_cues_; }
+
 private:
     void record(const ImRect& r, std::string_view name, TouchTarget::Kind kind) const;
 
     std::vector<TouchTarget>* targets_ = nullptr;
     const ImDrawList* targets_clip_ = nullptr;
+    float cue_strip_ = 0;
+    std::vector<ImRect> scroll_cues_;
     bool down_ = false, pressed_ = false, released_ = false, dragging_ = false, consumed_ = false;
     ImVec2 pos_{-1, -1}, press_pos_{-1, -1};
     double last_activity_ = 0;
@@ -82,6 +94,11 @@ public:
     float offset() const { return offset_; }
     bool coasting() const { return velocity_ != 0.0f; }
     bool animating() const { return coasting() || overscroll() != 0.0f; }
+    // [Issue 19] Rows lie below the viewport's foot: the list is not scrolled to its end.
+    bool more_below() const { return max_offset_ - offset_ > 0.5f; }
+    // Where the rows show (screens clip them to it): the viewport, but for the cue's strip at its foot while
+    // more is below and TouchInput shows scroll cues (no text runs under the cue).
+    const ImRect& rows_clip() const { return rows_clip_; }
     void reset() { offset_ = 0; velocity_ = 0; }
     void scroll_to(float offset) { offset_ = offset; velocity_ = 0; }
 
@@ -90,6 +107,7 @@ private:
 
     float offset_ = 0;
     float max_offset_ = 0;
+    ImRect rows_clip_;
     float velocity_ = 0;         // px per second, while coasting
     float drag_start_offset_ = 0;
     bool dragging_ = false;

@@ -68,23 +68,46 @@ std::string clamp_lines(ImFont* font, std::string_view text, float width, int ma
     return out;
 }
 
-bool touch_button(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view label,
-                  ButtonStyle style, ImFont* font) {
-    const bool held = touch.holding(r);
-    ImU32 fill = theme.card, color = theme.text, border = theme.card_border;
+namespace {
+
+// A button's fill, label colour and border in `style`, pressed while `held`.
+struct ButtonLook {
+    ImU32 fill, color, border;
+};
+ButtonLook button_look(const Theme& theme, ButtonStyle style, bool held) {
+    ButtonLook look{theme.card, theme.text, theme.card_border};
     switch (style) {
-    case ButtonStyle::primary: fill = theme.bar; color = theme.bar_text; border = theme.bar; break;
-    case ButtonStyle::selected: fill = theme.accent; color = readable_on(theme, theme.accent, IM_COL32_WHITE); border = theme.accent; break;
-    case ButtonStyle::on_bar: fill = IM_COL32(255, 255, 255, 40); color = theme.bar_text; border = IM_COL32(255, 255, 255, 90); break;
+    case ButtonStyle::primary: look = {theme.bar, theme.bar_text, theme.bar}; break;
+    case ButtonStyle::selected: look = {theme.accent, readable_on(theme, theme.accent, IM_COL32_WHITE), theme.accent}; break;
+    case ButtonStyle::on_bar: look = {IM_COL32(255, 255, 255, 40), theme.bar_text, IM_COL32(255, 255, 255, 90)}; break;
     case ButtonStyle::secondary: break;
     }
-    if (held) fill = style == ButtonStyle::secondary ? theme.card_pressed : IM_COL32(255, 255, 255, 90);
-    dl->AddRectFilled(r.Min, r.Max, fill, theme.rounding());
-    dl->AddRect(r.Min, r.Max, border, theme.rounding(), 0, std::max(1.0f, theme.px(2)));
+    if (held) look.fill = style == ButtonStyle::secondary ? theme.card_pressed : IM_COL32(255, 255, 255, 90);
+    return look;
+}
+
+ImRect draw_button_face(ImDrawList* dl, const Theme& theme, const ImRect& r, const ButtonLook& look) {
+    dl->AddRectFilled(r.Min, r.Max, look.fill, theme.rounding());
+    dl->AddRect(r.Min, r.Max, look.border, theme.rounding(), 0, std::max(1.0f, theme.px(2)));
     ImRect inner = r;
     inner.Expand(ImVec2(-theme.px(12), 0));
-    draw_text_centered(dl, font ? font : theme.fonts.body, inner, color, label);
+    return inner;
+}
+
+} // namespace
+
+bool touch_button(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view label,
+                  ButtonStyle style, ImFont* font) {
+    const ButtonLook look = button_look(theme, style, touch.holding(r));
+    draw_text_centered(dl, font ? font : theme.fonts.body, draw_button_face(dl, theme, r, look), look.color, label);
     return touch.tapped(r, label);
+}
+
+bool touch_icon_button(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view name,
+                       IconDrawer draw_icon, ButtonStyle style) {
+    const ButtonLook look = button_look(theme, style, touch.holding(r));
+    draw_icon(dl, draw_button_face(dl, theme, r, look), look.color, std::max(2.0f, theme.px(4)));
+    return touch.tapped(r, name);
 }
 
 bool touch_card(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view name) {

@@ -37,6 +37,12 @@ enum class ButtonStyle { primary, secondary, on_bar, selected };
 bool touch_button(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view label,
                   ButtonStyle style = ButtonStyle::secondary, ImFont* font = nullptr);
 
+// [Issue 19] A touch button like touch_button whose face is an icon, not a label: `draw_icon` draws it in
+// `r` (inset by the label's padding) in the label's colour. `name` is what the button is (TouchInput's recording).
+using IconDrawer = void (*)(ImDrawList* dl, const ImRect& r, ImU32 color, float thickness);
+bool touch_icon_button(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view name,
+                       IconDrawer draw_icon, ButtonStyle style = ButtonStyle::secondary);
+
 // A card background; pressed while a finger holds it. Returns true when tapped. `name`: what the card is
 // (an item's id), for TouchInput's recording.
 bool touch_card(ImDrawList* dl, const Theme& theme, TouchInput& touch, const ImRect& r, std::string_view name = {});

@@ -178,6 +178,7 @@ TEST_CASE("in the accessible mode every touch target of every visitor screen lie
                 const ImRect glass(ImVec2(0, 0), ImVec2(float(d.width), float(d.height)));
                 int outside = 0;
                 for (const TouchTarget& t : targets) {
+                    if (t.kind == TouchTarget::gesture) continue;   // staff's corner hold, not the visitors'
                     ImRect r = t.rect;
                     r.ClipWithFull(glass);   // what a finger can reach of it
                     if (r.GetWidth() <= 0 || r.GetHeight() <= 0) continue;
@@ -199,7 +200,9 @@ TEST_CASE("without the mode the top bar stays at the top of the default panel ab
     ui.idle(1.0 / 60);
     app.record_touch_targets(nullptr);
     const ReachBand& band = app.reach_band();
-    const bool some_above = std::any_of(targets.begin(), targets.end(), [&](const TouchTarget& t) { return t.rect.Max.y < band.top(); });
+    const bool some_above = std::any_of(targets.begin(), targets.end(), [&](const TouchTarget& t) {
+        return t.kind != TouchTarget::gesture && t.rect.Max.y < band.top();   // staff's corner hold aside
+    });
     CHECK(some_above);   // the audit's finding the mode answers: Home, Back and 中文/EN out of reach
 }
 

@@ -16,6 +16,8 @@
 // A failure names the screen, the language, the orientation, the control or text and the measure.
 #include "admin/pin_hash.h"
 #include "app/app.h"
+#include "service/airtime_scheduler.h"
+#include "service/play_log.h"
 #include "service/reach_band.h"
 #include "app_options_at.h"
 #include "drawn_contrast.h"
@@ -29,6 +31,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <set>
 #include <sstream>
 
@@ -63,10 +66,19 @@ const Visit kVisits[] = {
     {"product:jc-junzao", nullptr, nullptr, 5},     // [Issue 19] the 还在吗？ / Still there? countdown over a page
     {"map:booth-jiaocheng", nullptr, nullptr, 5},   // and over a walking route
 };
-constexpr int kAttractSlides = 8;   // the attract loop's slides shot one by one (8 s each), mid-slide
+// [Issue 19] The attract loop's slides are shot one by one (8 s each), mid-slide, until every product of the feed
+// and the live totals have each been shot once (the play log says which product is on air); this many turns at most.
+constexpr int kAttractTurnsAtMost = 200;
+// The slides the attract loop shows: each product of the demo feed on air (none sold out) and the live totals.
+std::size_t attract_slides() {
+    std::size_t n = 1;
+    for (const AirtimeCounty& c : airtime_counties(*demo_feed())) n += c.products.size();
+    return n;
+}
 
 // The admin panel's visits: its PIN pad (a PIN is set) and the panel (none set, not in kiosk mode).
-enum class AdminVisit { pin_pad, panel };
+// [Issue 19] And the panel's touch test pattern (its Touch test button tapped).
+enum class AdminVisit { pin_pad, panel, touch_test };
 
 // What one frame of one screen showed.
 struct Shot {
@@ -89,10 +101,11 @@ std::string shot_place(Lang lang, ImVec2 display, bool accessible) {
            (accessible ? " accessible" : "");
 }
 
-// One frame of the app's current screen, its targets recorded.
-void shoot(KioskApp& app, HeadlessUi& ui, Shot& shot) {
+// One frame of the app's current screen, its targets recorded; `finger`: a finger resting there (down) meanwhile.
+void shoot(KioskApp& app, HeadlessUi& ui, Shot& shot, std::optional<ImVec2> finger = std::nullopt) {
     app.record_touch_targets(&shot.targets, ImGui::GetBackgroundDrawList());
-    ui.frame(ImVec2(-FLT_MAX, -FLT_MAX), false);
+    if (finger) ui.frame(*finger, true);
+    else ui.frame(ImVec2(-FLT_MAX, -FLT_MAX), false);
     app.record_touch_targets(nullptr);
     shot.runs = drawn_text_runs(Theme{}.background);
 }
@@ -115,11 +128,43 @@ void wait_for_still_there(KioskApp& app, HeadlessUi& ui, double idle, double cou
     ui.idle(countdown - at + 0.05, 0.1);
 }
 
+// [Issue 19] The attract loop's slides one by one, each in the middle of its 8 s (no cross-fade), each product's
+// and the live totals' once: the turns go on until all have been on air (the play log names the product on air).
+void shoot_attract_slides(KioskApp& app, HeadlessUi& ui, Lang lang, ImVec2 display, const ReachBand& band, PlayLog& log,
+                          std::vector<Shot>& shots) {
+    // The wall clock runs with the frames' time (the play log's entries need their seconds).
+    const std::int64_t start = static_cast<std::int64_t>(std::time(nullptr)) - static_cast<std::int64_t>(ui.now());
+    app.set_wall_clock([&ui, start] { return start + static_cast<std::int64_t>(ui.now()); });
+    const auto wall = [&app] { return std::chrono::system_clock::time_point(std::chrono::seconds(app.now_unix())); };
+    Route attract;
+    REQUIRE(parse_route("attract", attract));
+    app.go(attract);
+    ui.idle(4, 0.25);
+    log.take(wall());   // what the visits before put on air
+    std::set<std::string> shot;   // the products shot, "" the live totals
+    const bool live = !app.live().empty();
+    for (int turn = 1; turn <= kAttractTurnsAtMost && shot.size() < attract_slides() - (live ? 0 : 1); ++turn) {
+        const std::vector<PlayEntry> aired = log.take(wall());
+        // The entry cut now is the product on air; none: the live totals (an entry that ended before is the last slide's).
+        const std::string on_air = !aired.empty() && aired.back().to == app.now_unix() ? aired.back().product : "";
+        if (shot.insert(on_air).second) {
+            Shot s{"attract slide " + std::to_string(turn) + " (" + (on_air.empty() ? "live" : on_air) + ")" +
+                       shot_place(lang, display, false),
+                   display, band, false, {}, {}};
+            shoot(app, ui, s);
+            shots.push_back(std::move(s));
+        }
+        ui.idle(8, 8);   // the middle of the next slide
+    }
+}
+
 // Every visit in `lang` on a display of `display`, one app for them all (as a visitor goes from screen to screen).
 void shoot_all(Lang lang, ImVec2 display, bool accessible, std::vector<Shot>& shots) {
     AppOptions options = app_options_at(lang, Route{}, parse_iso8601(kNow)->unix_seconds);
     options.kiosk_location = "entrance";   // the demo venue's: the map shows "you are here", routes start there
     options.accessible = accessible;
+    PlayLog log;   // the attract loop says what is on air (shoot_attract_slides)
+    options.play_log = &log;
     KioskApp app(demo_feed(), options);
     HeadlessUi ui(app, static_cast<int>(display.x), static_cast<int>(display.y));
     ui.idle(0.05);
@@ -156,18 +201,7 @@ void shoot_all(Lang lang, ImVec2 display, bool accessible, std::vector<Shot>& sh
         }
     }
     if (accessible) return;   // the idle reset that starts the attract loop ends the mode
-    // [Issue 19] The attract loop's slides one by one, each in the middle of its 8 s (no cross-fade).
-    Route attract;
-    REQUIRE(parse_route("attract", attract));
-    app.go(attract);
-    ui.idle(4, 0.25);
-    for (int i = 1; i <= kAttractSlides; ++i) {
-        Shot shot{"attract slide " + std::to_string(i) + shot_place(lang, display, false), display,
-                  ReachBand(options.panel, display.x, display.y), false, {}, {}};
-        shoot(app, ui, shot);
-        shots.push_back(std::move(shot));
-        ui.idle(8, 0.25);
-    }
+    shoot_attract_slides(app, ui, lang, display, ReachBand(options.panel, display.x, display.y), log, shots);
 }
 
 // Holds a finger still on the top-left corner for 3.2 s (the admin panel's hidden entrance), then lifts it.
@@ -179,7 +213,7 @@ void hold_corner(HeadlessUi& ui) {
     ui.idle(0.1);
 }
 
-// [Issue 19] The admin PIN pad or panel in `lang` on a display of `display`.
+// [Issue 19] The admin PIN pad, panel or touch test pattern in `lang` on a display of `display`.
 void shoot_admin(AdminVisit visit, Lang lang, ImVec2 display, std::vector<Shot>& shots) {
     AppOptions options = app_options_at(lang, Route{}, parse_iso8601(kNow)->unix_seconds);
     options.admin.access = visit == AdminVisit::pin_pad ? AdminAccess::pin : AdminAccess::open;
@@ -188,11 +222,24 @@ void shoot_admin(AdminVisit visit, Lang lang, ImVec2 display, std::vector<Shot>&
     HeadlessUi ui(app, static_cast<int>(display.x), static_cast<int>(display.y));
     ui.idle(0.05);
     hold_corner(ui);
-    REQUIRE(app.admin().view() == (visit == AdminVisit::pin_pad ? AdminView::pin_pad : AdminView::panel));
-    Shot shot{std::string(visit == AdminVisit::pin_pad ? "admin PIN pad" : "admin panel") + shot_place(lang, display, false),
-              display, ReachBand(options.panel, display.x, display.y), false, {}, {}};
+    REQUIRE(app.admin().view() == (visit == AdminVisit::pin_pad ? AdminView::pin_pad : AdminView::panel));   // touch_test: open
+    const char* what = visit == AdminVisit::pin_pad ? "admin PIN pad" : visit == AdminVisit::panel ? "admin panel" : "admin touch test";
+    Shot shot{what + shot_place(lang, display, false), display, ReachBand(options.panel, display.x, display.y), false, {}, {}};
     shot.staff = true;
     shoot(app, ui, shot);
+    if (visit == AdminVisit::touch_test) {   // its button tapped: the pattern, with a finger resting mid-screen (its readout)
+        const auto button = std::find_if(shot.targets.begin(), shot.targets.end(),
+                                         [&](const TouchTarget& t) { return t.name == ui_text("admin_touch_test", lang); });
+        REQUIRE(button != shot.targets.end());
+        ui.tap(button->rect.GetCenter());
+        REQUIRE(app.admin().view() == AdminView::touch_test);
+        shot.targets.clear();
+        const ImVec2 middle(display.x * 0.5f, display.y * 0.5f);
+        ui.frame(middle, false);
+        ui.frame(middle, true);
+        shoot(app, ui, shot, middle);
+        REQUIRE(app.admin().view() == AdminView::touch_test);
+    }
     shots.push_back(std::move(shot));
 }
 
@@ -203,7 +250,7 @@ const std::vector<Shot>& all_shots() {
         for (const bool accessible : {false, true})
             for (const ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)})
                 for (const Lang lang : {Lang::zh, Lang::en}) shoot_all(lang, display, accessible, s);
-        for (const AdminVisit visit : {AdminVisit::pin_pad, AdminVisit::panel})
+        for (const AdminVisit visit : {AdminVisit::pin_pad, AdminVisit::panel, AdminVisit::touch_test})
             for (const ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)})
                 for (const Lang lang : {Lang::zh, Lang::en}) shoot_admin(visit, lang, display, s);
         return s;
@@ -248,7 +295,7 @@ std::vector<TouchTarget> distinct_on_screen(const std::vector<TouchTarget>& targ
     for (const TouchTarget& t : reachable(targets)) {
         if (t.visible.GetWidth() <= 0 || t.visible.GetHeight() <= 0) continue;   // scrolled out of view
         if (t.kind == TouchTarget::held || (t.kind == TouchTarget::scroll && !lists)) continue;   // held: a tapped rect's look
-        if (t.kind == TouchTarget::anywhere || t.kind == TouchTarget::place) continue;
+        if (t.kind == TouchTarget::anywhere || t.kind == TouchTarget::place || t.kind == TouchTarget::gesture) continue;
         auto same = std::find_if(out.begin(), out.end(), [&](const TouchTarget& o) {
             return o.rect.Min.x == t.rect.Min.x && o.rect.Min.y == t.rect.Min.y && o.rect.Max.x == t.rect.Max.x &&
                    o.rect.Max.y == t.rect.Max.y;
@@ -556,7 +603,7 @@ TEST_CASE("the attract loop takes a touch anywhere on the whole display on every
         CHECK(reach.size() == 1);   // nothing else there reacts
         CHECK(anywhere_failures(s).empty());
     }
-    CHECK(slides == 4 * (1 + kAttractSlides));
+    CHECK(slides == 4 * (1 + attract_slides()));   // the visit, then every product's slide and the live totals
 }
 
 TEST_CASE("the Still there countdown takes a touch anywhere and shows its stay button over the page in zh and en landscape and portrait with and without the accessible mode", "[audit]") {
@@ -581,7 +628,7 @@ TEST_CASE("the Still there countdown takes a touch anywhere and shows its stay b
 TEST_CASE("the admin PIN pad and panel are audited for staff in zh and en landscape and portrait", "[audit]") {
     std::size_t shots = 0, controls = 0;
     for (const Shot& s : all_shots()) {
-        if (!s.staff) continue;
+        if (!s.staff || s.where.rfind("admin touch test", 0) == 0) continue;
         ++shots;
         INFO(s.where);
         const std::size_t n = distinct_on_screen(s.targets).size();
@@ -590,6 +637,31 @@ TEST_CASE("the admin PIN pad and panel are audited for staff in zh and en landsc
     }
     CHECK(shots == 8);
     CHECK(controls > 80);   // 13 on each pad, 9 on each panel
+}
+
+// [Issue 19] The touch test pattern's targets and text go through the audit's checks with the rest (15 mm, apart,
+// 4.5:1: its hint and the finger's readout on the dark grid); here, that it was shot and what it holds.
+TEST_CASE("the admin touch test pattern is audited for staff with a finger on it in zh and en landscape and portrait", "[audit]") {
+    std::size_t shots = 0;
+    for (const Shot& s : all_shots()) {
+        if (s.where.rfind("admin touch test", 0) != 0) continue;
+        ++shots;
+        INFO(s.where);
+        CHECK(s.staff);
+        const Lang lang = s.where.find(" zh ") != std::string::npos ? Lang::zh : Lang::en;
+        const std::vector<TouchTarget> controls = distinct_on_screen(s.targets);
+        REQUIRE(controls.size() == 1);   // Done alone: the rest of the pattern takes touches to show them
+        CHECK(controls[0].name == ui_text("admin_done", lang));
+        char readout[32];   // where the finger rests, as the pattern writes it (spaces aside: the runs guess them from gaps)
+        std::snprintf(readout, sizeof readout, "%.0f,%.0f", double(s.display.x * 0.5f), double(s.display.y * 0.5f));
+        const auto unspaced = [](std::string text) {
+            text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+            return text;
+        };
+        CHECK(std::any_of(s.runs.begin(), s.runs.end(), [&](const DrawnRun& r) { return unspaced(r.text) == readout; }));
+        CHECK(std::any_of(s.runs.begin(), s.runs.end(), [&](const DrawnRun& r) { return r.text.rfind(ui_text("admin_touch_hint", lang).substr(0, 6), 0) == 0; }));
+    }
+    CHECK(shots == 4);
 }
 
 TEST_CASE("every place on the floor plans is a target of its own at least 15 mm or picked by a list row in zh and en landscape and portrait with and without the accessible mode", "[audit]") {
@@ -651,4 +723,27 @@ TEST_CASE("the audit's figures: the smallest control and place of every shot in 
         std::printf("%-58s controls %3zu  smallest %s  smallest place %s\n", s.where.c_str(), distinct_on_screen(s.targets).size(),
                     smallest(false).c_str(), smallest(true).c_str());
     }
+}
+
+// [Issue 19] Staff's hidden way in: a finger held still on the top-left corner (admin/corner_hold.h), on every
+// screen and over the admin's own; its square at least 15 mm on the panel, wholly on the glass at its corner.
+TEST_CASE("the corner hold to the admin panel is a square of at least 15 mm at the display's corner on every screen", "[audit]") {
+    std::size_t shots = 0;
+    for (const Shot& s : all_shots()) {
+        INFO(s.where);
+        std::vector<TouchTarget> corners;
+        for (const TouchTarget& t : s.targets)
+            if (t.kind == TouchTarget::gesture) corners.push_back(t);
+        REQUIRE(corners.size() == 1);
+        const ImRect& r = corners[0].rect;
+        const float px_per_mm = static_cast<float>(s.band.px_per_mm());
+        CHECK(r.GetWidth() / px_per_mm >= kMinTargetMm);
+        CHECK(r.GetHeight() / px_per_mm >= kMinTargetMm);
+        CHECK(r.Min.x == 0);
+        CHECK(r.Min.y == 0);
+        CHECK(r.Max.x <= s.display.x);
+        CHECK(r.Max.y <= s.display.y);
+        ++shots;
+    }
+    CHECK(shots > 200);
 }
