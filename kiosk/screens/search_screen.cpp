@@ -299,13 +299,18 @@ private:
         }
         Described d;
         if (!describe(f, row, d)) return;
-        const ImRect card(r.Min, ImVec2(r.Max.x, r.Max.y - t.px(12)));
-        if (touch_card(dl, t, f.touch, card, d.name) && view.Contains(f.touch.press_position()))
-            if (const auto route = result_route(row.kind, row.id)) f.nav.go(*route);
+        const ImRect card = result_card(f, row, d.name, ImRect(r.Min, ImVec2(r.Max.x, r.Max.y - t.px(12))), view);
         const float pad = t.px(24), width = card.GetWidth() - 2 * pad;
         draw_text(dl, t.fonts.heading, ImVec2(card.Min.x + pad, card.Min.y + t.px(10)), t.text, fit_line(t.fonts.heading, d.name, width));
         draw_text(dl, t.fonts.body, ImVec2(card.Min.x + pad, card.Max.y - t.fonts.body->FontSize - t.px(12)), t.text_muted,
                   fit_line(t.fonts.body, d.detail, width));
+    }
+
+    // A result's card, drawn; a tap on it (pressed inside the list's view) opens the result.
+    ImRect result_card(FrameContext& f, const Row& row, const std::string& name, const ImRect& card, const ImRect& view) {
+        if (touch_card(f.draw, f.theme, f.touch, card, name) && view.Contains(f.touch.press_position()))
+            if (const auto route = result_route(row.kind, row.id)) f.nav.go(*route);
+        return card;
     }
 
     // [Issue 19] A row on one line (search_lists_on_one_line): a kind's name, a result's name · its short detail, "N more".
@@ -325,9 +330,7 @@ private:
         }
         Described d;
         if (!describe(f, row, d)) return;
-        const ImRect card(r.Min, ImVec2(r.Max.x, r.Max.y - t.px(6)));
-        if (touch_card(dl, t, f.touch, card, d.name) && view.Contains(f.touch.press_position()))
-            if (const auto route = result_route(row.kind, row.id)) f.nav.go(*route);
+        const ImRect card = result_card(f, row, d.name, ImRect(r.Min, ImVec2(r.Max.x, r.Max.y - t.px(6))), view);
         const float pad = t.px(24), width = card.GetWidth() - 2 * pad;
         const std::string name = fit_line(font, d.name, width);
         const ImVec2 at(card.Min.x + pad, card.GetCenter().y - font->FontSize * 0.5f);
