@@ -81,6 +81,8 @@ TEST_CASE("announcements are polled, cached for a restart offline, and a broken 
     FeedPipeline again(config_for(dir, url), parse_feed_document, parse_live_document, {}, parse_announcements_document);
     again.start();
     CHECK(eventually([&] { return first_id(again) == "second"; }));
+    // The cached copy is published before its status says so: wait for the first failed fetch, which comes after both.
+    REQUIRE(eventually([&] { return again.announcements_status()->consecutive_failures >= 1; }));
     CHECK(again.announcements_status()->showing_cache);
     again.stop();
 }
